@@ -1,0 +1,11 @@
+"""The Celery app: broker, backend and schedule come from Django settings (CELERY_*)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plpv_portal.settings.dev")
+
+app = Celery("plpv_portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,20 @@
+"""Tasks of the portal's plumbing (mail, session cleanup)."""
+
+from django.contrib.sessions.models import Session
+from django.core.mail import send_mail
+from django.utils import timezone
+
+from celery import shared_task
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def mail_versturen(*, onderwerp: str, tekst: str, aan: list[str]) -> int:
+    """Send one plain-text e-mail; returns the number sent. Retries when the server is away."""
+    return send_mail(onderwerp, tekst, None, aan)
+
+
+@shared_task
+def sessies_opruimen() -> int:
+    """Delete expired sessions (idempotent); returns how many were removed."""
+    verwijderd, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return verwijderd

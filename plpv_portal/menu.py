@@ -1,0 +1,62 @@
+"""The navigation per role: one list, read by the header and the home page.
+
+Later apps add their pages here; an item is shown to users holding one of its roles.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organisaties.constants import Rol
+
+IEDEREEN = frozenset(Rol.values)
+BEHEER = frozenset({Rol.FUNCTIONEEL_BEHEERDER})
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    uitleg: str
+    rollen: frozenset[str] = IEDEREEN
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+MENU: list[MenuItem] = [
+    MenuItem(
+        _("Organisaties"),
+        "organisaties:organisatie_list",
+        _("Alle partners in jouw regio: gemeenten, UWV, scholen en bedrijven."),
+    ),
+    MenuItem(
+        _("Medewerkers"),
+        "organisaties:medewerker_list",
+        _("Wie werkt er bij jouw organisatie, en in welke rol."),
+        rollen=IEDEREEN - {Rol.PRAKTIJKOPLEIDER},
+    ),
+    MenuItem(
+        _("Audittrail"),
+        "organisaties:audittrail",
+        _("Wie heeft welke gegevens bekeken of gewijzigd, en wanneer."),
+        rollen=BEHEER,
+    ),
+    MenuItem(
+        _("Beheeromgeving"),
+        "admin:index",
+        _("Organisaties, medewerkers, rollen en geplande taken beheren."),
+        rollen=BEHEER,
+    ),
+]
+
+
+def menu_voor(user) -> list[MenuItem]:
+    """The menu items `user` may use (all of them for a superuser)."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(MENU)
+    return [item for item in MENU if item.rollen & user.rollen]

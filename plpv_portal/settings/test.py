@@ -1,0 +1,33 @@
+"""Test settings: the suite runs on the real PostgreSQL and Redis that `make test` starts."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+DEMO_DATA_ALLOWED = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The worker process of the worker tests writes its mail to files the test can read.
+if env("WORKER_EMAIL_FILE_PATH", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("WORKER_EMAIL_FILE_PATH")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# A fresh connection per request keeps the worker and live-server threads simple.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env.bool(
+    "ALLOW_NON_POSTGRES_TESTS", default=False
+):
+    raise ImproperlyConfigured(
+        "The test suite runs on PostgreSQL: use `make test`, which starts one, or set "
+        "DATABASE_URL=postgres://..."
+    )
+
+# Tasks run in-process unless a test asks for the real worker (tests/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from .menu import menu_voor
+
+
+class HomeView(TemplateView):
+    """The start page: a greeting and the menu of the user's roles."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            menu_items=menu_voor(self.request.user), **kwargs
+        )
+
+
+def _database_status() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return "error"
+    return "ok"
+
+
+def _broker_status() -> str | None:
+    """ "ok"/"error" for a configured broker; None when tasks run in-process."""
+    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
+        return None
+    from kombu import Connection
+
+    try:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # kombu raises transport-specific errors  # noqa: BLE001
+        return "error"
+    return "ok"
+
+
+@login_not_required
+@never_cache
+@require_GET
+def health(request):
+    """200 when the database (and the broker, when configured) answers; 503 otherwise."""
+    status = {"database": _database_status()}
+    broker = _broker_status()
+    if broker is not None:
+        status["broker"] = broker
+    healthy = all(v == "ok" for v in status.values())
+    status["status"] = "ok" if healthy else "error"
+    return JsonResponse(status, status=200 if healthy else 503)
+
+
+def csrf_failure(request, reason=""):
+    """A Dutch page for an expired or missing CSRF token."""
+    return render(request, "403_csrf.html", status=403)

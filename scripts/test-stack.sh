@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL and Redis from the system's binaries, run the checks and
+# the whole pytest suite against them, and stop everything again, also on failure.
+# Usage: scripts/test-stack.sh [--skip-checks] [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+SKIP_CHECKS=0
+if [ "${1:-}" = "--skip-checks" ]; then SKIP_CHECKS=1; shift; fi
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+missing=()
+[ -n "$PGBIN" ] && [ -x "$PGBIN/pg_ctl" ] || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Missing system packages. Install them with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]} fonts-dejavu libpango-1.0-0 libpangoft2-1.0-0" >&2
+  exit 2
+fi
+
+RUNDIR=$(mktemp -d /tmp/plpv-test.XXXXXX)
+free_port() { "$BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+cleanup() {
+  set +e
+  [ -f "$RUNDIR/redis.pid" ] && kill "$(cat "$RUNDIR/redis.pid")" 2>/dev/null
+  [ -f "$RUNDIR/pg/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$RUNDIR/pg" -m fast -w stop >/dev/null
+  rm -rf "$RUNDIR"
+}
+trap cleanup EXIT INT TERM
+
+PGPORT=$(free_port)
+REDISPORT=$(free_port)
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$RUNDIR"
+as_pg "$PGBIN/initdb" -D "$RUNDIR/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$RUNDIR/pg" -l "$RUNDIR/pg/server.log" -w -o \
+  "-p $PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$RUNDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >/dev/null
+redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  --pidfile "$RUNDIR/redis.pid" --logfile "$RUNDIR/redis.log" --dir "$RUNDIR" >/dev/null
+echo "PostgreSQL on 127.0.0.1:$PGPORT, Redis on 127.0.0.1:$REDISPORT"
+
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/plpv"
+export CELERY_BROKER_URL="redis://127.0.0.1:$REDISPORT/0"
+export CELERY_RESULT_BACKEND="redis://127.0.0.1:$REDISPORT/1"
+
+if [ $SKIP_CHECKS = 0 ]; then
+  echo "== ruff"
+  "$BIN/ruff" check .
+  "$BIN/ruff" format --check .
+  echo "== migrations"
+  DJANGO_SETTINGS_MODULE=plpv_portal.settings.test "$BIN/python" manage.py makemigrations --check --dry-run
+  echo "== check --deploy (production settings)"
+  SECRET_KEY=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))') \
+  ALLOWED_HOSTS=plpv.example.nl DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
+    "$BIN/python" manage.py check --deploy --fail-level WARNING
+  if command -v docker-compose >/dev/null; then
+    echo "== docker-compose config"
+    SECRET_KEY=x ALLOWED_HOSTS=x POSTGRES_PASSWORD=x docker-compose -f docker-compose.yml config -q
+  fi
+fi
+
+echo "== pytest"
+"$BIN/pytest" "$@"

@@ -1,0 +1,145 @@
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop running in the main thread; Django's ORM
+# would otherwise refuse to work in the tests that run after the first browser test.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from organisaties.constants import Rol  # noqa: E402
+from tests.factories.organisaties import (  # noqa: E402
+    MedewerkerFactory,
+    OrganisatieFactory,
+    medewerker_met_rol,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+# --- roles: one user per role in one gemeente in Twente ---
+@pytest.fixture
+def gemeente(db):
+    return OrganisatieFactory(naam="Gemeente Testdorp")
+
+
+@pytest.fixture
+def consulent(gemeente):
+    return medewerker_met_rol(Rol.CONSULENT, organisatie=gemeente, first_name="Jessica")
+
+
+@pytest.fixture
+def jobcoach(gemeente):
+    return medewerker_met_rol(Rol.JOBCOACH, organisatie=gemeente)
+
+
+@pytest.fixture
+def praktijkopleider(db):
+    return medewerker_met_rol(
+        Rol.PRAKTIJKOPLEIDER, organisatie=OrganisatieFactory(leerbedrijf=True)
+    )
+
+
+@pytest.fixture
+def mbo_medewerker(db):
+    return medewerker_met_rol(
+        Rol.MBO_MEDEWERKER, organisatie=OrganisatieFactory(mbo=True)
+    )
+
+
+@pytest.fixture
+def coordinator(db):
+    return medewerker_met_rol(Rol.REGIOCOORDINATOR)
+
+
+@pytest.fixture
+def beheerder(db):
+    return medewerker_met_rol(Rol.FUNCTIONEEL_BEHEERDER)
+
+
+@pytest.fixture
+def superuser(db):
+    return MedewerkerFactory(superuser=True)
+
+
+# --- a real Celery worker process against the real Redis of `make test` ---
+@pytest.fixture(scope="session")
+def celery_worker_proc(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Start one worker for the session, on the test database (data must be committed)."""
+    from django.conf import settings
+    from django.db import connection
+
+    if not settings.CELERY_BROKER_URL:
+        pytest.fail("Worker tests need CELERY_BROKER_URL (run them with `make test`).")
+    db = connection.settings_dict
+    mail_dir = tmp_path_factory.mktemp("worker-mail")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "plpv_portal.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "WORKER_EMAIL_FILE_PATH": str(mail_dir),
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "plpv_portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"pytest-{os.getpid()}@%h",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    proc.mail_dir = mail_dir
+    yield proc
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+
+
+@pytest.fixture
+def celery_worker(celery_worker_proc, transactional_db):
+    """Tasks in this test go through Redis to the real worker, not in-process."""
+    from plpv_portal.celery import app
+
+    app.conf.task_always_eager = False
+    yield celery_worker_proc
+    app.conf.task_always_eager = True
+
+
+# --- Playwright with Debian's Chromium (no browser download here) ---
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }

@@ -1,0 +1,39 @@
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+import pytest
+
+from organisaties.constants import Rol
+from organisaties.models import Medewerker, Organisatie
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = {
+    "jessica": Rol.CONSULENT,
+    "hans": Rol.CONSULENT,
+    "opleider": Rol.PRAKTIJKOPLEIDER,
+    "mbo": Rol.MBO_MEDEWERKER,
+    "coordinator": Rol.REGIOCOORDINATOR,
+    "beheer": Rol.FUNCTIONEEL_BEHEERDER,
+}
+
+
+def test_seed_demo_creates_a_login_per_role_and_is_safe_to_run_twice(capsys):
+    call_command("seed_demo")
+    aantallen = (Organisatie.objects.count(), Medewerker.objects.count())
+    call_command("seed_demo")
+
+    assert (Organisatie.objects.count(), Medewerker.objects.count()) == aantallen
+    for username, rol in DEMO_LOGINS.items():
+        medewerker = Medewerker.objects.get(username=username)
+        assert medewerker.rollen == {rol}
+        assert medewerker.check_password("plpv-demo")
+        assert medewerker.organisatie.regios.filter(code="AM05").exists()
+    assert "jessica" in capsys.readouterr().out
+
+
+def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="refused"):
+        call_command("seed_demo")
+    assert not Medewerker.objects.filter(username="jessica").exists()

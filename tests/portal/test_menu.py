@@ -1,0 +1,39 @@
+import pytest
+
+from organisaties.constants import Rol
+from tests.factories.organisaties import medewerker_met_rol
+
+pytestmark = pytest.mark.django_db
+
+MENU = {"Organisaties", "Medewerkers", "Audittrail", "Beheeromgeving"}
+VERWACHT = {
+    Rol.CONSULENT: {"Organisaties", "Medewerkers"},
+    Rol.JOBCOACH: {"Organisaties", "Medewerkers"},
+    Rol.PRAKTIJKOPLEIDER: {"Organisaties"},
+    Rol.MBO_MEDEWERKER: {"Organisaties", "Medewerkers"},
+    Rol.REGIOCOORDINATOR: {"Organisaties", "Medewerkers"},
+    Rol.FUNCTIONEEL_BEHEERDER: MENU,
+}
+
+
+@pytest.mark.parametrize(("rol", "verwacht"), VERWACHT.items())
+def test_each_role_gets_its_own_menu_on_the_home_page(client, rol, verwacht):
+    gebruiker = medewerker_met_rol(rol, first_name="Sam")
+    client.force_login(gebruiker)
+
+    response = client.get("/")
+
+    getoond = {item.label for item in response.context["menu_items"]}
+    assert getoond == verwacht
+    html = response.content.decode()
+    assert "Welkom, Sam" in html
+    assert str(Rol(rol).label) in html
+    for label in MENU - verwacht:
+        assert f">{label}<" not in html
+
+
+@pytest.mark.parametrize(("rol", "verwacht"), VERWACHT.items())
+def test_every_menu_item_opens_for_its_role(client, rol, verwacht):
+    client.force_login(medewerker_met_rol(rol))
+    for item in client.get("/").context["menu_items"]:
+        assert client.get(item.url).status_code == 200, item.label

@@ -1,0 +1,46 @@
+"""The app shell: Dutch error pages, security headers and no third-party resources."""
+
+import re
+
+from django.test import Client
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unknown_page_gives_dutch_404(client, consulent, settings):
+    settings.DEBUG = False
+    client.force_login(consulent)
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+def test_server_error_gives_dutch_500(consulent, settings):
+    settings.DEBUG = False
+    from django.test import override_settings
+
+    with override_settings(ROOT_URLCONF="tests.portal.urls_error"):
+        client = Client(raise_request_exception=False)
+        client.force_login(consulent)
+        response = client.get("/kapot/")
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+def test_csp_forbids_inline_scripts_and_other_hosts(client):
+    csp = client.get("/inloggen/")["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+@pytest.mark.parametrize("url", ["/", "/organisaties/", "/organisaties/medewerkers/"])
+def test_pages_load_nothing_from_other_hosts(client, beheerder, url):
+    client.force_login(beheerder)
+    html = client.get(url).content.decode()
+    bronnen = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert bronnen
+    assert not [b for b in bronnen if b.startswith(("http:", "https:", "//"))]
+    assert "<script>" not in html  # no inline scripts

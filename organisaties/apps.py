@@ -3,7 +3,7 @@ from django.apps import apps as django_apps
 from django.db.models.signals import post_migrate
 
 
-def _rollen_na_migrate(sender, apps, **kwargs):
+def _rollen_na_migrate(sender, **kwargs):
     # post_migrate is sent once per app with models; act once, after the last one,
     # when every app's permissions exist. It also runs after a test database flush,
     # which empties the tables the data migrations filled.

@@ -63,6 +63,7 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(
 ):
     page = bewaakte_page
     login(page, live_server.url, "jessica")
+    page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
     skiplink = page.get_by_role("link", name="Direct naar de inhoud")
     expect(skiplink).to_be_focused()

@@ -17,6 +17,7 @@ class OrganisatieFactory(DjangoModelFactory):
 
     class Meta:
         model = Organisatie
+        skip_postgeneration_save = True
 
     class Params:
         uwv = factory.Trait(type=OrganisatieType.UWV)

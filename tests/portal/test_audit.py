@@ -3,6 +3,7 @@ from django.urls import reverse
 import pytest
 from auditlog.models import LogEntry
 
+from organisaties.constants import Rol
 from organisaties.models import Organisatie
 from tests.factories.organisaties import MedewerkerFactory, OrganisatieFactory, regio
 
@@ -74,9 +75,11 @@ def test_a_404_is_not_recorded_as_access(client, consulent):
 
 
 def test_audit_trail_page_shows_entries_of_own_region_to_beheerder(client, beheerder):
-    hier = MedewerkerFactory(first_name="Hier")
+    hier = MedewerkerFactory(first_name="Hier", rollen=[Rol.CONSULENT])
     elders = MedewerkerFactory(
-        first_name="Elders", organisatie=OrganisatieFactory(regios=[regio("AM01")])
+        first_name="Elders",
+        rollen=[Rol.CONSULENT],
+        organisatie=OrganisatieFactory(regios=[regio("AM01")]),
     )
     for actor in (hier, elders):
         client.force_login(actor)

@@ -112,7 +112,9 @@ def test_admin_is_for_functioneel_beheerders_only(client, beheerder, consulent):
     assert client.get("/beheer/").status_code == 302  # anonymous: to the login page
 
     client.force_login(consulent)
-    assert client.get("/beheer/").status_code == 403
+    response = client.get("/beheer/", follow=True)
+    assert response.status_code == 403
+    assert "Je hebt geen toegang tot deze pagina" in response.content.decode()
 
     client.force_login(beheerder)
     assert client.get("/beheer/").status_code == 200

@@ -40,6 +40,7 @@ as_pg "$PGBIN/initdb" -D "$RUNDIR/pg" -U postgres --auth=trust -E UTF8 --locale=
 as_pg "$PGBIN/pg_ctl" -D "$RUNDIR/pg" -l "$RUNDIR/pg/server.log" -w -o \
   "-p $PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$RUNDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null
+"$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres plpv
 redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
   --pidfile "$RUNDIR/redis.pid" --logfile "$RUNDIR/redis.log" --dir "$RUNDIR" >/dev/null
 echo "PostgreSQL on 127.0.0.1:$PGPORT, Redis on 127.0.0.1:$REDISPORT"

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "csp",
     "plpv_portal.core",
     "organisaties",
+    "kwalificaties",
     "kandidaten",
     "leerbedrijven",
     "trajecten",

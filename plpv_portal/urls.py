@@ -48,6 +48,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("organisaties/", include("organisaties.urls")),
+    path("leerbedrijven/", include("leerbedrijven.urls")),
+    path("kandidaten/", include("kandidaten.urls")),
     path("beheer/", admin.site.urls),
 ]
 

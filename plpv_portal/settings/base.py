@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "leerbedrijven",
     "trajecten",
     "verklaringen",
+    # seed_demo: composes the demo data of every app, so it sits above them all.
+    "plpv_portal.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from organisaties.models import Arbeidsmarktregio
+from organisaties.validators import DEMO_WACHTWOORD
+from plpv_portal.demo.organisaties import demo_organisaties, logins_tekst
+
+
+class Command(BaseCommand):
+    help = (
+        "Create fictional demo data in Twente with one login per role (safe to repeat)."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "seed_demo is refused here: these settings do not allow demo data "
+                "(the demo password would be a public back door)."
+            )
+        with transaction.atomic():
+            twente = Arbeidsmarktregio.objects.get(code="AM05")
+            organisaties, medewerkers = demo_organisaties(twente)
+            # Each app adds its part here, in dependency order.
+        self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
+        self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
+        for regel in logins_tekst():
+            self.stdout.write(regel)

@@ -30,10 +30,16 @@ ROL_PERMISSIES: dict[str, set[str]] = {
     Rol.CONSULENT: {
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
+        "kandidaten.view_kandidaat",
+        "kandidaten.add_kandidaat",
+        "kandidaten.change_kandidaat",
+        "kandidaten.add_contactmoment",
     },
     Rol.JOBCOACH: {
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
+        "kandidaten.view_kandidaat",
+        "kandidaten.add_contactmoment",
     },
     Rol.PRAKTIJKOPLEIDER: {
         "organisaties.view_organisatie",
@@ -46,6 +52,8 @@ ROL_PERMISSIES: dict[str, set[str]] = {
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "organisaties.view_arbeidsmarktregio",
+        "kandidaten.view_kandidaat",
+        "kandidaten.view_team",
     },
     Rol.FUNCTIONEEL_BEHEERDER: {
         "organisaties.view_arbeidsmarktregio",

@@ -28,6 +28,20 @@ class MenuItem:
 
 MENU: list[MenuItem] = [
     MenuItem(
+        _("Kandidaten"),
+        "kandidaten:kandidaat_list",
+        _(
+            "Je caseload: wie staat waar, wanneer had je contact, wat moet er nog gebeuren."
+        ),
+        rollen=frozenset({Rol.CONSULENT, Rol.JOBCOACH, Rol.REGIOCOORDINATOR}),
+    ),
+    MenuItem(
+        _("Teamoverzicht"),
+        "kandidaten:team",
+        _("De caseload van alle consulenten in de regio, met signalen."),
+        rollen=frozenset({Rol.REGIOCOORDINATOR}),
+    ),
+    MenuItem(
         _("Organisaties"),
         "organisaties:organisatie_list",
         _("Alle partners in jouw regio: gemeenten, UWV, scholen en bedrijven."),

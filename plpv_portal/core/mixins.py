@@ -21,10 +21,11 @@ class FilteredListMixin:
     def get_base_queryset(self):
         raise NotImplementedError
 
+    def get_filterset_kwargs(self) -> dict:
+        return {"data": self.request.GET or None, "queryset": self.get_base_queryset()}
+
     def get_queryset(self):
-        self.filterset = self.filterset_class(
-            self.request.GET or None, queryset=self.get_base_queryset()
-        )
+        self.filterset = self.filterset_class(**self.get_filterset_kwargs())
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):

@@ -222,6 +222,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- PLPV ---
+# An erkenning whose geldig_tot falls within this many months shows a warning.
+ERKENNING_WAARSCHUWING_MAANDEN = env.int("ERKENNING_WAARSCHUWING_MAANDEN", default=3)
+
 # --- LOGGING ---
 LOGGING = {
     "version": 1,

@@ -6,11 +6,16 @@ from tests.e2e.conftest import axe_violations, login
 pytestmark = pytest.mark.e2e
 
 DEMO = [
-    ("jessica", "Jessica", "Consulent", ["Organisaties", "Medewerkers"]),
-    ("hans", "Hans", "Consulent", ["Organisaties", "Medewerkers"]),
+    ("jessica", "Jessica", "Consulent", ["Kandidaten", "Organisaties", "Medewerkers"]),
+    ("hans", "Hans", "Consulent", ["Kandidaten", "Organisaties", "Medewerkers"]),
     ("opleider", "Peter", "Praktijkopleider", ["Organisaties"]),
     ("mbo", "Sanne", "Mbo-medewerker", ["Organisaties", "Medewerkers"]),
-    ("coordinator", "Karin", "Regiocoördinator", ["Organisaties", "Medewerkers"]),
+    (
+        "coordinator",
+        "Karin",
+        "Regiocoördinator",
+        ["Kandidaten", "Teamoverzicht", "Organisaties", "Medewerkers"],
+    ),
     (
         "beheer",
         "Ruud",

@@ -5,14 +5,31 @@ from tests.factories.organisaties import medewerker_met_rol
 
 pytestmark = pytest.mark.django_db
 
-MENU = {"Organisaties", "Medewerkers", "Audittrail", "Beheeromgeving"}
+MENU = {
+    "Kandidaten",
+    "Teamoverzicht",
+    "Organisaties",
+    "Medewerkers",
+    "Audittrail",
+    "Beheeromgeving",
+}
 VERWACHT = {
-    Rol.CONSULENT: {"Organisaties", "Medewerkers"},
-    Rol.JOBCOACH: {"Organisaties", "Medewerkers"},
+    Rol.CONSULENT: {"Kandidaten", "Organisaties", "Medewerkers"},
+    Rol.JOBCOACH: {"Kandidaten", "Organisaties", "Medewerkers"},
     Rol.PRAKTIJKOPLEIDER: {"Organisaties"},
     Rol.MBO_MEDEWERKER: {"Organisaties", "Medewerkers"},
-    Rol.REGIOCOORDINATOR: {"Organisaties", "Medewerkers"},
-    Rol.FUNCTIONEEL_BEHEERDER: MENU,
+    Rol.REGIOCOORDINATOR: {
+        "Kandidaten",
+        "Teamoverzicht",
+        "Organisaties",
+        "Medewerkers",
+    },
+    Rol.FUNCTIONEEL_BEHEERDER: {
+        "Organisaties",
+        "Medewerkers",
+        "Audittrail",
+        "Beheeromgeving",
+    },
 }
 
 

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from organisaties.models import Arbeidsmarktregio
 from organisaties.validators import DEMO_WACHTWOORD
+from plpv_portal.demo.kandidaten import demo_kandidaten
 from plpv_portal.demo.organisaties import demo_organisaties, logins_tekst
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             twente = Arbeidsmarktregio.objects.get(code="AM05")
             organisaties, medewerkers = demo_organisaties(twente)
             # Each app adds its part here, in dependency order.
+            demo_kandidaten(medewerkers)
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():

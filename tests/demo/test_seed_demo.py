@@ -1,8 +1,12 @@
+from io import StringIO
+
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 import pytest
 
+from kandidaten.constants import Fase
+from kandidaten.models import Kandidaat
 from organisaties.constants import Rol
 from organisaties.models import Medewerker, Organisatie
 
@@ -30,6 +34,20 @@ def test_seed_demo_creates_a_login_per_role_and_is_safe_to_run_twice(capsys):
         assert medewerker.check_password("plpv-demo")
         assert medewerker.organisatie.regios.filter(code="AM05").exists()
     assert "jessica" in capsys.readouterr().out
+
+
+def test_seed_demo_fills_the_caseloads_with_the_personas():
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+
+    assert 38 <= Kandidaat.objects.count() <= 45
+    halima = Kandidaat.objects.get(voornaam="Halima")
+    assert halima.consulent.username == "jessica"
+    assert halima.statushouder
+    assert halima.leeftijd == 23
+    arthur = Kandidaat.objects.get(voornaam="Arthur")
+    assert arthur.consulent.username == "hans"
+    assert set(Kandidaat.objects.values_list("fase", flat=True)) == set(Fase.values)
 
 
 def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):

@@ -1,0 +1,53 @@
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+import django_filters
+
+from .constants import Fase
+from .selectors import consulenten_zichtbaar, geen_contact_filter
+
+SIGNALEN = [
+    ("geen_contact", _("Geen contact in 30 dagen")),
+    ("actie_te_laat", _("Actie te laat")),
+    ("advies_open", _("Advies staat open")),
+]
+
+
+class KandidaatFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Zoeken op naam of postcode"), method="zoeken"
+    )
+    fase = django_filters.ChoiceFilter(
+        label=_("Fase"), choices=Fase.choices, empty_label=_("Alle fasen")
+    )
+    consulent = django_filters.ModelChoiceFilter(
+        label=_("Consulent"), queryset=None, empty_label=_("Alle consulenten")
+    )
+    signaal = django_filters.ChoiceFilter(
+        label=_("Signaal"),
+        choices=SIGNALEN,
+        method="met_signaal",
+        empty_label=_("Alle"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["consulent"].queryset = consulenten_zichtbaar(user=user)
+
+    def zoeken(self, queryset, name, value):
+        q = Q()
+        for woord in value.split():
+            q &= (
+                Q(voornaam__icontains=woord)
+                | Q(achternaam__icontains=woord)
+                | Q(postcode__icontains=woord)
+            )
+        return queryset.filter(q)
+
+    def met_signaal(self, queryset, name, value):
+        if value == "geen_contact":
+            return queryset.filter(geen_contact_filter())
+        if value == "actie_te_laat":
+            return queryset.filter(volgende_actie_op__lt=timezone.localdate())
+        return queryset.filter(fase=Fase.ADVIES)

@@ -1,0 +1,136 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisaties.constants import Rol
+from organisaties.models import Arbeidsmarktregio, Medewerker
+from plpv_portal.core.concurrency import VersieFormMixin
+from plpv_portal.core.validators import normaliseer_postcode
+
+from .constants import Startkwalificatie
+from .models import Contactmoment, Kandidaat
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class KandidaatForm(VersieFormMixin, forms.ModelForm):
+    """Intake and edit of a kandidaat; choices are limited to the user's organisation."""
+
+    toestemming = forms.BooleanField(
+        label=_("De kandidaat geeft toestemming om zijn of haar gegevens te verwerken"),
+        help_text=_("Zonder toestemming kun je de kandidaat niet aanmelden."),
+    )
+
+    class Meta:
+        model = Kandidaat
+        fields = [
+            "voornaam",
+            "achternaam",
+            "geboortedatum",
+            "email",
+            "telefoon",
+            "postcode",
+            "woonplaats",
+            "regio",
+            "consulent",
+            "jobcoach",
+            "bron",
+            "uitkering",
+            "hoogste_opleiding",
+            "startkwalificatie",
+            "startkwalificatie_motivatie",
+            "arbeidsbeperking",
+            "statushouder",
+            "laaggeletterd",
+            "voortijdig_schoolverlater",
+            "pro_vso",
+            "in_traject_bij_intake",
+            "werkt_bij_intake",
+            "lopend_toelichting",
+            "werkfit_fase",
+            "wens_sector",
+            "wens_beroep",
+            "toestemming_op",
+        ]
+        widgets = {
+            "geboortedatum": DATUM,
+            "toestemming_op": DATUM,
+            "startkwalificatie_motivatie": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisatie = user.organisatie
+        collega = Medewerker.objects.filter(organisatie=organisatie, is_active=True)
+        self.fields["consulent"].queryset = collega.filter(groups__name=Rol.CONSULENT)
+        self.fields["jobcoach"].queryset = Medewerker.objects.filter(
+            groups__name=Rol.JOBCOACH,
+            is_active=True,
+            organisatie__regios__in=organisatie.regios.all() if organisatie else [],
+        ).distinct()
+        self.fields["regio"].queryset = (
+            organisatie.regios.all()
+            if organisatie
+            else Arbeidsmarktregio.objects.none()
+        )
+        if not self.instance.pk:
+            self.fields["consulent"].initial = user.pk
+            self.fields["toestemming_op"].initial = timezone.localdate()
+            regios = list(self.fields["regio"].queryset[:2])
+            if len(regios) == 1:
+                self.fields["regio"].initial = regios[0].pk
+        else:
+            del self.fields["toestemming"]  # given at intake; the date stays editable
+
+    def clean_postcode(self):
+        return normaliseer_postcode(self.cleaned_data["postcode"])
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("startkwalificatie") == Startkwalificatie.JA
+            and not data.get("startkwalificatie_motivatie", "").strip()
+        ):
+            self.add_error(
+                "startkwalificatie_motivatie",
+                _(
+                    "Leg uit waarom praktijkleren past, als de kandidaat al een "
+                    "startkwalificatie heeft."
+                ),
+            )
+        if (
+            data.get("in_traject_bij_intake") or data.get("werkt_bij_intake")
+        ) and not data.get("lopend_toelichting", "").strip():
+            self.add_error(
+                "lopend_toelichting", _("Vul in welk traject of werk dit is.")
+            )
+        return data
+
+
+class ContactmomentForm(forms.ModelForm):
+    class Meta:
+        model = Contactmoment
+        fields = [
+            "datum",
+            "soort",
+            "samenvatting",
+            "volgende_actie",
+            "volgende_actie_op",
+        ]
+        widgets = {
+            "datum": DATUM,
+            "volgende_actie_op": DATUM,
+            "samenvatting": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].initial = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("volgende_actie") and not data.get("volgende_actie_op"):
+            self.add_error(
+                "volgende_actie_op", _("Kies een datum voor de volgende actie.")
+            )
+        return data

@@ -1,0 +1,175 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
+
+from organisaties.constants import Rol
+from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
+
+from .filters import KandidaatFilter
+from .forms import ContactmomentForm, KandidaatForm
+from .models import Kandidaat
+from .selectors import (
+    caseload_per_consulent,
+    kandidaat_detail,
+    kandidaat_list,
+    signalen,
+)
+from .services import contactmoment_create, kandidaat_intake, kandidaat_update
+
+
+class KandidaatListView(
+    PermissionRequiredMixin, CsvExportMixin, FilteredListMixin, ListView
+):
+    """The caseload: a consulent starts with their own candidates."""
+
+    permission_required = "kandidaten.view_kandidaat"
+    filterset_class = KandidaatFilter
+    paginate_by = 50
+    csv_naam = "kandidaten"
+    csv_kolommen = [
+        "Voornaam",
+        "Achternaam",
+        "Geboortedatum",
+        "Postcode",
+        "Gemeente",
+        "Fase",
+        "Consulent",
+        "Laatste contact",
+        "Volgende actie",
+        "Actie op",
+        "Signalen",
+    ]
+
+    def get_base_queryset(self):
+        return kandidaat_list(user=self.request.user)
+
+    def get_filterset_kwargs(self):
+        kwargs = {**super().get_filterset_kwargs(), "user": self.request.user}
+        if kwargs["data"] is None and Rol.CONSULENT in self.request.user.rollen:
+            kwargs["data"] = {"consulent": str(self.request.user.pk)}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for kandidaat in context["object_list"]:
+            kandidaat.signalen = signalen(kandidaat)
+        return context
+
+    def csv_rij(self, k):
+        return [
+            k.voornaam,
+            k.achternaam,
+            k.geboortedatum,
+            k.postcode,
+            k.woonplaats,
+            k.get_fase_display(),
+            k.consulent,
+            k.laatste_contact,
+            k.volgende_actie,
+            k.volgende_actie_op,
+            ", ".join(signalen(k)),
+        ]
+
+
+class KandidaatDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView):
+    permission_required = "kandidaten.view_kandidaat"
+
+    def get_queryset(self):
+        return kandidaat_detail(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            signalen=signalen(self.object),
+            contactmoment_form=ContactmomentForm(),
+            **kwargs,
+        )
+
+
+class KandidaatFormMixin:
+    model = Kandidaat
+    form_class = KandidaatForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class KandidaatCreateView(PermissionRequiredMixin, KandidaatFormMixin, CreateView):
+    permission_required = "kandidaten.add_kandidaat"
+
+    def form_valid(self, form):
+        try:
+            self.object = kandidaat_intake(
+                kandidaat=form.instance, door=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%s is aangemeld.") % self.object)
+        return redirect(self.object)
+
+
+class KandidaatUpdateView(PermissionRequiredMixin, KandidaatFormMixin, UpdateView):
+    permission_required = "kandidaten.change_kandidaat"
+
+    def get_queryset(self):
+        return kandidaat_list(user=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            kandidaat_update(
+                kandidaat=form.instance,
+                door=self.request.user,
+                versie=form.cleaned_data.get("versie"),
+                gewijzigd=[v for v in form.changed_data if v != "versie"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De gegevens zijn opgeslagen."))
+        return redirect(form.instance)
+
+
+class ContactmomentCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "kandidaten.add_contactmoment"
+    form_class = ContactmomentForm
+    template_name = "kandidaten/contactmoment_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.kandidaat = get_object_or_404(
+            kandidaat_list(user=request.user), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kandidaat=self.kandidaat, **kwargs)
+
+    def form_valid(self, form):
+        contactmoment_create(
+            contactmoment=form.instance,
+            kandidaat=self.kandidaat,
+            door=self.request.user,
+        )
+        messages.success(self.request, _("Het contactmoment is opgeslagen."))
+        return redirect(self.kandidaat)
+
+
+class TeamView(PermissionRequiredMixin, TemplateView):
+    """The coordinator's team view: every consulent's caseload in the region."""
+
+    permission_required = "kandidaten.view_team"
+    template_name = "kandidaten/team.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            rijen=caseload_per_consulent(user=self.request.user), **kwargs
+        )

@@ -1,0 +1,71 @@
+from django.contrib import admin
+
+from .models import (
+    Contactmoment,
+    Contactpersoon,
+    Erkenning,
+    Leerbaan,
+    Leerbedrijf,
+    LeerbedrijfStatuswijziging,
+    Vestiging,
+)
+
+
+class VestigingInline(admin.TabularInline):
+    model = Vestiging
+    extra = 0
+
+
+class ContactpersoonInline(admin.TabularInline):
+    model = Contactpersoon
+    extra = 0
+    raw_id_fields = ["account"]
+
+
+class ErkenningInline(admin.TabularInline):
+    model = Erkenning
+    extra = 0
+
+
+class StatuswijzigingInline(admin.TabularInline):
+    # History is written by the status service only.
+    model = LeerbedrijfStatuswijziging
+    extra = 0
+    can_delete = False
+    readonly_fields = ["van", "naar", "door", "op", "reden"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Leerbedrijf)
+class LeerbedrijfAdmin(admin.ModelAdmin):
+    list_display = ["organisatie", "regio", "sector", "soort", "status"]
+    list_filter = ["status", "sector", "soort", "regio"]
+    list_select_related = ["organisatie", "regio"]
+    search_fields = ["organisatie__naam", "organisatie__kvk_nummer"]
+    raw_id_fields = ["organisatie"]
+    filter_horizontal = ["werkprocessen"]
+    readonly_fields = ["status", "versie"]
+    inlines = [
+        VestigingInline,
+        ContactpersoonInline,
+        ErkenningInline,
+        StatuswijzigingInline,
+    ]
+
+
+@admin.register(Leerbaan)
+class LeerbaanAdmin(admin.ModelAdmin):
+    list_display = ["leerbedrijf", "kwalificatie", "aantal", "open"]
+    list_filter = ["open", "kwalificatie"]
+    list_select_related = ["leerbedrijf__organisatie", "kwalificatie"]
+    filter_horizontal = ["werkprocessen"]
+
+
+@admin.register(Contactmoment)
+class ContactmomentAdmin(admin.ModelAdmin):
+    list_display = ["leerbedrijf", "datum", "soort", "door", "volgende_actie_op"]
+    list_filter = ["soort"]
+    list_select_related = ["leerbedrijf__organisatie", "door"]
+    date_hierarchy = "datum"

@@ -1,0 +1,91 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    HORECA = "horeca", _("Horeca")
+    GROEN = "groen", _("Groen")
+    TECHNIEK = "techniek", _("Techniek")
+    ZORG_EN_WELZIJN = "zorg_en_welzijn", _("Zorg en welzijn")
+    LOGISTIEK = "logistiek", _("Logistiek")
+    DETAILHANDEL = "detailhandel", _("Detailhandel")
+    BOUW = "bouw", _("Bouw")
+    SCHOONMAAK = "schoonmaak", _("Schoonmaak")
+    PRODUCTIE = "productie", _("Productie")
+    FACILITAIR = "facilitair", _("Facilitair")
+    AGRARISCH = "agrarisch", _("Agrarisch")
+    OVERIG = "overig", _("Overig")
+
+
+class LeerbedrijfSoort(models.TextChoices):
+    REGULIER = "regulier", _("Reguliere werkgever")
+    ONTWIKKELBEDRIJF = "ontwikkelbedrijf", _("Ontwikkelbedrijf")
+    SW_BEDRIJF = "sw_bedrijf", _("Sw-bedrijf")
+    OVERHEID = "overheid", _("Overheidswerkgever")
+    ANDERS = "anders", _("Anders")
+
+
+# These kinds host most of a route and are registered as an ontwikkelbedrijf.
+SOORTEN_ONTWIKKELBEDRIJF = frozenset(
+    {LeerbedrijfSoort.ONTWIKKELBEDRIJF, LeerbedrijfSoort.SW_BEDRIJF}
+)
+
+
+class LeerbedrijfStatus(models.TextChoices):
+    BENADERD = "benaderd", _("Benaderd")
+    IN_GESPREK = "in_gesprek", _("In gesprek")
+    AKKOORD = "akkoord", _("Akkoord")
+    ACTIEF = "actief", _("Actief")
+    GESTOPT = "gestopt", _("Gestopt")
+
+
+# The only place that says which status may follow which. GESTOPT -> BENADERD is the
+# explicit way to reopen an employer that stopped earlier.
+TRANSITIONS: dict[str, set[str]] = {
+    LeerbedrijfStatus.BENADERD: {
+        LeerbedrijfStatus.IN_GESPREK,
+        LeerbedrijfStatus.GESTOPT,
+    },
+    LeerbedrijfStatus.IN_GESPREK: {
+        LeerbedrijfStatus.AKKOORD,
+        LeerbedrijfStatus.GESTOPT,
+    },
+    LeerbedrijfStatus.AKKOORD: {LeerbedrijfStatus.ACTIEF, LeerbedrijfStatus.GESTOPT},
+    LeerbedrijfStatus.ACTIEF: {LeerbedrijfStatus.GESTOPT},
+    LeerbedrijfStatus.GESTOPT: {LeerbedrijfStatus.BENADERD},
+}
+
+
+class Baancreatie(models.TextChoices):
+    GEEN = "geen", _("Geen")
+    JOBCARVING = "jobcarving", _("Jobcarving")
+    FUNCTIECREATIE = "functiecreatie", _("Functiecreatie")
+
+
+class ErkenningStatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
+    ERKEND = "erkend", _("Erkend")
+    VERLOPEN = "verlopen", _("Verlopen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+class ContactmomentSoort(models.TextChoices):
+    BEZOEK = "bezoek", _("Bezoek")
+    TELEFOON = "telefoon", _("Telefoon")
+    EMAIL = "email", _("E-mail")
+    BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+
+
+def _label(status: str) -> str:
+    return dict(LeerbedrijfStatus.choices).get(status, status)
+
+
+class TransitionNotAllowed(Exception):
+    """A status change that TRANSITIONS does not allow; str() is the Dutch message."""
+
+    def __init__(self, van: str, naar: str):
+        self.van, self.naar = van, naar
+        super().__init__(
+            _("Van '%(van)s' kan een leerbedrijf niet naar '%(naar)s'.")
+            % {"van": _label(van), "naar": _label(naar)}
+        )

@@ -58,14 +58,21 @@ class Fase(models.TextChoices):
     """Where the candidate is in the PLPV process; later steps are set by trajecten."""
 
     AANGEMELD = "aangemeld", _("Aangemeld")
-    ADVIES = "advies", _("Advies")
+    ADVIES = "advies", _("Advies gevraagd")
+    ADVIES_GEGEVEN = "advies_gegeven", _("Advies gegeven")
     GEPLAATST = "geplaatst", _("Geplaatst")
     LOPEND = "lopend", _("Traject loopt")
     AFGEROND = "afgerond", _("Afgerond")
     UITGEVALLEN = "uitgevallen", _("Uitgevallen")
 
 
-ACTIEVE_FASEN = [Fase.AANGEMELD, Fase.ADVIES, Fase.GEPLAATST, Fase.LOPEND]
+ACTIEVE_FASEN = [
+    Fase.AANGEMELD,
+    Fase.ADVIES,
+    Fase.ADVIES_GEGEVEN,
+    Fase.GEPLAATST,
+    Fase.LOPEND,
+]
 
 
 class ContactSoort(models.TextChoices):

@@ -18,6 +18,7 @@ from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
 from .filters import KandidaatFilter
 from .forms import ContactmomentForm, KandidaatForm
 from .models import Kandidaat
+from .panelen import panelen_voor
 from .selectors import (
     caseload_per_consulent,
     kandidaat_detail,
@@ -90,7 +91,7 @@ class KandidaatDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailVie
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             signalen=signalen(self.object),
-            contactmoment_form=ContactmomentForm(),
+            panelen=panelen_voor(kandidaat=self.object, user=self.request.user),
             **kwargs,
         )
 

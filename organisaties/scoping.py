@@ -16,7 +16,7 @@ A model declares its `zichtbaarheid` (a `Zichtbaarheid`) and a QuerySet built on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -99,6 +99,26 @@ def zichtbaar_filter(model: type[models.Model], user) -> Q:
     for pad in regel.personen:
         q |= _pad_q(model, pad, user.pk)
     return q
+
+
+def zichtbaarheid_uitbreiden(
+    model: type[models.Model],
+    *,
+    organisaties: tuple[str, ...] = (),
+    personen: tuple[str, ...] = (),
+) -> None:
+    """Let a higher app add paths to a lower model's scope (from its AppConfig.ready).
+
+    E.g. trajecten makes a kandidaat visible to the mbo-instelling of its advies, without
+    kandidaten having to know about trajecten.
+    """
+    regel = model.zichtbaarheid
+    model.zichtbaarheid = replace(
+        regel,
+        organisaties=regel.organisaties
+        + tuple(p for p in organisaties if p not in regel.organisaties),
+        personen=regel.personen + tuple(p for p in personen if p not in regel.personen),
+    )
 
 
 class ZichtbaarQuerySet(models.QuerySet):

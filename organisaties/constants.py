@@ -13,6 +13,20 @@ class OrganisatieType(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
+class Expertise(models.TextChoices):
+    """What a contact in the regional network is the person to ask about."""
+
+    AMBASSADEUR = "ambassadeur", _("Ambassadeur praktijkleren")
+    LEERWERKLOKET = "leerwerkloket", _("Adviseur leerwerkloket")
+    WERKGEVERSADVISEUR = "werkgeversadviseur", _("Werkgeversadviseur / accountmanager")
+    JOBCOACH = "jobcoach", _("Jobcoach")
+    SBB = "sbb", _("Adviseur SBB")
+    MBO = "mbo", _("Adviseur mbo-instelling")
+    KLANTMANAGER = "klantmanager", _("Klantmanager / consulent")
+    FINANCIERING = "financiering", _("Financiering en regelingen")
+    ANDERS = "anders", _("Anders")
+
+
 class Rol(models.TextChoices):
     """The roles a Medewerker can hold; each is a Django group of the same name."""
 
@@ -24,38 +38,82 @@ class Rol(models.TextChoices):
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
 
 
+# leerbedrijven: every role reads; the roles that recruit employers add and change.
+_LEERBEDRIJVEN_MODELLEN = (
+    "leerbedrijf",
+    "vestiging",
+    "contactpersoon",
+    "erkenning",
+    "leerbaan",
+    "contactmoment",
+)
+LEERBEDRIJVEN_LEZEN = {
+    f"leerbedrijven.view_{model}"
+    for model in (*_LEERBEDRIJVEN_MODELLEN, "leerbedrijfstatuswijziging")
+}
+LEERBEDRIJVEN_WIJZIGEN = {
+    f"leerbedrijven.{actie}_{model}"
+    for actie in ("add", "change")
+    for model in _LEERBEDRIJVEN_MODELLEN
+}
+
 # Permissions per role, as "app_label.codename". Later apps add their own lines;
 # `rollen.rollen_synchroniseren` applies this after every migrate.
 ROL_PERMISSIES: dict[str, set[str]] = {
     Rol.CONSULENT: {
+        "organisaties.view_netwerkcontact",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "kandidaten.view_kandidaat",
         "kandidaten.add_kandidaat",
         "kandidaten.change_kandidaat",
         "kandidaten.add_contactmoment",
+        "trajecten.view_advies",
+        "trajecten.add_advies",
+        *LEERBEDRIJVEN_LEZEN,
+        *LEERBEDRIJVEN_WIJZIGEN,
     },
     Rol.JOBCOACH: {
+        "organisaties.view_netwerkcontact",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "kandidaten.view_kandidaat",
         "kandidaten.add_contactmoment",
+        "trajecten.view_advies",
+        *LEERBEDRIJVEN_LEZEN,
+        *LEERBEDRIJVEN_WIJZIGEN,
     },
     Rol.PRAKTIJKOPLEIDER: {
+        "organisaties.view_netwerkcontact",
         "organisaties.view_organisatie",
+        *LEERBEDRIJVEN_LEZEN,
     },
     Rol.MBO_MEDEWERKER: {
+        "organisaties.view_netwerkcontact",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
+        "kandidaten.view_kandidaat",
+        "trajecten.view_advies",
+        "trajecten.add_advies",
+        *LEERBEDRIJVEN_LEZEN,
     },
     Rol.REGIOCOORDINATOR: {
+        "organisaties.view_netwerkcontact",
+        "organisaties.add_netwerkcontact",
+        "organisaties.change_netwerkcontact",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "organisaties.view_arbeidsmarktregio",
         "kandidaten.view_kandidaat",
         "kandidaten.view_team",
+        "trajecten.view_advies",
+        *LEERBEDRIJVEN_LEZEN,
+        *LEERBEDRIJVEN_WIJZIGEN,
     },
     Rol.FUNCTIONEEL_BEHEERDER: {
+        "organisaties.view_netwerkcontact",
+        "organisaties.add_netwerkcontact",
+        "organisaties.change_netwerkcontact",
         "organisaties.view_arbeidsmarktregio",
         "organisaties.view_organisatie",
         "organisaties.add_organisatie",
@@ -75,5 +133,10 @@ ROL_PERMISSIES: dict[str, set[str]] = {
         "axes.view_accessfailurelog",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
+        "trajecten.view_checklistvraag",
+        "trajecten.add_checklistvraag",
+        "trajecten.change_checklistvraag",
+        *LEERBEDRIJVEN_LEZEN,
+        *LEERBEDRIJVEN_WIJZIGEN,
     },
 }

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 from auditlog.models import LogEntry
 
-from .constants import OrganisatieType
-from .models import Arbeidsmarktregio, Organisatie
+from .constants import Expertise, OrganisatieType
+from .models import Arbeidsmarktregio, Netwerkcontact, Organisatie
+from .selectors import controle_grens
 
 
 class OrganisatieFilter(django_filters.FilterSet):
@@ -61,3 +62,38 @@ class LogEntryFilter(django_filters.FilterSet):
     class Meta:
         model = LogEntry
         fields = ["actie", "door", "van", "tot"]
+
+
+class NetwerkcontactFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), method="zoeken")
+    expertise = django_filters.ChoiceFilter(
+        label=_("Rol of expertise"), choices=Expertise.choices, empty_label=_("Alle")
+    )
+    organisatie = django_filters.ModelChoiceFilter(
+        label=_("Organisatie"), queryset=None, empty_label=_("Alle organisaties")
+    )
+    verouderd = django_filters.BooleanFilter(
+        label=_("Alleen wat gecontroleerd moet worden"),
+        method="alleen_verouderd",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        model = Netwerkcontact
+        fields = ["q", "expertise", "organisatie"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["organisatie"].queryset = Organisatie.objects.zichtbaar_voor(user)
+
+    def zoeken(self, queryset, name, value):
+        return queryset.filter(
+            Q(naam__icontains=value)
+            | Q(toelichting__icontains=value)
+            | Q(organisatie__naam__icontains=value)
+        )
+
+    def alleen_verouderd(self, queryset, name, value):
+        if value:
+            return queryset.filter(gecontroleerd_op__lt=controle_grens())
+        return queryset

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.tasks import mail_versturen
 
+from .models import Netwerkcontact, Organisatie
+
 
 class InlogForm(AuthenticationForm):
     # One message for every failure, so it never tells whether an account exists.
@@ -43,3 +45,26 @@ class WachtwoordVergetenForm(PasswordResetForm):
         )
         tekst = loader.render_to_string(email_template_name, context)
         mail_versturen.delay_on_commit(onderwerp=onderwerp, tekst=tekst, aan=[to_email])
+
+
+class NetwerkcontactForm(forms.ModelForm):
+    class Meta:
+        model = Netwerkcontact
+        fields = [
+            "naam",
+            "organisatie",
+            "expertise",
+            "toelichting",
+            "telefoon",
+            "email",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.zichtbaar_voor(user)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("telefoon") and not data.get("email"):
+            self.add_error("telefoon", _("Vul een telefoonnummer of e-mailadres in."))
+        return data

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.models import TimeStampedModel
 
-from .constants import OrganisatieType, Rol
+from .constants import Expertise, OrganisatieType, Rol
 from .scoping import Zichtbaarheid, ZichtbaarQuerySet
 from .validators import validate_brin_code, validate_kvk_nummer
 
@@ -168,3 +168,62 @@ class Medewerker(AbstractUser):
     @property
     def is_beheerder(self) -> bool:
         return self.is_superuser or Rol.FUNCTIONEEL_BEHEERDER in self.rollen
+
+
+class NetwerkcontactQuerySet(ZichtbaarQuerySet):
+    pass
+
+
+class Netwerkcontact(TimeStampedModel):
+    """A person in the region's network (Netwerk in beeld), kept by the coordinator."""
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        models.PROTECT,
+        related_name="netwerkcontacten",
+        verbose_name=_("organisatie"),
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    expertise = models.CharField(
+        _("rol of expertise"), max_length=30, choices=Expertise
+    )
+    toelichting = models.CharField(
+        _("waarvoor kun je hem of haar bellen?"), max_length=300, blank=True
+    )
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    gecontroleerd_op = models.DateField(_("laatst gecontroleerd op"))
+    gecontroleerd_door = models.ForeignKey(
+        "Medewerker",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gecontroleerd door"),
+    )
+
+    objects = NetwerkcontactQuerySet.as_manager()
+
+    # The network is shared: everyone in the region reads it.
+    zichtbaarheid = Zichtbaarheid(
+        regio="organisatie__regios", regiobreed=frozenset(Rol.values)
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("netwerkcontact")
+        verbose_name_plural = _("netwerkcontacten")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expertise__in=Expertise.values),
+                name="netwerkcontact_expertise_geldig",
+            ),
+            models.CheckConstraint(
+                condition=~Q(telefoon="") | ~Q(email=""),
+                name="netwerkcontact_bereikbaar",
+                violation_error_message=_("Vul een telefoonnummer of e-mailadres in."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie})"

@@ -1,10 +1,14 @@
 """Reads of organisaties, medewerkers and the audit trail, scoped to the user."""
 
+from datetime import date, timedelta
+
+from django.conf import settings
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from auditlog.models import LogEntry
 
-from .models import Medewerker, Organisatie
+from .models import Medewerker, Netwerkcontact, Organisatie
 from .scoping import zichtbaar_filter
 
 
@@ -44,3 +48,17 @@ def logentry_list(*, user) -> QuerySet[LogEntry]:
             actor__in=Medewerker.objects.filter(zichtbaar_filter(Medewerker, user))
         )
     return qs.order_by("-timestamp")
+
+
+def netwerkcontact_list(*, user) -> QuerySet[Netwerkcontact]:
+    """The regional network the user may see, with organisation and checker loaded."""
+    return (
+        Netwerkcontact.objects.zichtbaar_voor(user)
+        .select_related("organisatie", "gecontroleerd_door")
+        .order_by("naam", "pk")
+    )
+
+
+def controle_grens() -> date:
+    """Network entries last checked before this date count as out of date."""
+    return timezone.localdate() - timedelta(days=30 * settings.NETWERK_CONTROLE_MAANDEN)

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Arbeidsmarktregio, Medewerker, Organisatie
+from .models import Arbeidsmarktregio, Medewerker, Netwerkcontact, Organisatie
 
 
 @transaction.atomic
@@ -50,3 +51,22 @@ def medewerker_rollen_zetten(*, medewerker: Medewerker, rollen: Iterable[str]) -
     """Replace the medewerker's roles; the change lands in the audit trail (m2m)."""
     medewerker.groups.set(Group.objects.filter(name__in=list(rollen)))
     medewerker.__dict__.pop("rollen", None)  # drop the cached value
+
+
+@transaction.atomic
+def netwerkcontact_opslaan(
+    *, contact: Netwerkcontact, door: Medewerker
+) -> Netwerkcontact:
+    """Save a network entry; whoever saves it has checked it today."""
+    contact.gecontroleerd_op = timezone.localdate()
+    contact.gecontroleerd_door = door
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+def netwerkcontact_gecontroleerd(*, contact: Netwerkcontact, door: Medewerker) -> None:
+    """Mark an entry as still correct today, without other changes."""
+    Netwerkcontact.objects.filter(pk=contact.pk).update(
+        gecontroleerd_op=timezone.localdate(), gecontroleerd_door=door
+    )

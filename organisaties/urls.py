@@ -14,4 +14,20 @@ urlpatterns = [
         name="medewerker_detail",
     ),
     path("audittrail/", views.AuditTrailView.as_view(), name="audittrail"),
+    path("netwerk/", views.NetwerkListView.as_view(), name="netwerk"),
+    path(
+        "netwerk/nieuw/",
+        views.NetwerkcontactCreateView.as_view(),
+        name="netwerk_create",
+    ),
+    path(
+        "netwerk/<int:pk>/wijzigen/",
+        views.NetwerkcontactUpdateView.as_view(),
+        name="netwerk_update",
+    ),
+    path(
+        "netwerk/<int:pk>/gecontroleerd/",
+        views.NetwerkcontactControleView.as_view(),
+        name="netwerk_gecontroleerd",
+    ),
 ]

@@ -1,15 +1,26 @@
+from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.views.generic import DetailView, ListView
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 
+from plpv_portal.core.csv_export import CsvExportMixin
 from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
 
-from .filters import LogEntryFilter, OrganisatieFilter
+from .filters import LogEntryFilter, NetwerkcontactFilter, OrganisatieFilter
+from .forms import NetwerkcontactForm
 from .selectors import (
+    controle_grens,
     logentry_list,
     medewerker_list,
+    netwerkcontact_list,
     organisatie_list,
     organisatie_medewerkers,
 )
+from .services import netwerkcontact_gecontroleerd, netwerkcontact_opslaan
 
 
 class OrganisatieListView(PermissionRequiredMixin, FilteredListMixin, ListView):
@@ -57,3 +68,90 @@ class AuditTrailView(PermissionRequiredMixin, FilteredListMixin, ListView):
 
     def get_base_queryset(self):
         return logentry_list(user=self.request.user)
+
+
+class NetwerkListView(
+    PermissionRequiredMixin, CsvExportMixin, FilteredListMixin, ListView
+):
+    """Netwerk in beeld: the region's contact persons, with when each was last checked."""
+
+    permission_required = "organisaties.view_netwerkcontact"
+    filterset_class = NetwerkcontactFilter
+    template_name = "organisaties/netwerk.html"
+    paginate_by = 50
+    csv_naam = "netwerk"
+    csv_kolommen = [
+        "Naam",
+        "Organisatie",
+        "Rol of expertise",
+        "Waarvoor",
+        "Telefoon",
+        "E-mail",
+        "Gecontroleerd op",
+    ]
+
+    def get_base_queryset(self):
+        return netwerkcontact_list(user=self.request.user)
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(controle_grens=controle_grens(), **kwargs)
+
+    def csv_rij(self, c):
+        return [
+            c.naam,
+            c.organisatie,
+            c.get_expertise_display(),
+            c.toelichting,
+            c.telefoon,
+            c.email,
+            c.gecontroleerd_op,
+        ]
+
+
+class NetwerkcontactFormMixin(PermissionRequiredMixin):
+    form_class = NetwerkcontactForm
+    template_name = "organisaties/netwerkcontact_form.html"
+
+    def get_queryset(self):
+        return netwerkcontact_list(user=self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            netwerkcontact_opslaan(contact=form.instance, door=self.request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("%s is opgeslagen in het netwerk.") % form.instance.naam
+        )
+        return redirect("organisaties:netwerk")
+
+
+class NetwerkcontactCreateView(NetwerkcontactFormMixin, CreateView):
+    permission_required = "organisaties.add_netwerkcontact"
+
+
+class NetwerkcontactUpdateView(NetwerkcontactFormMixin, UpdateView):
+    permission_required = "organisaties.change_netwerkcontact"
+
+
+class NetwerkcontactControleView(PermissionRequiredMixin, SingleObjectMixin, View):
+    """POST: the entry is still correct today."""
+
+    permission_required = "organisaties.change_netwerkcontact"
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return netwerkcontact_list(user=self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        contact = self.get_object()
+        netwerkcontact_gecontroleerd(contact=contact, door=request.user)
+        messages.success(request, _("%s is gecontroleerd.") % contact.naam)
+        return redirect("organisaties:netwerk")

@@ -33,13 +33,27 @@ MENU: list[MenuItem] = [
         _(
             "Je caseload: wie staat waar, wanneer had je contact, wat moet er nog gebeuren."
         ),
-        rollen=frozenset({Rol.CONSULENT, Rol.JOBCOACH, Rol.REGIOCOORDINATOR}),
+        rollen=frozenset(
+            {Rol.CONSULENT, Rol.JOBCOACH, Rol.MBO_MEDEWERKER, Rol.REGIOCOORDINATOR}
+        ),
     ),
     MenuItem(
         _("Teamoverzicht"),
         "kandidaten:team",
         _("De caseload van alle consulenten in de regio, met signalen."),
         rollen=frozenset({Rol.REGIOCOORDINATOR}),
+    ),
+    MenuItem(
+        _("Leerbedrijven"),
+        "leerbedrijven:leerbedrijf_list",
+        _("Werkgevers waar kandidaten leren: contact, erkenningen en open leerbanen."),
+    ),
+    MenuItem(
+        _("Netwerk"),
+        "organisaties:netwerk",
+        _(
+            "Wie kun je in de regio bellen over praktijkleren? Namen, rollen en nummers."
+        ),
     ),
     MenuItem(
         _("Organisaties"),

@@ -50,6 +50,7 @@ urlpatterns = [
     path("organisaties/", include("organisaties.urls")),
     path("leerbedrijven/", include("leerbedrijven.urls")),
     path("kandidaten/", include("kandidaten.urls")),
+    path("trajecten/", include("trajecten.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -105,8 +105,9 @@ WENSEN = [
     ("Horeca", "Keukenhulp"),
 ]
 FASEN = (
-    [Fase.AANGEMELD] * 10
-    + [Fase.ADVIES] * 8
+    [Fase.AANGEMELD] * 8
+    + [Fase.ADVIES] * 5
+    + [Fase.ADVIES_GEGEVEN] * 5
     + [Fase.GEPLAATST] * 6
     + [Fase.LOPEND] * 8
     + [Fase.AFGEROND] * 4

@@ -3,8 +3,17 @@
 Jessica Smit and Hans van Dijk are the personas of seed 001; nobody here is a real person.
 """
 
-from organisaties.constants import OrganisatieType, Rol
-from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
+from datetime import timedelta
+
+from django.utils import timezone
+
+from organisaties.constants import Expertise, OrganisatieType, Rol
+from organisaties.models import (
+    Arbeidsmarktregio,
+    Medewerker,
+    Netwerkcontact,
+    Organisatie,
+)
 from organisaties.services import medewerker_opslaan, organisatie_opslaan
 from organisaties.validators import DEMO_WACHTWOORD
 
@@ -97,3 +106,79 @@ def logins_tekst() -> list[str]:
             f"  {username:<12} {voornaam} {achternaam}, {rol} bij {ORGANISATIES[org][0]}"
         )
     return regels
+
+
+NETWERK = [
+    (
+        "Marieke Oude Groen",
+        "loket",
+        Expertise.AMBASSADEUR,
+        "Vragen over praktijkleren in Twente",
+        "0530000101",
+        "",
+        20,
+    ),
+    (
+        "Bas Nijhuis",
+        "loket",
+        Expertise.LEERWERKLOKET,
+        "Scholing en leerwerktrajecten",
+        "0530000102",
+        "",
+        60,
+    ),
+    (
+        "Anouk Veldhuis",
+        "uwv",
+        Expertise.WERKGEVERSADVISEUR,
+        "Werkgevers die willen meedoen",
+        "",
+        "werkgevers@demo.plpv.test",
+        250,
+    ),
+    (
+        "Yusuf Demir",
+        "ontwikkel",
+        Expertise.JOBCOACH,
+        "Begeleiding op de werkvloer",
+        "0530000104",
+        "",
+        10,
+    ),
+    (
+        "Lotte Ter Horst",
+        "mbo",
+        Expertise.MBO,
+        "Checklist, advies en praktijkverklaring",
+        "",
+        "praktijkleren@demo.plpv.test",
+        300,
+    ),
+    (
+        "Gert Jan Wolters",
+        "loket",
+        Expertise.SBB,
+        "Erkenning van leerbedrijven",
+        "0530000106",
+        "",
+        90,
+    ),
+]
+
+
+def demo_netwerk(organisaties: dict[str, Organisatie], door: Medewerker) -> None:
+    """A few fictional network contacts; two are overdue for a check."""
+    vandaag = timezone.localdate()
+    for naam, org, expertise, toelichting, telefoon, email, dagen in NETWERK:
+        Netwerkcontact.objects.update_or_create(
+            naam=naam,
+            organisatie=organisaties[org],
+            defaults={
+                "expertise": expertise,
+                "toelichting": toelichting,
+                "telefoon": telefoon,
+                "email": email,
+                "gecontroleerd_op": vandaag - timedelta(days=dagen),
+                "gecontroleerd_door": door,
+            },
+        )

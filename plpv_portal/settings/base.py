@@ -223,6 +223,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- PLPV ---
+# A network contact not checked for this many months is marked as out of date.
+NETWERK_CONTROLE_MAANDEN = env.int("NETWERK_CONTROLE_MAANDEN", default=6)
 # An erkenning whose geldig_tot falls within this many months shows a warning.
 ERKENNING_WAARSCHUWING_MAANDEN = env.int("ERKENNING_WAARSCHUWING_MAANDEN", default=3)
 

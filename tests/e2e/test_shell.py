@@ -6,21 +6,55 @@ from tests.e2e.conftest import axe_violations, login
 pytestmark = pytest.mark.e2e
 
 DEMO = [
-    ("jessica", "Jessica", "Consulent", ["Kandidaten", "Organisaties", "Medewerkers"]),
-    ("hans", "Hans", "Consulent", ["Kandidaten", "Organisaties", "Medewerkers"]),
-    ("opleider", "Peter", "Praktijkopleider", ["Organisaties"]),
-    ("mbo", "Sanne", "Mbo-medewerker", ["Organisaties", "Medewerkers"]),
+    (
+        "jessica",
+        "Jessica",
+        "Consulent",
+        ["Kandidaten", "Leerbedrijven", "Netwerk", "Organisaties", "Medewerkers"],
+    ),
+    (
+        "hans",
+        "Hans",
+        "Consulent",
+        ["Kandidaten", "Leerbedrijven", "Netwerk", "Organisaties", "Medewerkers"],
+    ),
+    (
+        "opleider",
+        "Peter",
+        "Praktijkopleider",
+        ["Leerbedrijven", "Netwerk", "Organisaties"],
+    ),
+    (
+        "mbo",
+        "Sanne",
+        "Mbo-medewerker",
+        ["Kandidaten", "Leerbedrijven", "Netwerk", "Organisaties", "Medewerkers"],
+    ),
     (
         "coordinator",
         "Karin",
         "Regiocoördinator",
-        ["Kandidaten", "Teamoverzicht", "Organisaties", "Medewerkers"],
+        [
+            "Kandidaten",
+            "Teamoverzicht",
+            "Leerbedrijven",
+            "Netwerk",
+            "Organisaties",
+            "Medewerkers",
+        ],
     ),
     (
         "beheer",
         "Ruud",
         "Functioneel beheerder",
-        ["Organisaties", "Medewerkers", "Audittrail", "Beheeromgeving"],
+        [
+            "Leerbedrijven",
+            "Netwerk",
+            "Organisaties",
+            "Medewerkers",
+            "Audittrail",
+            "Beheeromgeving",
+        ],
     ),
 ]
 

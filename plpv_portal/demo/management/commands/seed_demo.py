@@ -5,7 +5,8 @@ from django.db import transaction
 from organisaties.models import Arbeidsmarktregio
 from organisaties.validators import DEMO_WACHTWOORD
 from plpv_portal.demo.kandidaten import demo_kandidaten
-from plpv_portal.demo.organisaties import demo_organisaties, logins_tekst
+from plpv_portal.demo.leerbedrijven import demo_leerbedrijven
+from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, logins_tekst
 
 
 class Command(BaseCommand):
@@ -22,7 +23,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             twente = Arbeidsmarktregio.objects.get(code="AM05")
             organisaties, medewerkers = demo_organisaties(twente)
+            demo_netwerk(organisaties, medewerkers["coordinator"])
             # Each app adds its part here, in dependency order.
+            demo_leerbedrijven(twente, organisaties, medewerkers)
             demo_kandidaten(medewerkers)
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")

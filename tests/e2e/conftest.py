@@ -18,6 +18,7 @@ def demo(transactional_db):
 def bewaakte_page(page, live_server):
     """A page that records requests to other hosts and console errors (such as CSP)."""
     eigen_host = urlparse(live_server.url).netloc
+    page.set_default_timeout(5000)
     page.vreemde_verzoeken = []
     page.console_fouten = []
     page.on(

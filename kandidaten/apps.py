@@ -8,7 +8,8 @@ class KandidatenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import checks  # noqa: F401  (registers the system check)
         from .models import Contactmoment, Kandidaat
 
-        auditlog.register(Kandidaat)
+        auditlog.register(Kandidaat, exclude_fields=["bsn_versleuteld"])
         auditlog.register(Contactmoment)

@@ -1,11 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
 from plpv_portal.core.concurrency import VersieFormMixin
-from plpv_portal.core.validators import normaliseer_postcode
+from plpv_portal.core.crypto import versleutel
+from plpv_portal.core.validators import normaliseer_postcode, validate_bsn
 
 from .constants import Startkwalificatie
 from .models import Contactmoment, Kandidaat
@@ -81,6 +83,36 @@ class KandidaatForm(VersieFormMixin, forms.ModelForm):
                 self.fields["regio"].initial = regios[0].pk
         else:
             del self.fields["toestemming"]  # given at intake; the date stays editable
+        if settings.KANDIDAAT_BSN_AAN:
+            self.fields["bsn"] = forms.CharField(
+                label=_("BSN"),
+                required=False,
+                max_length=9,
+                validators=[validate_bsn],
+                help_text=(
+                    _("Opgeslagen: %s. Vul alleen in om te wijzigen.")
+                    % self.instance.bsn_gemaskeerd
+                    if self.instance.bsn_versleuteld
+                    else _("Alleen invullen als dat voor de regeling nodig is.")
+                ),
+                widget=forms.TextInput(
+                    attrs={"autocomplete": "off", "inputmode": "numeric"}
+                ),
+            )
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.cleaned_data.get("bsn"):
+            self.instance.bsn_versleuteld = versleutel(self.cleaned_data["bsn"])
+
+    def gewijzigde_velden(self) -> list[str]:
+        """Model fields the user changed (for the timeline)."""
+        namen = {"bsn": "bsn_versleuteld"}
+        return [
+            namen.get(v, v)
+            for v in self.changed_data
+            if v not in ("versie", "toestemming")
+        ]
 
     def clean_postcode(self):
         return normaliseer_postcode(self.cleaned_data["postcode"])

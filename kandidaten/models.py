@@ -61,6 +61,8 @@ class Kandidaat(VersieModel, TimeStampedModel):
         _("postcode"), max_length=7, validators=[validate_postcode]
     )
     woonplaats = models.CharField(_("gemeente"), max_length=100)
+    # Only when the installation turns BSN on (KANDIDAAT_BSN_AAN); encrypted at rest.
+    bsn_versleuteld = models.BinaryField(_("BSN (versleuteld)"), null=True, blank=True)
 
     # --- case ---
     regio = models.ForeignKey(
@@ -192,6 +194,15 @@ class Kandidaat(VersieModel, TimeStampedModel):
         vandaag = timezone.localdate()
         g = self.geboortedatum
         return vandaag.year - g.year - ((vandaag.month, vandaag.day) < (g.month, g.day))
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        """The BSN as '******123', or '' when none is stored."""
+        if not self.bsn_versleuteld:
+            return ""
+        from plpv_portal.core.crypto import ontsleutel
+
+        return "******" + ontsleutel(self.bsn_versleuteld)[-3:]
 
     @property
     def doelgroepen(self) -> list[str]:

@@ -131,7 +131,7 @@ class KandidaatUpdateView(PermissionRequiredMixin, KandidaatFormMixin, UpdateVie
                 kandidaat=form.instance,
                 door=self.request.user,
                 versie=form.cleaned_data.get("versie"),
-                gewijzigd=[v for v in form.changed_data if v != "versie"],
+                gewijzigd=form.gewijzigde_velden(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)

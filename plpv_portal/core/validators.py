@@ -21,3 +21,15 @@ def validate_postcode(value: str) -> None:
             ),
             code="postcode",
         )
+
+
+def validate_bsn(value: str) -> None:
+    """A BSN has 9 digits and passes the elfproef."""
+    cijfers = (value or "").strip()
+    if not re.fullmatch(r"\d{9}", cijfers):
+        raise ValidationError(_("Een BSN bestaat uit 9 cijfers."), code="bsn")
+    som = sum(int(c) * w for c, w in zip(cijfers[:8], range(9, 1, -1), strict=True))
+    if (som - int(cijfers[8])) % 11 != 0:
+        raise ValidationError(
+            _("Dit is geen geldig BSN. Controleer de cijfers."), code="bsn"
+        )

@@ -223,6 +223,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- PLPV ---
+# BSN is off by default (data minimisation). A region that needs it turns it on and
+# gives a Fernet key (`python -c "from cryptography.fernet import Fernet;
+# print(Fernet.generate_key().decode())"`); the BSN is then stored encrypted.
+KANDIDAAT_BSN_AAN = env.bool("KANDIDAAT_BSN_AAN", default=False)
+BSN_SLEUTEL = env("BSN_SLEUTEL", default="")
 # A network contact not checked for this many months is marked as out of date.
 NETWERK_CONTROLE_MAANDEN = env.int("NETWERK_CONTROLE_MAANDEN", default=6)
 # An erkenning whose geldig_tot falls within this many months shows a warning.

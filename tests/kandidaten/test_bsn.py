@@ -1,0 +1,51 @@
+from django.core.checks import run_checks
+from django.urls import reverse
+
+import pytest
+from cryptography.fernet import Fernet
+
+from kandidaten.models import Kandidaat
+from tests.kandidaten.test_views import intake_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bsn_aan(settings):
+    settings.KANDIDAAT_BSN_AAN = True
+    settings.BSN_SLEUTEL = Fernet.generate_key().decode()
+    return settings
+
+
+def test_no_bsn_field_by_default(client, consulent):
+    client.force_login(consulent)
+    form = client.get(reverse("kandidaten:kandidaat_create")).context["form"]
+    assert "bsn" not in form.fields
+
+
+def test_bsn_is_stored_encrypted_and_shown_masked(client, consulent, bsn_aan):
+    client.force_login(consulent)
+    client.post(
+        reverse("kandidaten:kandidaat_create"), intake_data(consulent, bsn="111222333")
+    )
+
+    kandidaat = Kandidaat.objects.get()
+    assert b"111222333" not in bytes(kandidaat.bsn_versleuteld)
+    html = client.get(kandidaat.get_absolute_url()).content.decode()
+    assert "******333" in html
+    assert "111222333" not in html
+
+
+def test_invalid_bsn_is_refused_with_a_dutch_error(client, consulent, bsn_aan):
+    client.force_login(consulent)
+    response = client.post(
+        reverse("kandidaten:kandidaat_create"), intake_data(consulent, bsn="123456789")
+    )
+    assert "Dit is geen geldig BSN" in response.content.decode()
+    assert not Kandidaat.objects.exists()
+
+
+def test_bsn_without_key_fails_the_system_check(settings):
+    settings.KANDIDAAT_BSN_AAN = True
+    settings.BSN_SLEUTEL = ""
+    assert [e.id for e in run_checks()] == ["kandidaten.E001"]

@@ -23,10 +23,32 @@ from .selectors import (
 from .services import netwerkcontact_gecontroleerd, netwerkcontact_opslaan
 
 
-class OrganisatieListView(PermissionRequiredMixin, FilteredListMixin, ListView):
+class OrganisatieListView(
+    PermissionRequiredMixin, CsvExportMixin, FilteredListMixin, ListView
+):
     permission_required = "organisaties.view_organisatie"
     filterset_class = OrganisatieFilter
     paginate_by = 25
+    csv_naam = "organisaties"
+    csv_kolommen = [
+        "Naam",
+        "Soort",
+        "Regio's",
+        "KvK-nummer",
+        "BRIN-code",
+        "Medewerkers",
+    ]
+
+    def csv_rij(self, o):
+        regios = ", ".join(r.naam for r in o.regios.all())
+        return [
+            o.naam,
+            o.get_type_display(),
+            regios,
+            o.kvk_nummer,
+            o.brin_code,
+            o.aantal_medewerkers,
+        ]
 
     def get_base_queryset(self):
         return organisatie_list(user=self.request.user)

@@ -8,8 +8,11 @@ class KandidatenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from organisaties.audit import persoonsgegevens_registreren
+
         from . import checks  # noqa: F401  (registers the system check)
         from .models import Contactmoment, Kandidaat
 
         auditlog.register(Kandidaat, exclude_fields=["bsn_versleuteld"])
         auditlog.register(Contactmoment)
+        persoonsgegevens_registreren(Kandidaat, Contactmoment)

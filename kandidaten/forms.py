@@ -7,12 +7,11 @@ from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
 from plpv_portal.core.concurrency import VersieFormMixin
 from plpv_portal.core.crypto import versleutel
+from plpv_portal.core.forms import Datumveld
 from plpv_portal.core.validators import normaliseer_postcode, validate_bsn
 
 from .constants import Startkwalificatie
 from .models import Contactmoment, Kandidaat
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class KandidaatForm(VersieFormMixin, forms.ModelForm):
@@ -55,8 +54,8 @@ class KandidaatForm(VersieFormMixin, forms.ModelForm):
             "toestemming_op",
         ]
         widgets = {
-            "geboortedatum": DATUM,
-            "toestemming_op": DATUM,
+            "geboortedatum": Datumveld(),
+            "toestemming_op": Datumveld(),
             "startkwalificatie_motivatie": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -150,8 +149,8 @@ class ContactmomentForm(forms.ModelForm):
             "volgende_actie_op",
         ]
         widgets = {
-            "datum": DATUM,
-            "volgende_actie_op": DATUM,
+            "datum": Datumveld(),
+            "volgende_actie_op": Datumveld(),
             "samenvatting": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -13,7 +13,7 @@ from organisaties.models import Arbeidsmarktregio, Organisatie
 from organisaties.scoping import Zichtbaarheid, ZichtbaarQuerySet
 from plpv_portal.core.concurrency import VersieModel
 from plpv_portal.core.models import TimeStampedModel
-from plpv_portal.core.validators import validate_postcode
+from plpv_portal.core.validators import validate_niet_in_toekomst, validate_postcode
 
 from .constants import (
     Bron,
@@ -35,11 +35,6 @@ def validate_geboortedatum(value: date) -> None:
         raise ValidationError(
             _("Controleer het jaar: deze geboortedatum is te lang geleden.")
         )
-
-
-def validate_niet_in_toekomst(value: date) -> None:
-    if value > timezone.localdate():
-        raise ValidationError(_("Deze datum kan niet in de toekomst liggen."))
 
 
 class KandidaatQuerySet(ZichtbaarQuerySet):
@@ -155,7 +150,7 @@ class Kandidaat(VersieModel, TimeStampedModel):
         personen=("consulent", "jobcoach"),
         regiobreed=frozenset({Rol.REGIOCOORDINATOR}),
         organisatie_rollen=frozenset(
-            {Rol.CONSULENT, Rol.JOBCOACH, Rol.REGIOCOORDINATOR}
+            {Rol.CONSULENT, Rol.JOBCOACH, Rol.MBO_MEDEWERKER, Rol.REGIOCOORDINATOR}
         ),
     )
 

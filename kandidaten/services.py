@@ -7,6 +7,7 @@ apps (advies, trajecten, verklaringen) also write to through `gebeurtenis_vastle
 """
 
 from django.db import transaction
+from django.db.models import F
 
 from plpv_portal.core.concurrency import opslaan_met_versie
 
@@ -101,7 +102,11 @@ def kandidaat_fase_zetten(
     if kandidaat.fase != fase:
         oud = kandidaat.get_fase_display()
         kandidaat.fase = fase
-        kandidaat.save(update_fields=["fase", "updated_at"])
+        # A new version: an edit form opened before this move cannot put the old
+        # phase back (optimistic lock, see kandidaat_update).
+        kandidaat.versie = F("versie") + 1
+        kandidaat.save(update_fields=["fase", "versie", "updated_at"])
+        kandidaat.refresh_from_db(fields=["versie"])
         gebeurtenis_vastleggen(
             kandidaat=kandidaat,
             soort=GebeurtenisSoort.FASE,

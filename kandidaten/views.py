@@ -37,6 +37,7 @@ class KandidaatListView(
     filterset_class = KandidaatFilter
     paginate_by = 50
     csv_naam = "kandidaten"
+    csv_audit = True
     csv_kolommen = [
         "Voornaam",
         "Achternaam",
@@ -56,8 +57,14 @@ class KandidaatListView(
 
     def get_filterset_kwargs(self):
         kwargs = {**super().get_filterset_kwargs(), "user": self.request.user}
-        if kwargs["data"] is None and Rol.CONSULENT in self.request.user.rollen:
-            kwargs["data"] = {"consulent": str(self.request.user.pk)}
+        # A consulent starts on their own caseload; any filter field (even empty)
+        # means they chose, also on page 2 and in the CSV export.
+        gekozen = set(self.request.GET) & set(KandidaatFilter.base_filters)
+        if not gekozen and Rol.CONSULENT in self.request.user.rollen:
+            kwargs["data"] = {
+                **self.request.GET.dict(),
+                "consulent": str(self.request.user.pk),
+            }
         return kwargs
 
     def get_context_data(self, **kwargs):

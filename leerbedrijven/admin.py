@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from organisaties.admin import RegioBeheerMixin
+
 from .models import (
     Contactmoment,
     Contactpersoon,
@@ -39,7 +41,7 @@ class StatuswijzigingInline(admin.TabularInline):
 
 
 @admin.register(Leerbedrijf)
-class LeerbedrijfAdmin(admin.ModelAdmin):
+class LeerbedrijfAdmin(RegioBeheerMixin, admin.ModelAdmin):
     list_display = ["organisatie", "regio", "sector", "soort", "status"]
     list_filter = ["status", "sector", "soort", "regio"]
     list_select_related = ["organisatie", "regio"]
@@ -56,7 +58,8 @@ class LeerbedrijfAdmin(admin.ModelAdmin):
 
 
 @admin.register(Leerbaan)
-class LeerbaanAdmin(admin.ModelAdmin):
+class LeerbaanAdmin(RegioBeheerMixin, admin.ModelAdmin):
+    scope_pad = "leerbedrijf"
     list_display = ["leerbedrijf", "kwalificatie", "aantal", "open"]
     list_filter = ["open", "kwalificatie"]
     list_select_related = ["leerbedrijf__organisatie", "kwalificatie"]
@@ -64,7 +67,8 @@ class LeerbaanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contactmoment)
-class ContactmomentAdmin(admin.ModelAdmin):
+class ContactmomentAdmin(RegioBeheerMixin, admin.ModelAdmin):
+    scope_pad = "leerbedrijf"
     list_display = ["leerbedrijf", "datum", "soort", "door", "volgende_actie_op"]
     list_filter = ["soort"]
     list_select_related = ["leerbedrijf__organisatie", "door"]

@@ -6,6 +6,7 @@ from kwalificaties.models import Werkproces
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
 from organisaties.validators import validate_kvk_nummer
 from plpv_portal.core.concurrency import VersieFormMixin
+from plpv_portal.core.forms import Datumveld
 from plpv_portal.core.validators import normaliseer_postcode, validate_postcode
 
 from .constants import LeerbedrijfStatus
@@ -18,15 +19,6 @@ from .models import (
     Vestiging,
 )
 from .services import leerbaan_fouten
-
-
-class Datumveld(forms.DateInput):
-    """The browser's own date picker; ISO format so that it shows the initial value."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class WerkprocesKeuze(forms.ModelMultipleChoiceField):

@@ -25,9 +25,10 @@ class OrganisatiesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Medewerker, Organisatie
+        from .models import Medewerker, Netwerkcontact, Organisatie
 
         auditlog.register(Organisatie, m2m_fields={"regios"})
+        auditlog.register(Netwerkcontact)
         auditlog.register(
             Medewerker,
             exclude_fields=["password", "last_login"],

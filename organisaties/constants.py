@@ -83,10 +83,17 @@ ROL_PERMISSIES: dict[str, set[str]] = {
         *LEERBEDRIJVEN_LEZEN,
         *LEERBEDRIJVEN_WIJZIGEN,
     },
+    # The company's own praktijkopleider does not read the recruiters' notes about it.
     Rol.PRAKTIJKOPLEIDER: {
         "organisaties.view_netwerkcontact",
         "organisaties.view_organisatie",
-        *LEERBEDRIJVEN_LEZEN,
+        *(
+            LEERBEDRIJVEN_LEZEN
+            - {
+                "leerbedrijven.view_contactmoment",
+                "leerbedrijven.view_leerbedrijfstatuswijziging",
+            }
+        ),
     },
     Rol.MBO_MEDEWERKER: {
         "organisaties.view_netwerkcontact",

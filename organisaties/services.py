@@ -65,8 +65,10 @@ def netwerkcontact_opslaan(
     return contact
 
 
+@transaction.atomic
 def netwerkcontact_gecontroleerd(*, contact: Netwerkcontact, door: Medewerker) -> None:
-    """Mark an entry as still correct today, without other changes."""
-    Netwerkcontact.objects.filter(pk=contact.pk).update(
-        gecontroleerd_op=timezone.localdate(), gecontroleerd_door=door
-    )
+    """Mark an entry as still correct today, without other changes (audited)."""
+    contact = Netwerkcontact.objects.select_for_update().get(pk=contact.pk)
+    contact.gecontroleerd_op = timezone.localdate()
+    contact.gecontroleerd_door = door
+    contact.save(update_fields=["gecontroleerd_op", "gecontroleerd_door", "updated_at"])

@@ -10,6 +10,7 @@ from django.views.generic.detail import SingleObjectMixin
 from plpv_portal.core.csv_export import CsvExportMixin
 from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
 
+from .audit import is_persoonsgegeven
 from .filters import LogEntryFilter, NetwerkcontactFilter, OrganisatieFilter
 from .forms import NetwerkcontactForm
 from .selectors import (
@@ -90,6 +91,12 @@ class AuditTrailView(PermissionRequiredMixin, FilteredListMixin, ListView):
 
     def get_base_queryset(self):
         return logentry_list(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for entry in context["object_list"]:
+            entry.afgeschermd = is_persoonsgegeven(entry.content_type)
+        return context
 
 
 class NetwerkListView(

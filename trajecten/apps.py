@@ -27,11 +27,13 @@ class TrajectenConfig(AppConfig):
 
         from kandidaten.models import Kandidaat
         from kandidaten.panelen import Paneel, paneel_registreren
+        from organisaties.audit import persoonsgegevens_registreren
         from organisaties.scoping import zichtbaarheid_uitbreiden
 
         from .models import Advies, ChecklistVraag
 
         auditlog.register(Advies)
+        persoonsgegevens_registreren(Advies)
         auditlog.register(ChecklistVraag)
         # The mbo-instelling that gave the advice follows the candidate from then on.
         zichtbaarheid_uitbreiden(

@@ -66,7 +66,13 @@ class AdviesForm(forms.Form):
                 required=vraag.onderwerp == Onderwerp.KANDIDAAT,
             )
             self.fields[f"toelichting_{vraag.code}"] = forms.CharField(
-                label=_("Toelichting (niet verplicht)"), max_length=300, required=False
+                label=_("Toelichting (niet verplicht)"),
+                max_length=300,
+                required=False,
+                # The visible label repeats per question; the accessible name says which.
+                widget=forms.TextInput(
+                    attrs={"aria-label": f"Toelichting bij: {vraag.tekst}"}
+                ),
             )
         if beslissen:
             self.fields["besluit"].required = True

@@ -10,6 +10,7 @@ from leerbedrijven.selectors import (
     leerbedrijf_get_queryset,
     leerbedrijven_voor_matching,
 )
+from plpv_portal.core.mixins import AuditedDetailMixin
 
 from .constants import Onderwerp
 from .forms import AdviesForm, MatchingForm
@@ -108,7 +109,7 @@ class AdviesCreateView(PermissionRequiredMixin, FormView):
         )
 
 
-class AdviesDetailView(PermissionRequiredMixin, DetailView):
+class AdviesDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView):
     permission_required = "trajecten.view_advies"
 
     def get_queryset(self):

@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import leerbedrijven.validators
 import plpv_portal.core.validators
 from django.conf import settings
 from django.db import migrations, models
@@ -88,7 +87,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('datum', models.DateField(validators=[leerbedrijven.validators.validate_niet_in_toekomst], verbose_name='datum')),
+                ('datum', models.DateField(validators=[plpv_portal.core.validators.validate_niet_in_toekomst], verbose_name='datum')),
                 ('soort', models.CharField(choices=[('bezoek', 'Bezoek'), ('telefoon', 'Telefoon'), ('email', 'E-mail'), ('bijeenkomst', 'Bijeenkomst')], max_length=20, verbose_name='soort contact')),
                 ('samenvatting', models.TextField(help_text='Wat is besproken en wat is afgesproken?', verbose_name='samenvatting')),
                 ('volgende_actie', models.CharField(blank=True, help_text='Bijvoorbeeld: offerte sturen, of terugbellen over de erkenning.', max_length=200, verbose_name='volgende actie')),

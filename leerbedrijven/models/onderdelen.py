@@ -15,9 +15,8 @@ from leerbedrijven.constants import (
     ErkenningStatus,
 )
 from leerbedrijven.querysets import ErkenningQuerySet, waarschuwingsgrens
-from leerbedrijven.validators import validate_niet_in_toekomst
 from plpv_portal.core.models import TimeStampedModel
-from plpv_portal.core.validators import validate_postcode
+from plpv_portal.core.validators import validate_niet_in_toekomst, validate_postcode
 
 from .leerbedrijf import Leerbedrijf
 

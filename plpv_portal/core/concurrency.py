@@ -34,6 +34,7 @@ class VersieFormMixin(forms.Form):
         instance = getattr(self, "instance", None)
         if instance is not None and instance.pk:
             self.fields["versie"].initial = instance.versie
+            self.fields["versie"].required = True
 
 
 @transaction.atomic

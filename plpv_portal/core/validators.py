@@ -1,6 +1,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 POSTCODE_RE = re.compile(r"^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$")
@@ -32,4 +33,13 @@ def validate_bsn(value: str) -> None:
     if (som - int(cijfers[8])) % 11 != 0:
         raise ValidationError(
             _("Dit is geen geldig BSN. Controleer de cijfers."), code="bsn"
+        )
+
+
+def validate_niet_in_toekomst(value) -> None:
+    """A date of something that already happened cannot lie after today."""
+    if value and value > timezone.localdate():
+        raise ValidationError(
+            _("Deze datum ligt in de toekomst. Vul de datum in waarop het was."),
+            code="in_toekomst",
         )

@@ -56,7 +56,7 @@ def test_jessica_registers_halima_runs_the_checklist_and_finds_leerbedrijven(
     # Checklist inclusief advies, together with the mbo-medewerker
     page.get_by_role("link", name="Checklist inclusief advies invullen").click()
     page.get_by_label("Samen met (mbo-medewerker)").select_option(label="Sanne Mulder")
-    page.get_by_label("Kwalificatie").select_option(label="Entree")
+    page.get_by_label("Kwalificatie", exact=True).select_option(label="Entree")
     for vraag, antwoord in KANDIDAAT_VRAGEN.items():
         page.get_by_role("group", name=vraag).get_by_label(antwoord, exact=True).check()
     assert axe_violations(page) == []

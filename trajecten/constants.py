@@ -51,3 +51,132 @@ EFFECT_VOLGORDE: list[tuple[str, str]] = [
     (Effect.DIPLOMA_HAALBAAR, AdviesUitkomst.MBO_DIPLOMA),
     (Effect.CERTIFICAAT_HAALBAAR, AdviesUitkomst.MBO_CERTIFICAAT),
 ]
+
+
+class TrajectStatus(models.TextChoices):
+    """The traject's workflow; the steps before (aanmelding, advies) are the candidate's phases."""
+
+    PLAATSING_VOORBEREID = "plaatsing_voorbereid", _("Plaatsing voorbereid")
+    OVEREENKOMSTEN_GETEKEND = "overeenkomsten_getekend", _("Overeenkomsten getekend")
+    LOPEND = "lopend", _("Lopend")
+    BEOORDEELD = "beoordeeld", _("Beoordeeld")
+    VERKLARING_UITGEREIKT = "verklaring_uitgereikt", _("Verklaring uitgereikt")
+    NAZORG = "nazorg", _("Nazorg")
+    AFGESLOTEN = "afgesloten", _("Afgesloten")
+    UITGEVALLEN = "uitgevallen", _("Uitgevallen")
+
+
+ACTIEVE_STATUSSEN = {
+    TrajectStatus.PLAATSING_VOORBEREID,
+    TrajectStatus.OVEREENKOMSTEN_GETEKEND,
+    TrajectStatus.LOPEND,
+    TrajectStatus.BEOORDEELD,
+}
+
+# The only allowed moves. Dropping out is possible from every active state; a closed
+# or dropped-out traject stays closed (a new traject starts a new route).
+TRANSITIONS: dict[str, set[str]] = {
+    TrajectStatus.PLAATSING_VOORBEREID: {
+        TrajectStatus.OVEREENKOMSTEN_GETEKEND,
+        TrajectStatus.UITGEVALLEN,
+    },
+    TrajectStatus.OVEREENKOMSTEN_GETEKEND: {
+        TrajectStatus.LOPEND,
+        TrajectStatus.PLAATSING_VOORBEREID,
+        TrajectStatus.UITGEVALLEN,
+    },
+    TrajectStatus.LOPEND: {TrajectStatus.BEOORDEELD, TrajectStatus.UITGEVALLEN},
+    TrajectStatus.BEOORDEELD: {
+        TrajectStatus.VERKLARING_UITGEREIKT,
+        TrajectStatus.LOPEND,
+        TrajectStatus.UITGEVALLEN,
+    },
+    TrajectStatus.VERKLARING_UITGEREIKT: {
+        TrajectStatus.NAZORG,
+        TrajectStatus.AFGESLOTEN,
+    },
+    TrajectStatus.NAZORG: {TrajectStatus.AFGESLOTEN},
+    TrajectStatus.AFGESLOTEN: set(),
+    TrajectStatus.UITGEVALLEN: set(),
+}
+
+
+class UitvalReden(models.TextChoices):
+    GEZONDHEID = "gezondheid", _("Gezondheid")
+    MOTIVATIE = "motivatie", _("Motivatie of gedrag")
+    WERK_GEVONDEN = "werk_gevonden", _("Ander werk gevonden")
+    PRIVE = "prive", _("Privé-omstandigheden")
+    LEERBEDRIJF = "leerbedrijf", _("Leerbedrijf stopt of past niet")
+    NIVEAU = "niveau", _("Te moeilijk of te makkelijk")
+    FINANCIERING = "financiering", _("Financiering stopt")
+    ANDERS = "anders", _("Anders")
+
+
+class Plaatsingstype(models.TextChoices):
+    SPRINGPLANK = "springplank", _("Springplanklocatie")
+    DUURZAAM = "duurzaam", _("Duurzame plaatsing")
+
+
+class Routefase(models.TextChoices):
+    """The integral route (seed 002): one traject, separable for funding."""
+
+    WERKFIT = "werkfit", _("Werkfit")
+    PRAKTIJKLEREN = "praktijkleren", _("Praktijkleren")
+    AFRONDING = "afronding", _("Afronding")
+
+
+class Regeling(models.TextChoices):
+    PERSPECTIEF_OP_WERK = "pow", _("Perspectief op Werk")
+    CRISISREGELING = "crisis", _("Crisisregeling (regionaal mobiliteitsteam)")
+    SUBSIDIE_DERDE_LEERWEG = (
+        "subsidie_derde_leerweg",
+        _("Subsidie praktijkleren derde leerweg"),
+    )
+    GEMEENTE = "gemeente", _("Gemeentelijk budget")
+    UWV = "uwv", _("UWV")
+    WERKGEVER = "werkgever", _("Werkgever")
+    ANDERS = "anders", _("Anders")
+
+
+# Maximum traject duration per scheme in months (None: no maximum). The crisis
+# regulation allowed at most 9 months (seeds 000, 002); the subsidy counts 40 weeks.
+REGELING_MAX_MAANDEN: dict[str, int | None] = {
+    Regeling.CRISISREGELING: 9,
+    Regeling.SUBSIDIE_DERDE_LEERWEG: 9,
+}
+
+
+class OvereenkomstSoort(models.TextChoices):
+    PLAATSING = "plaatsing", _("Plaatsingsovereenkomst")
+    PRAKTIJK = "praktijk", _("Praktijkovereenkomst")
+    OPLEIDING = "opleiding", _("Opleidingsovereenkomst")
+
+
+class Partij(models.TextChoices):
+    KANDIDAAT = "kandidaat", _("Kandidaat")
+    LEERBEDRIJF = "leerbedrijf", _("Leerbedrijf")
+    MBO = "mbo", _("Mbo-instelling")
+    VERWIJZER = "verwijzer", _("Gemeente of UWV")
+
+
+# Who must sign which agreement.
+PARTIJEN: dict[str, list[str]] = {
+    OvereenkomstSoort.PLAATSING: [
+        Partij.KANDIDAAT,
+        Partij.LEERBEDRIJF,
+        Partij.VERWIJZER,
+    ],
+    OvereenkomstSoort.PRAKTIJK: [Partij.KANDIDAAT, Partij.LEERBEDRIJF, Partij.MBO],
+    OvereenkomstSoort.OPLEIDING: [Partij.KANDIDAAT, Partij.MBO],
+}
+
+
+class PdfStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", _("Wordt gemaakt")
+    KLAAR = "klaar", _("Klaar")
+    NIET_GESTART = "niet_gestart", _("Kon niet starten")
+
+
+class Ondertekenwijze(models.TextChoices):
+    PORTAAL = "portaal", _("Akkoord gegeven in het portaal")
+    PAPIER = "papier", _("Op papier getekend (PDF geüpload)")

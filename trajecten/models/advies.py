@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.models import TimeStampedModel
-
-from .constants import AdviesUitkomst, Antwoord, Effect, Onderwerp
+from trajecten.constants import AdviesUitkomst, Antwoord, Effect, Onderwerp
 
 
 class ChecklistVraag(models.Model):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
+from organisaties.selectors import medewerkers_in_regio
 from plpv_portal.core.concurrency import VersieFormMixin
 from plpv_portal.core.crypto import versleutel
 from plpv_portal.core.forms import Datumveld
@@ -64,11 +65,9 @@ class KandidaatForm(VersieFormMixin, forms.ModelForm):
         organisatie = user.organisatie
         collega = Medewerker.objects.filter(organisatie=organisatie, is_active=True)
         self.fields["consulent"].queryset = collega.filter(groups__name=Rol.CONSULENT)
-        self.fields["jobcoach"].queryset = Medewerker.objects.filter(
-            groups__name=Rol.JOBCOACH,
-            is_active=True,
-            organisatie__regios__in=organisatie.regios.all() if organisatie else [],
-        ).distinct()
+        self.fields["jobcoach"].queryset = medewerkers_in_regio(
+            user=user, rol=Rol.JOBCOACH
+        )
         self.fields["regio"].queryset = (
             organisatie.regios.all()
             if organisatie

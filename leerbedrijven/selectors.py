@@ -146,3 +146,15 @@ def leerbedrijven_voor_matching(
         )
         .order_by("-aantal_gewenst", "organisatie__naam", "pk")
     )
+
+
+def praktijkopleider_list(*, user) -> QuerySet[Contactpersoon]:
+    """Praktijkopleiders of the leerbedrijven the user may see (for placement forms)."""
+    return (
+        Contactpersoon.objects.filter(
+            is_praktijkopleider=True,
+            leerbedrijf__in=Leerbedrijf.objects.zichtbaar_voor(user),
+        )
+        .select_related("leerbedrijf__organisatie")
+        .order_by("leerbedrijf__organisatie__naam", "naam")
+    )

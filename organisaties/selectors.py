@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from auditlog.models import LogEntry
 
+from .constants import OrganisatieType
 from .models import Medewerker, Netwerkcontact, Organisatie
 from .scoping import zichtbaar_filter
 
@@ -62,3 +63,22 @@ def netwerkcontact_list(*, user) -> QuerySet[Netwerkcontact]:
 def controle_grens() -> date:
     """Network entries last checked before this date count as out of date."""
     return timezone.localdate() - timedelta(days=30 * settings.NETWERK_CONTROLE_MAANDEN)
+
+
+def mbo_instelling_list(*, user) -> QuerySet[Organisatie]:
+    return Organisatie.objects.zichtbaar_voor(user).filter(
+        type=OrganisatieType.MBO_INSTELLING
+    )
+
+
+def medewerkers_in_regio(*, user, rol: str) -> QuerySet[Medewerker]:
+    """Active medewerkers with `rol` in the user's regions (to choose, e.g., a jobcoach)."""
+    regios = user.organisatie.regios.all() if user.organisatie_id else []
+    return (
+        Medewerker.objects.filter(
+            groups__name=rol, is_active=True, organisatie__regios__in=regios
+        )
+        .select_related("organisatie")
+        .distinct()
+        .order_by("first_name", "last_name")
+    )

@@ -1,9 +1,21 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kwalificaties.models import Kwalificatie, Werkproces
+from plpv_portal.core.forms import Datumveld
 
-from .constants import AdviesUitkomst, Antwoord, Onderwerp
+from .constants import (
+    AdviesUitkomst,
+    Antwoord,
+    Ondertekenwijze,
+    Onderwerp,
+    Partij,
+    Routefase,
+    TrajectStatus,
+    UitvalReden,
+)
+from .models import Financiering, Plaatsing, Traject
 from .services import GegevenAntwoord
 
 
@@ -138,3 +150,175 @@ class MatchingForm(forms.Form):
             self.fields["werkprocessen"].queryset = Werkproces.objects.filter(
                 kerntaak__kwalificatie_id=kwalificatie_id
             ).order_by("code")
+
+
+class TrajectForm(forms.ModelForm):
+    """Start a traject: the route and its first placement."""
+
+    leerbedrijf = forms.ModelChoiceField(label=_("Leerbedrijf"), queryset=None)
+    praktijkopleider = forms.ModelChoiceField(
+        label=_("Praktijkopleider"),
+        queryset=None,
+        help_text=_("Een praktijkopleider van het gekozen leerbedrijf."),
+    )
+    routefase = forms.ChoiceField(
+        label=_("Fase van de route bij dit leerbedrijf"),
+        choices=Routefase.choices,
+        initial=Routefase.PRAKTIJKLEREN,
+    )
+
+    class Meta:
+        model = Traject
+        fields = [
+            "kwalificatie",
+            "werkprocessen",
+            "mbo_instelling",
+            "jobcoach",
+            "startdatum",
+            "geplande_einddatum",
+            "uren_per_week",
+            "plaatsingstype",
+            "baancreatie",
+        ]
+        widgets = {
+            "werkprocessen": forms.CheckboxSelectMultiple,
+            "startdatum": Datumveld(),
+            "geplande_einddatum": Datumveld(),
+        }
+
+    def __init__(
+        self,
+        *args,
+        leerbedrijven,
+        praktijkopleiders,
+        mbo_instellingen,
+        jobcoaches,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.fields["leerbedrijf"].queryset = leerbedrijven
+        self.fields["praktijkopleider"].queryset = praktijkopleiders
+        self.fields["praktijkopleider"].label_from_instance = lambda c: (
+            f"{c.naam} ({c.leerbedrijf})"
+        )
+        self.fields["mbo_instelling"].queryset = mbo_instellingen
+        self.fields["jobcoach"].queryset = jobcoaches
+        kwalificatie = self.data.get("kwalificatie") or self.initial.get("kwalificatie")
+        werkprocessen = Werkproces.objects.select_related("kerntaak__kwalificatie")
+        if kwalificatie and str(kwalificatie).isdigit():
+            werkprocessen = werkprocessen.filter(kerntaak__kwalificatie_id=kwalificatie)
+        self.fields["werkprocessen"].queryset = werkprocessen.order_by(
+            "kerntaak__kwalificatie__naam", "kerntaak__code", "code"
+        )
+        self.fields["uren_per_week"].widget.attrs.update({"min": 1, "max": 40})
+
+    def clean(self):
+        data = super().clean()
+        start, eind = data.get("startdatum"), data.get("geplande_einddatum")
+        if start and eind and eind <= start:
+            self.add_error(
+                "geplande_einddatum", _("De einddatum moet na de startdatum liggen.")
+            )
+        lb, opleider = data.get("leerbedrijf"), data.get("praktijkopleider")
+        if lb and opleider and opleider.leerbedrijf_id != lb.pk:
+            self.add_error(
+                "praktijkopleider", _("Kies een praktijkopleider van dit leerbedrijf.")
+            )
+        return data
+
+    def plaatsing(self) -> Plaatsing:
+        d = self.cleaned_data
+        return Plaatsing(
+            leerbedrijf=d["leerbedrijf"],
+            praktijkopleider=d["praktijkopleider"],
+            routefase=d["routefase"],
+            startdatum=d["startdatum"],
+            einddatum=d["geplande_einddatum"],
+        )
+
+
+class PlaatsingForm(forms.ModelForm):
+    class Meta:
+        model = Plaatsing
+        fields = [
+            "leerbedrijf",
+            "praktijkopleider",
+            "routefase",
+            "startdatum",
+            "einddatum",
+        ]
+        widgets = {"startdatum": Datumveld(), "einddatum": Datumveld()}
+
+    def __init__(self, *args, leerbedrijven, praktijkopleiders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerbedrijf"].queryset = leerbedrijven
+        self.fields["praktijkopleider"].queryset = praktijkopleiders
+        self.fields["praktijkopleider"].label_from_instance = lambda c: (
+            f"{c.naam} ({c.leerbedrijf})"
+        )
+
+
+class FinancieringForm(forms.ModelForm):
+    class Meta:
+        model = Financiering
+        fields = ["regeling", "routefase", "betaler", "bedrag_mbo", "bedrag_werkgever"]
+
+    def __init__(self, *args, betalers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["betaler"].queryset = betalers
+
+
+class StatusForm(forms.Form):
+    naar = forms.ChoiceField(label=_("Nieuwe status"))
+    uitval_reden = forms.ChoiceField(
+        label=_("Reden van uitval"),
+        choices=[("", "---------"), *UitvalReden.choices],
+        required=False,
+        help_text=_("Alleen nodig bij 'Uitgevallen'."),
+    )
+    reden = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].choices = [
+            (s, TrajectStatus(s).label)
+            for s in TrajectStatus.values
+            if s in traject.volgende_statussen()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("naar") == TrajectStatus.UITGEVALLEN and not data.get(
+            "uitval_reden"
+        ):
+            self.add_error("uitval_reden", _("Kies de reden van uitval."))
+        return data
+
+
+class OndertekeningForm(forms.Form):
+    partij = forms.ChoiceField(label=_("Partij"), choices=Partij.choices)
+    naam = forms.CharField(label=_("Naam van wie tekende"), max_length=150)
+    rol = forms.CharField(label=_("Rol of functie"), max_length=100)
+    datum = forms.DateField(label=_("Datum"), widget=Datumveld())
+    wijze = forms.ChoiceField(
+        label=_("Hoe is er getekend?"),
+        choices=Ondertekenwijze.choices,
+        widget=forms.RadioSelect,
+    )
+    bestand = forms.FileField(
+        label=_("Getekende PDF"),
+        required=False,
+        help_text=_("Alleen bij tekenen op papier: een PDF van maximaal 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    def __init__(self, *args, partijen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partij"].choices = [(p, Partij(p).label) for p in partijen]
+        self.fields["datum"].initial = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wijze") == Ondertekenwijze.PAPIER and not data.get("bestand"):
+            self.add_error("bestand", _("Voeg de getekende overeenkomst toe als PDF."))
+        return data

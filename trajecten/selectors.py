@@ -3,10 +3,23 @@
 from django.db.models import Prefetch, QuerySet
 
 from kandidaten.models import Kandidaat
+from kwalificaties.models import Werkproces
+from leerbedrijven.querysets import plus_maanden
 from organisaties.constants import Rol
 from organisaties.models import Medewerker
+from organisaties.selectors import medewerkers_in_regio
 
-from .models import Advies, AdviesAntwoord
+from .constants import REGELING_MAX_MAANDEN
+from .models import (
+    Advies,
+    AdviesAntwoord,
+    Financiering,
+    Overeenkomst,
+    OvereenkomstVersie,
+    Plaatsing,
+    Traject,
+    TrajectStatuswijziging,
+)
 
 
 def advies_list(*, user) -> QuerySet[Advies]:
@@ -43,14 +56,87 @@ def actueel_advies(*, kandidaat: Kandidaat) -> Advies | None:
 
 def mbo_medewerkers(*, user) -> QuerySet[Medewerker]:
     """Mbo-medewerkers in the user's regions (to do the checklist with)."""
-    regios = user.organisatie.regios.all() if user.organisatie_id else []
+    return medewerkers_in_regio(user=user, rol=Rol.MBO_MEDEWERKER)
+
+
+def traject_list(*, user) -> QuerySet[Traject]:
+    """Trajecten the user may see, with candidate, kwalificatie and current placement."""
     return (
-        Medewerker.objects.filter(
-            groups__name=Rol.MBO_MEDEWERKER,
-            is_active=True,
-            organisatie__regios__in=regios,
+        Traject.objects.zichtbaar_voor(user)
+        .select_related("kandidaat", "kwalificatie", "consulent", "mbo_instelling")
+        .prefetch_related(
+            Prefetch(
+                "plaatsingen",
+                Plaatsing.objects.select_related("leerbedrijf__organisatie").order_by(
+                    "startdatum", "pk"
+                ),
+            )
         )
-        .select_related("organisatie")
-        .distinct()
-        .order_by("first_name", "last_name")
+        .order_by("-startdatum", "-pk")
     )
+
+
+def traject_detail(*, user) -> QuerySet[Traject]:
+    """Trajecten the user may see, with every collection the detail page shows."""
+    return (
+        Traject.objects.zichtbaar_voor(user)
+        .select_related(
+            "kandidaat__organisatie",
+            "kwalificatie",
+            "consulent",
+            "jobcoach",
+            "mbo_instelling",
+            "advies",
+        )
+        .prefetch_related(
+            Prefetch(
+                "werkprocessen", Werkproces.objects.order_by("kerntaak__code", "code")
+            ),
+            Prefetch(
+                "plaatsingen",
+                Plaatsing.objects.select_related(
+                    "leerbedrijf__organisatie", "vestiging", "praktijkopleider"
+                ).order_by("startdatum", "pk"),
+            ),
+            Prefetch("financieringen", Financiering.objects.select_related("betaler")),
+            Prefetch(
+                "statuswijzigingen",
+                TrajectStatuswijziging.objects.select_related("door").order_by(
+                    "-op", "-pk"
+                ),
+            ),
+            Prefetch(
+                "overeenkomsten",
+                Overeenkomst.objects.prefetch_related(
+                    Prefetch(
+                        "versies",
+                        OvereenkomstVersie.objects.prefetch_related(
+                            "ondertekeningen"
+                        ).order_by("-nummer"),
+                    )
+                ),
+            ),
+        )
+    )
+
+
+def overeenkomst_versie_list(*, user) -> QuerySet[OvereenkomstVersie]:
+    """Agreement versions of trajecten the user may see."""
+    return OvereenkomstVersie.objects.filter(
+        overeenkomst__traject__in=Traject.objects.zichtbaar_voor(user)
+    ).select_related("overeenkomst__traject__kandidaat")
+
+
+def regeling_waarschuwingen(traject: Traject) -> list[str]:
+    """Schemes whose maximum duration the planned traject exceeds (prefetched, no queries)."""
+    uit = []
+    for f in traject.financieringen.all():
+        maanden = REGELING_MAX_MAANDEN.get(f.regeling)
+        if maanden and traject.geplande_einddatum > plus_maanden(
+            traject.startdatum, maanden
+        ):
+            uit.append(
+                f"{f.get_regeling_display()} betaalt hoogstens {maanden} maanden: het traject "
+                f"moet uiterlijk {plus_maanden(traject.startdatum, maanden):%d-%m-%Y} klaar zijn."
+            )
+    return uit

@@ -1,4 +1,4 @@
-"""About 10 fictional leerbedrijven in Twente, in every stage of recruitment.
+"""About 10 fictional leerbedrijven (11, with the confectie atelier of Halima's traject) in Twente, in every stage of recruitment.
 
 Three are the demo organisations of organisaties.py (the bakery where the login
 `opleider`, Peter Brink, is praktijkopleider; the green company; the ontwikkelbedrijf).
@@ -191,6 +191,21 @@ LEERBEDRIJVEN = [
         "contacten": [("Karel Veldhuis", "Opzichter groen", True, None)],
         "erkenningen": [(ENTREE, ErkenningStatus.ERKEND, 200, 1500)],
         "leerbanen": [(ENTREE, 2)],
+    },
+    {
+        "kvk": "90000020",
+        "naam": "Confectieatelier De Naald (demo)",
+        "sector": Sector.PRODUCTIE,
+        "status": S.ACTIEF,
+        "door": "jessica",
+        "springplank": False,
+        "duurzaam": True,
+        "baancreatie": Baancreatie.JOBCARVING,
+        "adres": ("Oldenzaalsestraat", "77", "7511 DX", "Enschede"),
+        "contacten": [("Ria Draad", "Coupeuse en praktijkopleider", True, None)],
+        "erkenningen": [(ENTREE, ErkenningStatus.ERKEND, 500, 900)],
+        "leerbanen": [(ENTREE, 2)],
+        "toelichting": "Kledingreparatie en kleine series; taken op maat gemaakt (jobcarving).",
     },
 ]
 

@@ -1,5 +1,8 @@
 """Test settings: the suite runs on the real PostgreSQL and Redis that `make test` starts."""
 
+import tempfile
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -18,6 +21,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded and generated files stay out of the checkout; the worker process of the
+# worker tests runs on the same machine and uses the same folder.
+MEDIA_ROOT = env.path(
+    "MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "plpv-test-media")
+)
+
 # A fresh connection per request keeps the worker and live-server threads simple.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 

@@ -9,6 +9,9 @@ from kandidaten.constants import Fase
 from kandidaten.models import Kandidaat
 from organisaties.constants import Rol
 from organisaties.models import Medewerker, Organisatie
+from trajecten.constants import TrajectStatus
+from trajecten.models import Ondertekening, Traject
+from trajecten.services import ontbrekende_handtekeningen
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +26,9 @@ DEMO_LOGINS = {
 
 
 def test_seed_demo_creates_a_login_per_role_and_is_safe_to_run_twice(capsys):
-    call_command("seed_demo")
+    call_command("seed_demo", "--zonder-trajecten")
     aantallen = (Organisatie.objects.count(), Medewerker.objects.count())
-    call_command("seed_demo")
+    call_command("seed_demo", "--zonder-trajecten")
 
     assert (Organisatie.objects.count(), Medewerker.objects.count()) == aantallen
     for username, rol in DEMO_LOGINS.items():
@@ -37,8 +40,8 @@ def test_seed_demo_creates_a_login_per_role_and_is_safe_to_run_twice(capsys):
 
 
 def test_seed_demo_fills_the_caseloads_with_the_personas():
-    call_command("seed_demo", stdout=StringIO())
-    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", "--zonder-trajecten", stdout=StringIO())
+    call_command("seed_demo", "--zonder-trajecten", stdout=StringIO())
 
     assert 38 <= Kandidaat.objects.count() <= 45
     halima = Kandidaat.objects.get(voornaam="Halima")
@@ -55,3 +58,24 @@ def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):
     with pytest.raises(CommandError, match="refused"):
         call_command("seed_demo")
     assert not Medewerker.objects.filter(username="jessica").exists()
+
+
+def test_seed_demo_makes_trajecten_in_every_state_and_halimas_partly_signed():
+    call_command("seed_demo", stdout=StringIO())
+    aantal = Traject.objects.count()
+    call_command("seed_demo", stdout=StringIO())  # safe to repeat: nothing doubles
+
+    assert Traject.objects.count() == aantal
+    assert set(Traject.objects.values_list("status", flat=True)) == set(
+        TrajectStatus.values
+    )
+    halima = Traject.objects.get(kandidaat__voornaam="Halima")
+    assert (
+        halima.plaatsingen.get().leerbedrijf.sector == "productie"
+    )  # the confectie atelier
+    ontbreekt = ontbrekende_handtekeningen(traject=halima)
+    assert ontbreekt
+    assert not any("Opleidingsovereenkomst" in regel for regel in ontbreekt)
+    assert (
+        Ondertekening.objects.filter(versie__overeenkomst__traject=halima).count() == 3
+    )

@@ -7,12 +7,20 @@ from organisaties.validators import DEMO_WACHTWOORD
 from plpv_portal.demo.kandidaten import demo_kandidaten
 from plpv_portal.demo.leerbedrijven import demo_leerbedrijven
 from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, logins_tekst
+from plpv_portal.demo.trajecten import demo_trajecten
 
 
 class Command(BaseCommand):
     help = (
         "Create fictional demo data in Twente with one login per role (safe to repeat)."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--zonder-trajecten",
+            action="store_true",
+            help="Skip the demo trajecten and their PDFs (faster; used by browser tests).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
@@ -27,6 +35,8 @@ class Command(BaseCommand):
             # Each app adds its part here, in dependency order.
             demo_leerbedrijven(twente, organisaties, medewerkers)
             demo_kandidaten(medewerkers)
+            if not options["zonder_trajecten"]:
+                demo_trajecten(organisaties, medewerkers)
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():

@@ -15,9 +15,14 @@ from django.db.models import Max
 from kandidaten.constants import Fase, GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
-
-from .constants import EFFECT_VOLGORDE, AdviesUitkomst, Antwoord, Effect, Onderwerp
-from .models import Advies, AdviesAntwoord, ChecklistVraag
+from trajecten.constants import (
+    EFFECT_VOLGORDE,
+    AdviesUitkomst,
+    Antwoord,
+    Effect,
+    Onderwerp,
+)
+from trajecten.models import Advies, AdviesAntwoord, ChecklistVraag
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,14 @@ from leerbedrijven.selectors import (
     leerbedrijven_voor_matching,
 )
 from plpv_portal.core.mixins import AuditedDetailMixin
-
-from .constants import Onderwerp
-from .forms import AdviesForm, MatchingForm
-from .selectors import (
+from trajecten.constants import Onderwerp
+from trajecten.forms import AdviesForm, MatchingForm
+from trajecten.selectors import (
     actueel_advies,
     advies_detail,
     mbo_medewerkers,
 )
-from .services import advies_vastleggen, advies_voorstel, checklist_vragen
+from trajecten.services import advies_vastleggen, advies_voorstel, checklist_vragen
 
 
 class AdviesCreateView(PermissionRequiredMixin, FormView):

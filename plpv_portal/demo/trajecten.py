@@ -1,0 +1,221 @@
+"""Demo advice and trajecten: Halima at a confectie atelier with agreements partly
+signed, and trajecten of other candidates in every status. Safe to run twice: a
+candidate that has a traject is left alone.
+"""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from kandidaten.constants import Fase
+from kandidaten.models import Kandidaat
+from kwalificaties.models import Kwalificatie, Werkproces
+from leerbedrijven.models import Contactpersoon
+from trajecten.constants import (
+    AdviesUitkomst,
+    Ondertekenwijze,
+    OvereenkomstSoort,
+    Partij,
+    Plaatsingstype,
+    Regeling,
+    TrajectStatus,
+)
+from trajecten.models import (
+    ChecklistVraag,
+    Financiering,
+    Ondertekening,
+    OvereenkomstVersie,
+    Plaatsing,
+    Traject,
+)
+from trajecten.services import (
+    GegevenAntwoord,
+    advies_vastleggen,
+    overeenkomsten_genereren,
+    pdf_maken,
+    traject_starten,
+    traject_status_wijzigen,
+)
+
+GETEKEND_PDF = b"%PDF-1.4\n% demo: op papier getekend\n"
+S = TrajectStatus
+# The moves from 'plaatsing voorbereid' to each status, so that the history is real.
+PAD = {
+    S.PLAATSING_VOORBEREID: [],
+    S.OVEREENKOMSTEN_GETEKEND: [S.OVEREENKOMSTEN_GETEKEND],
+    S.LOPEND: [S.OVEREENKOMSTEN_GETEKEND, S.LOPEND],
+    S.BEOORDEELD: [S.OVEREENKOMSTEN_GETEKEND, S.LOPEND, S.BEOORDEELD],
+    S.VERKLARING_UITGEREIKT: [
+        S.OVEREENKOMSTEN_GETEKEND,
+        S.LOPEND,
+        S.BEOORDEELD,
+        S.VERKLARING_UITGEREIKT,
+    ],
+    S.NAZORG: [
+        S.OVEREENKOMSTEN_GETEKEND,
+        S.LOPEND,
+        S.BEOORDEELD,
+        S.VERKLARING_UITGEREIKT,
+        S.NAZORG,
+    ],
+    S.AFGESLOTEN: [
+        S.OVEREENKOMSTEN_GETEKEND,
+        S.LOPEND,
+        S.BEOORDEELD,
+        S.VERKLARING_UITGEREIKT,
+        S.AFGESLOTEN,
+    ],
+    S.UITGEVALLEN: [S.OVEREENKOMSTEN_GETEKEND, S.LOPEND, S.UITGEVALLEN],
+}
+# Candidate phase in the demo caseloads -> traject statuses to give them, in turn.
+STATUSSEN = {
+    Fase.GEPLAATST: [S.PLAATSING_VOORBEREID, S.OVEREENKOMSTEN_GETEKEND],
+    Fase.LOPEND: [S.LOPEND, S.LOPEND, S.BEOORDEELD],
+    Fase.AFGEROND: [S.VERKLARING_UITGEREIKT, S.NAZORG, S.AFGESLOTEN],
+    Fase.UITGEVALLEN: [S.UITGEVALLEN],
+}
+OPLEIDERS = ["Peter Brink", "Gerrit Nijhuis", "Karel Veldhuis"]
+
+
+def _antwoorden() -> list[GegevenAntwoord]:
+    return [
+        GegevenAntwoord(
+            vraag=v,
+            antwoord="ja" if v.code not in ("diploma", "certificaat") else "nee",
+        )
+        for v in ChecklistVraag.objects.filter(actief=True, onderwerp="kandidaat")
+    ]
+
+
+def _versies_maken(traject: Traject, door) -> list[OvereenkomstVersie]:
+    versies = overeenkomsten_genereren(traject=traject, door=door)
+    return [pdf_maken(versie_id=v.pk) for v in versies]  # now, not after commit
+
+
+def _tekenen(versie: OvereenkomstVersie, partijen, door) -> None:
+    namen = {
+        Partij.KANDIDAAT: str(versie.overeenkomst.traject.kandidaat),
+        Partij.LEERBEDRIJF: "Praktijkopleider",
+        Partij.MBO: "Sanne Mulder",
+        Partij.VERWIJZER: str(versie.overeenkomst.traject.consulent),
+    }
+    for partij in partijen:
+        ondertekening = Ondertekening(
+            versie=versie,
+            partij=partij,
+            naam=namen[partij],
+            rol=Partij(partij).label,
+            datum=timezone.localdate() - timedelta(days=3),
+            wijze=Ondertekenwijze.PAPIER,
+            vastgelegd_door=door,
+        )
+        ondertekening.bestand.save(
+            "getekend.pdf", ContentFile(GETEKEND_PDF), save=False
+        )
+        ondertekening.save()
+
+
+def _starten(
+    kandidaat: Kandidaat,
+    *,
+    lb_contact: Contactpersoon,
+    mbo,
+    start_dagen: int,
+    maanden: int,
+    advies=None,
+) -> Traject:
+    kwalificatie = Kwalificatie.objects.get(naam="Entree")
+    start = timezone.localdate() - timedelta(days=start_dagen)
+    traject = Traject(
+        kandidaat=kandidaat,
+        advies=advies,
+        kwalificatie=kwalificatie,
+        mbo_instelling=mbo,
+        consulent=kandidaat.consulent,
+        jobcoach=kandidaat.jobcoach,
+        startdatum=start,
+        geplande_einddatum=start + timedelta(days=30 * maanden),
+        uren_per_week=24,
+        plaatsingstype=Plaatsingstype.DUURZAAM,
+    )
+    return traject_starten(
+        traject=traject,
+        werkprocessen=list(Werkproces.objects.van_kwalificatie(kwalificatie)),
+        plaatsing=Plaatsing(
+            leerbedrijf=lb_contact.leerbedrijf,
+            praktijkopleider=lb_contact,
+            startdatum=start,
+            einddatum=traject.geplande_einddatum,
+        ),
+        door=kandidaat.consulent,
+    )
+
+
+def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
+    """Create the demo advice and trajecten (skips candidates that have one)."""
+    mbo_org, sanne = organisaties["mbo"], medewerkers["mbo"]
+
+    halima = Kandidaat.objects.get(voornaam="Halima", achternaam="Haddou")
+    if not halima.trajecten.exists():
+        jessica = medewerkers["jessica"]
+        advies = advies_vastleggen(
+            kandidaat=halima,
+            door=jessica,
+            mbo_medewerker=sanne,
+            antwoorden=_antwoorden(),
+            besluit=AdviesUitkomst.PRAKTIJKVERKLARING,
+            motivatie="Halima leert snel door te doen en kan goed naaien. Entree past.",
+            kwalificatie=Kwalificatie.objects.get(naam="Entree"),
+        )
+        traject = _starten(
+            halima,
+            lb_contact=Contactpersoon.objects.get(naam="Ria Draad"),
+            mbo=mbo_org,
+            start_dagen=-7,
+            maanden=9,
+            advies=advies,
+        )
+        Financiering.objects.create(
+            traject=traject,
+            regeling=Regeling.PERSPECTIEF_OP_WERK,
+            betaler=organisaties["gemeente"],
+            bedrag_mbo=1800,
+            bedrag_werkgever=2700,
+        )
+        versies = {v.overeenkomst.soort: v for v in _versies_maken(traject, jessica)}
+        # Partly signed: the school's agreement is complete, the others are not.
+        _tekenen(
+            versies[OvereenkomstSoort.OPLEIDING],
+            [Partij.KANDIDAAT, Partij.MBO],
+            jessica,
+        )
+        _tekenen(versies[OvereenkomstSoort.PLAATSING], [Partij.VERWIJZER], jessica)
+
+    opleiders = list(Contactpersoon.objects.filter(naam__in=OPLEIDERS))
+    beurt = 0
+    for fase, statussen in STATUSSEN.items():
+        kandidaten = Kandidaat.objects.filter(
+            fase=fase, trajecten__isnull=True
+        ).order_by("pk")
+        for i, kandidaat in enumerate(kandidaten):
+            status = statussen[i % len(statussen)]
+            traject = _starten(
+                kandidaat,
+                lb_contact=opleiders[beurt % len(opleiders)],
+                mbo=mbo_org,
+                start_dagen=30 + 25 * (beurt % 10),
+                maanden=9,
+            )
+            beurt += 1
+            door = kandidaat.consulent
+            if PAD[status]:
+                for versie in _versies_maken(traject, door):
+                    _tekenen(versie, versie.overeenkomst.partijen, door)
+            for stap in PAD[status]:
+                traject_status_wijzigen(
+                    traject=traject,
+                    naar=stap,
+                    door=door,
+                    uitval_reden="gezondheid" if stap == S.UITGEVALLEN else "",
+                )

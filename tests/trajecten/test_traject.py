@@ -1,0 +1,420 @@
+import datetime
+import subprocess
+import threading
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from kandidaten.constants import Fase
+from organisaties.constants import Rol
+from tests.factories.kandidaten import KandidaatFactory
+from tests.factories.leerbedrijven import (
+    ContactpersoonFactory,
+    LeerbedrijfFactory,
+    werkprocessen,
+)
+from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
+from tests.factories.trajecten import (
+    FinancieringFactory,
+    PlaatsingFactory,
+    TrajectFactory,
+)
+from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
+from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
+from trajecten.services import (
+    TransitionNotAllowed,
+    ondertekening_vastleggen,
+    ontbrekende_handtekeningen,
+    overeenkomsten_genereren,
+    plaatsing_toevoegen,
+    traject_starten,
+    traject_status_wijzigen,
+)
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n% test\n"
+
+
+def pdftekst(versie) -> str:
+    return subprocess.run(
+        ["pdftotext", versie.pdf.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def gestart(consulent, **kwargs):
+    """A traject started through the service, with its first placement and agreements."""
+    kandidaat = KandidaatFactory(
+        consulent=consulent, voornaam="Halima", achternaam="Haddou"
+    )
+    lb = LeerbedrijfFactory(organisatie__naam="Confectieatelier Naadloos")
+    opleider = ContactpersoonFactory(leerbedrijf=lb, naam="Ria Draad")
+    kwargs.setdefault("mbo_instelling", OrganisatieFactory(mbo=True))
+    traject = TrajectFactory.build(kandidaat=kandidaat, consulent=consulent, **kwargs)
+    return traject_starten(
+        traject=traject,
+        werkprocessen=werkprocessen(),
+        plaatsing=Plaatsing(
+            leerbedrijf=lb,
+            praktijkopleider=opleider,
+            startdatum=traject.startdatum,
+            einddatum=traject.geplande_einddatum,
+        ),
+        door=consulent,
+    )
+
+
+def genereren(traject, door):
+    """Generate the agreements and run the queued PDF tasks (eager) as on commit."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return overeenkomsten_genereren(traject=traject, door=door)
+
+
+def alles_tekenen(traject, door):
+    for versie in OvereenkomstVersie.objects.filter(overeenkomst__traject=traject):
+        for partij in versie.overeenkomst.partijen:
+            ondertekening_vastleggen(
+                versie=versie,
+                partij=partij,
+                door=door,
+                naam=f"Naam {partij}",
+                rol="rol",
+                datum=timezone.localdate(),
+                wijze=Ondertekenwijze.PAPIER,
+                bestand=SimpleUploadedFile("getekend.pdf", PDF, "application/pdf"),
+            )
+
+
+def test_traject_starten_makes_placement_agreements_history_and_moves_the_candidate(
+    consulent,
+):
+    traject = gestart(consulent)
+    assert traject.status == TrajectStatus.PLAATSING_VOORBEREID
+    assert traject.plaatsingen.count() == 1
+    assert Overeenkomst.objects.filter(traject=traject).count() == 3
+    assert traject.statuswijzigingen.get().naar == TrajectStatus.PLAATSING_VOORBEREID
+    traject.kandidaat.refresh_from_db()
+    assert traject.kandidaat.fase == Fase.GEPLAATST
+    assert traject.kandidaat.gebeurtenissen.filter(soort="traject").exists()
+
+
+def test_generated_pdfs_hold_candidate_leerbedrijf_kwalificatie_and_werkprocessen(
+    consulent,
+):
+    traject = gestart(consulent)
+    versies = genereren(traject, consulent)
+
+    assert len(versies) == 3
+    for versie in OvereenkomstVersie.objects.filter(overeenkomst__traject=traject):
+        assert versie.pdf_status == PdfStatus.KLAAR
+        tekst = pdftekst(versie)
+        assert "Halima Haddou" in tekst
+        assert "Confectieatelier Naadloos" in tekst
+        assert "Entree" in tekst
+        for w in werkprocessen():
+            assert w.code in tekst
+            assert w.titel in " ".join(tekst.split())
+    praktijk = OvereenkomstVersie.objects.get(overeenkomst__soort="praktijk")
+    assert "Ria Draad" in pdftekst(praktijk)
+    assert "Begeleiding en beoordeling" in pdftekst(praktijk)
+
+
+def test_same_data_keeps_the_version_changed_data_makes_a_new_one(consulent):
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    genereren(traject, consulent)
+    assert OvereenkomstVersie.objects.count() == 3
+
+    Traject.objects.filter(pk=traject.pk).update(uren_per_week=32)
+    genereren(traject, consulent)
+    assert OvereenkomstVersie.objects.count() == 6
+    assert set(OvereenkomstVersie.objects.values_list("nummer", flat=True)) == {1, 2}
+
+
+def test_pdf_task_twice_leaves_one_file_and_one_version(consulent):
+    from trajecten.tasks import overeenkomst_pdf_maken
+
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.first()
+    naam = versie.pdf.name
+    assert overeenkomst_pdf_maken.run(versie.pk) == naam
+    assert overeenkomst_pdf_maken.run(versie.pk) == naam
+    assert (
+        OvereenkomstVersie.objects.filter(overeenkomst=versie.overeenkomst).count() == 1
+    )
+
+
+def test_lopend_only_when_every_party_signed_every_agreement(consulent):
+    traject = gestart(consulent)
+    with pytest.raises(TransitionNotAllowed, match="nog niet gemaakt"):
+        traject_status_wijzigen(
+            traject=traject, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
+        )
+    genereren(traject, consulent)
+    assert len(ontbrekende_handtekeningen(traject=traject)) == 8
+    alles_tekenen(traject, consulent)
+    assert ontbrekende_handtekeningen(traject=traject) == []
+
+    traject_status_wijzigen(
+        traject=traject, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
+    )
+    traject = traject_status_wijzigen(
+        traject=traject, naar=TrajectStatus.LOPEND, door=consulent
+    )
+    assert traject.status == TrajectStatus.LOPEND
+    traject.kandidaat.refresh_from_db()
+    assert traject.kandidaat.fase == Fase.LOPEND
+    assert [w.naar for w in traject.statuswijzigingen.order_by("pk")] == [
+        "plaatsing_voorbereid",
+        "overeenkomsten_getekend",
+        "lopend",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "naar"),
+    [
+        (TrajectStatus.PLAATSING_VOORBEREID, TrajectStatus.LOPEND),
+        (TrajectStatus.LOPEND, TrajectStatus.AFGESLOTEN),
+        (TrajectStatus.AFGESLOTEN, TrajectStatus.LOPEND),
+        (TrajectStatus.UITGEVALLEN, TrajectStatus.PLAATSING_VOORBEREID),
+        (TrajectStatus.NAZORG, TrajectStatus.UITGEVALLEN),
+    ],
+)
+def test_forbidden_moves_are_refused_in_dutch_and_change_nothing(
+    consulent, status, naar
+):
+    traject = TrajectFactory(
+        kandidaat__consulent=consulent,
+        status=status,
+        einddatum=timezone.localdate(),
+        uitval_reden="motivatie",
+    )
+    with pytest.raises(TransitionNotAllowed, match="kan een traject niet naar"):
+        traject_status_wijzigen(traject=traject, naar=naar, door=consulent)
+    traject.refresh_from_db()
+    assert traject.status == status
+    assert not traject.statuswijzigingen.exists()
+
+
+def test_uitvallen_needs_a_reason_and_closes_the_traject(consulent):
+    traject = TrajectFactory(kandidaat__consulent=consulent, lopend=True)
+    with pytest.raises(TransitionNotAllowed, match="reden van uitval"):
+        traject_status_wijzigen(
+            traject=traject, naar=TrajectStatus.UITGEVALLEN, door=consulent
+        )
+    traject = traject_status_wijzigen(
+        traject=traject,
+        naar=TrajectStatus.UITGEVALLEN,
+        door=consulent,
+        uitval_reden="gezondheid",
+    )
+    assert traject.einddatum == timezone.localdate()
+    traject.kandidaat.refresh_from_db()
+    assert traject.kandidaat.fase == Fase.UITGEVALLEN
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_transitions_one_wins_history_consistent(consulent):
+    traject = TrajectFactory(kandidaat__consulent=consulent, beoordeeld=True)
+    uitkomsten = []
+    start = threading.Barrier(2)
+
+    def verplaats(naar):
+        start.wait()
+        try:
+            traject_status_wijzigen(
+                traject=traject, naar=naar, door=consulent, uitval_reden="anders"
+            )
+            uitkomsten.append(("ok", naar))
+        except TransitionNotAllowed as exc:
+            uitkomsten.append(("fout", str(exc)))
+        finally:
+            connections.close_all()
+
+    draden = [
+        threading.Thread(target=verplaats, args=(n,))
+        for n in (TrajectStatus.VERKLARING_UITGEREIKT, TrajectStatus.UITGEVALLEN)
+    ]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+
+    assert sorted(u[0] for u in uitkomsten) == ["fout", "ok"]
+    traject.refresh_from_db()
+    winnaar = next(u[1] for u in uitkomsten if u[0] == "ok")
+    assert traject.status == winnaar
+    assert list(traject.statuswijzigingen.values_list("naar", flat=True)) == [winnaar]
+
+
+def test_placement_outside_the_traject_period_is_refused(consulent):
+    traject = gestart(consulent)
+    lb = LeerbedrijfFactory()
+    opleider = ContactpersoonFactory(leerbedrijf=lb)
+    with pytest.raises(ValidationError) as exc:
+        plaatsing_toevoegen(
+            traject=traject,
+            door=consulent,
+            plaatsing=Plaatsing(
+                leerbedrijf=lb,
+                praktijkopleider=opleider,
+                startdatum=traject.startdatum - datetime.timedelta(days=10),
+                einddatum=traject.startdatum + datetime.timedelta(days=10),
+            ),
+        )
+    assert "binnen de periode van het traject" in str(exc.value)
+    assert traject.plaatsingen.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("bestand", "fout"),
+    [
+        (
+            SimpleUploadedFile("x.pdf", b"geen pdf", "application/pdf"),
+            "Alleen een PDF-bestand",
+        ),
+        (
+            SimpleUploadedFile(
+                "x.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024), "application/pdf"
+            ),
+            "maximaal 5 MB",
+        ),
+        (None, "Voeg de getekende overeenkomst toe"),
+    ],
+)
+def test_paper_signature_needs_a_small_real_pdf(consulent, bestand, fout):
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
+    with pytest.raises(ValidationError, match=fout):
+        ondertekening_vastleggen(
+            versie=versie,
+            partij=Partij.KANDIDAAT,
+            door=consulent,
+            naam="Halima",
+            rol="kandidaat",
+            datum=timezone.localdate(),
+            wijze=Ondertekenwijze.PAPIER,
+            bestand=bestand,
+        )
+    assert not versie.ondertekeningen.exists()
+
+
+def test_only_a_party_itself_accepts_in_the_portal(consulent, mbo_medewerker):
+    traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
+    with pytest.raises(ValidationError, match="Alleen iemand van deze partij"):
+        ondertekening_vastleggen(
+            versie=versie,
+            partij=Partij.MBO,
+            door=consulent,
+            naam="x",
+            rol="x",
+            datum=timezone.localdate(),
+            wijze=Ondertekenwijze.PORTAAL,
+        )
+    ondertekening_vastleggen(
+        versie=versie,
+        partij=Partij.MBO,
+        door=mbo_medewerker,
+        naam="Sanne",
+        rol="adviseur",
+        datum=timezone.localdate(),
+        wijze=Ondertekenwijze.PORTAAL,
+    )
+    assert versie.ondertekeningen.get().partij == Partij.MBO
+
+
+def test_praktijkopleider_sees_only_trajecten_placed_at_his_company(client, consulent):
+    opleider = medewerker_met_rol(Rol.PRAKTIJKOPLEIDER)
+    eigen = PlaatsingFactory(traject__kandidaat__consulent=consulent)
+    eigen.praktijkopleider.account = opleider
+    eigen.praktijkopleider.save()
+    ander = PlaatsingFactory(traject__kandidaat__consulent=consulent)
+    client.force_login(opleider)
+    assert client.get(eigen.traject.get_absolute_url()).status_code == 200
+    assert client.get(ander.traject.get_absolute_url()).status_code == 404
+    assert client.get(eigen.traject.kandidaat.get_absolute_url()).status_code == 200
+    assert client.get(ander.traject.kandidaat.get_absolute_url()).status_code == 404
+
+
+def test_traject_of_another_organisation_or_region_is_404(client, consulent):
+    traject = TrajectFactory(kandidaat__consulent=consulent)
+    hans = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory(uwv=True))
+    client.force_login(hans)
+    for url in [
+        traject.get_absolute_url(),
+        reverse("trajecten:overeenkomsten_paneel", args=[traject.pk]),
+        reverse("trajecten:plaatsing_create", args=[traject.pk]),
+    ]:
+        assert client.get(url).status_code == 404
+    assert (
+        client.post(
+            reverse("trajecten:traject_status", args=[traject.pk]),
+            {"naar": "uitgevallen"},
+        ).status_code
+        == 404
+    )
+
+
+def test_list_and_detail_query_counts_do_not_grow(client, consulent):
+    client.force_login(consulent)
+
+    def maak(n):
+        for _ in range(n):
+            t = gestart_simpel(consulent)
+            FinancieringFactory(traject=t)
+
+    def gestart_simpel(c):
+        p = PlaatsingFactory(traject__kandidaat__consulent=c)
+        PlaatsingFactory(traject=p.traject)
+        return p.traject
+
+    maak(3)
+    lijst = reverse("trajecten:traject_list")
+    client.get(lijst)
+    with CaptureQueriesContext(connection) as drie:
+        client.get(lijst)
+    maak(27)
+    with CaptureQueriesContext(connection) as dertig:
+        assert len(client.get(lijst).context["object_list"]) == 30
+    assert len(dertig) == len(drie)
+
+    t = gestart(consulent)
+    genereren(t, consulent)
+    FinancieringFactory(traject=t)
+    client.get(t.get_absolute_url())
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(t.get_absolute_url())
+    alles_tekenen(t, consulent)
+    for _ in range(3):
+        PlaatsingFactory(traject=t)
+        FinancieringFactory(traject=t)
+    traject_status_wijzigen(
+        traject=t, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
+    )
+    Traject.objects.filter(pk=t.pk).update(uren_per_week=30)
+    genereren(t, consulent)  # second versions
+    with CaptureQueriesContext(connection) as veel:
+        client.get(t.get_absolute_url())
+    assert len(veel) == len(weinig)
+
+
+def test_scheme_maximum_duration_warns_on_the_detail_page(client, consulent):
+    traject = TrajectFactory(
+        kandidaat__consulent=consulent,
+        geplande_einddatum=timezone.localdate() + datetime.timedelta(days=365),
+    )
+    FinancieringFactory(traject=traject, regeling="crisis")
+    client.force_login(consulent)
+    html = client.get(traject.get_absolute_url()).content.decode()
+    assert "betaalt hoogstens 9 maanden" in html

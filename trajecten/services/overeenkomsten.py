@@ -1,0 +1,315 @@
+"""The three agreements of a traject: generated from its data, signed per party.
+
+`overeenkomsten_genereren` snapshots the traject's data per agreement. When the data
+differs from the newest version, a new version is made (old versions and their
+signatures stay); the PDF is rendered by a Celery task queued after commit. If the
+broker cannot be reached, the version is marked 'kon niet starten' and can be retried
+(a beat task also retries versions that stay waiting). Signing is recorded per party on
+the newest version; the traject can only move on when every party signed every agreement.
+"""
+
+import hashlib
+import json
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kandidaten.constants import GebeurtenisSoort
+from kandidaten.services import gebeurtenis_vastleggen
+from trajecten.constants import (
+    PARTIJEN,
+    Ondertekenwijze,
+    OvereenkomstSoort,
+    Partij,
+    PdfStatus,
+)
+from trajecten.models import Ondertekening, OvereenkomstVersie, Traject
+
+logger = logging.getLogger(__name__)
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+def _datum(d) -> str:
+    return f"{d:%d-%m-%Y}" if d else ""
+
+
+def overeenkomst_gegevens(*, traject: Traject) -> dict:
+    """Everything the agreements show, as plain data (the snapshot of a version)."""
+    kandidaat = traject.kandidaat
+    plaatsingen = list(
+        traject.plaatsingen.select_related(
+            "leerbedrijf__organisatie", "vestiging", "praktijkopleider"
+        ).order_by("startdatum", "pk")
+    )
+    return {
+        "kandidaat": {
+            "naam": str(kandidaat),
+            "geboortedatum": _datum(kandidaat.geboortedatum),
+            "woonplaats": f"{kandidaat.postcode} {kandidaat.woonplaats}",
+        },
+        "verwijzer": {
+            "naam": kandidaat.organisatie.naam,
+            "consulent": str(traject.consulent),
+        },
+        "mbo": {
+            "naam": traject.mbo_instelling.naam,
+            "brin": traject.mbo_instelling.brin_code,
+        },
+        "kwalificatie": {
+            "naam": traject.kwalificatie.naam,
+            "crebo": traject.kwalificatie.crebo,
+            "niveau": traject.kwalificatie.niveau,
+        },
+        "werkprocessen": [
+            {"code": w.code, "titel": w.titel}
+            for w in traject.werkprocessen.order_by("kerntaak__code", "code")
+        ],
+        "plaatsingen": [
+            {
+                "leerbedrijf": str(p.leerbedrijf),
+                "kvk": p.leerbedrijf.organisatie.kvk_nummer,
+                "adres": str(p.vestiging) if p.vestiging else "",
+                "praktijkopleider": p.praktijkopleider.naam,
+                "fase": p.get_routefase_display(),
+                "van": _datum(p.startdatum),
+                "tot": _datum(p.einddatum),
+            }
+            for p in plaatsingen
+        ],
+        "startdatum": _datum(traject.startdatum),
+        "einddatum": _datum(traject.geplande_einddatum),
+        "uren_per_week": traject.uren_per_week,
+        "plaatsingstype": traject.get_plaatsingstype_display(),
+        "baancreatie": traject.get_baancreatie_display(),
+    }
+
+
+def _vingerafdruk(soort: str, gegevens: dict) -> str:
+    tekst = json.dumps({"soort": soort, **gegevens}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(tekst.encode()).hexdigest()
+
+
+def _pdf_in_wachtrij(versie_id: int) -> None:
+    """Queue the PDF; a broker that is down marks the version for a retry."""
+    from trajecten.tasks import overeenkomst_pdf_maken
+
+    try:
+        overeenkomst_pdf_maken.delay(versie_id)
+    except Exception:  # kombu raises transport-specific errors  # noqa: BLE001
+        logger.warning("Broker unreachable; PDF of version %s not queued", versie_id)
+        OvereenkomstVersie.objects.filter(
+            pk=versie_id, pdf_status=PdfStatus.WACHTRIJ
+        ).update(pdf_status=PdfStatus.NIET_GESTART)
+
+
+@transaction.atomic
+def overeenkomsten_genereren(*, traject: Traject, door) -> list[OvereenkomstVersie]:
+    """Make a new version of each agreement whose data changed, and queue its PDF.
+
+    An unchanged agreement keeps its version (and signatures); one whose PDF could not
+    be started is queued again.
+    """
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    gegevens = overeenkomst_gegevens(traject=traject)
+    versies = []
+    for overeenkomst in traject.overeenkomsten.all():
+        vingerafdruk = _vingerafdruk(overeenkomst.soort, gegevens)
+        laatste = overeenkomst.versies.order_by("-nummer").first()
+        if laatste and laatste.vingerafdruk == vingerafdruk:
+            if laatste.pdf_status == PdfStatus.NIET_GESTART:
+                laatste.pdf_status = PdfStatus.WACHTRIJ
+                laatste.save(update_fields=["pdf_status", "updated_at"])
+                transaction.on_commit(lambda pk=laatste.pk: _pdf_in_wachtrij(pk))
+            versies.append(laatste)
+            continue
+        versie = OvereenkomstVersie.objects.create(
+            overeenkomst=overeenkomst,
+            nummer=(laatste.nummer + 1) if laatste else 1,
+            gegevens=gegevens,
+            vingerafdruk=vingerafdruk,
+            aangevraagd_door=door,
+        )
+        transaction.on_commit(lambda pk=versie.pk: _pdf_in_wachtrij(pk))
+        versies.append(versie)
+    return versies
+
+
+def pdf_maken(*, versie_id: int) -> OvereenkomstVersie:
+    """Render and store the PDF of one version; a no-op when it is already there.
+
+    The file and the 'klaar' status are saved in one transaction under a row lock, so a
+    worker that dies halfway leaves the version waiting, never half made.
+    """
+    from weasyprint import HTML
+
+    with transaction.atomic():
+        versie = (
+            OvereenkomstVersie.objects.select_for_update()
+            .select_related("overeenkomst")
+            .get(pk=versie_id)
+        )
+        if versie.pdf_status == PdfStatus.KLAAR:
+            return versie
+        soort = versie.overeenkomst.soort
+        html = render_to_string(
+            "pdf/overeenkomst.html",
+            {
+                "soort": soort,
+                "titel": OvereenkomstSoort(soort).label,
+                "versie": versie,
+                "g": versie.gegevens,
+                "partijen": [Partij(p).label for p in PARTIJEN[soort]],
+                "gemaakt_op": timezone.localtime(),
+            },
+        )
+        pdf = HTML(string=html).write_pdf()
+        versie.pdf.save(f"{soort}-v{versie.nummer}.pdf", ContentFile(pdf), save=False)
+        versie.pdf_status = PdfStatus.KLAAR
+        versie.save(update_fields=["pdf", "pdf_status", "updated_at"])
+    return versie
+
+
+def _laatste_versies(traject: Traject) -> dict[str, OvereenkomstVersie | None]:
+    overeenkomsten = traject.overeenkomsten.prefetch_related(
+        Prefetch(
+            "versies",
+            OvereenkomstVersie.objects.prefetch_related("ondertekeningen").order_by(
+                "-nummer"
+            ),
+        )
+    )
+    return {o.soort: next(iter(o.versies.all()), None) for o in overeenkomsten}
+
+
+def ontbrekende_handtekeningen(*, traject: Traject) -> list[str]:
+    """What is still missing before the traject may start, in Dutch; [] when complete."""
+    ontbreekt = []
+    laatste = _laatste_versies(traject)
+    for soort in OvereenkomstSoort.values:
+        label = OvereenkomstSoort(soort).label
+        versie = laatste.get(soort)
+        if versie is None or versie.pdf_status != PdfStatus.KLAAR:
+            ontbreekt.append(_("%s is nog niet gemaakt") % label)
+            continue
+        getekend = {o.partij for o in versie.ondertekeningen.all()}
+        ontbreekt += [
+            _("%(ovk)s: handtekening van %(partij)s ontbreekt")
+            % {"ovk": label, "partij": Partij(p).label}
+            for p in PARTIJEN[soort]
+            if p not in getekend
+        ]
+    return ontbreekt
+
+
+def _mag_in_portaal_tekenen(*, partij: str, traject: Traject, door) -> bool:
+    """Whether `door` represents `partij`: only then may they accept in the portal."""
+    if partij == Partij.VERWIJZER:
+        return door.organisatie_id == traject.kandidaat.organisatie_id
+    if partij == Partij.MBO:
+        return door.organisatie_id == traject.mbo_instelling_id
+    if partij == Partij.LEERBEDRIJF:
+        return traject.plaatsingen.filter(praktijkopleider__account=door).exists() or (
+            traject.plaatsingen.filter(
+                leerbedrijf__organisatie=door.organisatie_id
+            ).exists()
+        )
+    return False  # the candidate signs on paper
+
+
+def _is_pdf(bestand) -> bool:
+    begin = bestand.read(5)
+    bestand.seek(0)
+    return begin == b"%PDF-"
+
+
+@transaction.atomic
+def ondertekening_vastleggen(
+    *,
+    versie: OvereenkomstVersie,
+    partij: str,
+    door,
+    naam: str,
+    rol: str,
+    datum,
+    wijze: str,
+    bestand=None,
+) -> Ondertekening:
+    """Record one party's signature on the newest version of an agreement."""
+    versie = (
+        OvereenkomstVersie.objects.select_for_update()
+        .select_related("overeenkomst__traject__kandidaat")
+        .get(pk=versie.pk)
+    )
+    overeenkomst = versie.overeenkomst
+    traject = overeenkomst.traject
+    nieuwste = overeenkomst.versies.aggregate(n=Max("nummer"))["n"]
+    if versie.nummer != nieuwste:
+        raise ValidationError(
+            _("Er is een nieuwere versie van deze overeenkomst. Teken die.")
+        )
+    if versie.pdf_status != PdfStatus.KLAAR:
+        raise ValidationError(_("De overeenkomst is nog niet klaar om te tekenen."))
+    if partij not in PARTIJEN[overeenkomst.soort]:
+        raise ValidationError(
+            {"partij": _("Deze partij hoeft deze overeenkomst niet te tekenen.")}
+        )
+    if versie.ondertekeningen.filter(partij=partij).exists():
+        raise ValidationError({"partij": _("Deze partij heeft al getekend.")})
+    if datum > timezone.localdate():
+        raise ValidationError(
+            {"datum": _("De datum van tekenen kan niet in de toekomst liggen.")}
+        )
+    if wijze == Ondertekenwijze.PAPIER:
+        if not bestand:
+            raise ValidationError(
+                {"bestand": _("Voeg de getekende overeenkomst toe als PDF.")}
+            )
+        if bestand.size > MAX_UPLOAD or not _is_pdf(bestand):
+            raise ValidationError(
+                {
+                    "bestand": _(
+                        "Alleen een PDF-bestand van maximaal 5 MB kan worden toegevoegd."
+                    )
+                }
+            )
+    elif not _mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):
+        raise ValidationError(
+            {
+                "wijze": _(
+                    "Alleen iemand van deze partij kan in het portaal akkoord geven. "
+                    "Voeg anders de op papier getekende PDF toe."
+                )
+            }
+        )
+    ondertekening = Ondertekening(
+        versie=versie,
+        partij=partij,
+        naam=naam,
+        rol=rol,
+        datum=datum,
+        wijze=wijze,
+        vastgelegd_door=door,
+    )
+    if bestand:
+        ondertekening.bestand.save(bestand.name, bestand, save=False)
+    ondertekening.full_clean()
+    ondertekening.save()
+    gebeurtenis_vastleggen(
+        kandidaat=traject.kandidaat,
+        soort=GebeurtenisSoort.TRAJECT,
+        titel=_("%(ovk)s getekend door %(partij)s (%(naam)s)")
+        % {
+            "ovk": overeenkomst.get_soort_display(),
+            "partij": Partij(partij).label,
+            "naam": naam,
+        },
+        door=door,
+    )
+    return ondertekening

@@ -1,0 +1,199 @@
+"""The traject workflow.
+
+A traject starts at 'plaatsing voorbereid' with its first placement and the three
+agreements. Every status move goes through `traject_status_wijzigen`: it locks the row,
+checks TRANSITIONS and the conditions of the target state (all agreements signed before
+'overeenkomsten getekend' and 'lopend'), writes a history row, bumps the version, moves
+the candidate's phase along and puts the move on the candidate's timeline.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kandidaten.constants import Fase, GebeurtenisSoort
+from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
+from trajecten.constants import OvereenkomstSoort, TrajectStatus
+from trajecten.models import (
+    Financiering,
+    Overeenkomst,
+    Plaatsing,
+    Traject,
+    TrajectStatuswijziging,
+)
+
+KANDIDAAT_FASE = {
+    TrajectStatus.PLAATSING_VOORBEREID: Fase.GEPLAATST,
+    TrajectStatus.OVEREENKOMSTEN_GETEKEND: Fase.GEPLAATST,
+    TrajectStatus.LOPEND: Fase.LOPEND,
+    TrajectStatus.BEOORDEELD: Fase.LOPEND,
+    TrajectStatus.VERKLARING_UITGEREIKT: Fase.AFGEROND,
+    TrajectStatus.NAZORG: Fase.AFGEROND,
+    TrajectStatus.AFGESLOTEN: Fase.AFGEROND,
+    TrajectStatus.UITGEVALLEN: Fase.UITGEVALLEN,
+}
+GETEKEND_NODIG = {TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND}
+
+
+class TransitionNotAllowed(Exception):
+    """A move TRANSITIONS does not allow, or whose conditions are not met; str() is Dutch."""
+
+
+def _label(status: str) -> str:
+    return str(TrajectStatus(status).label) if status else "—"
+
+
+def _plaatsing_controleren(plaatsing: Plaatsing, traject: Traject) -> None:
+    fouten = {}
+    if (
+        plaatsing.startdatum < traject.startdatum
+        or plaatsing.einddatum > traject.geplande_einddatum
+    ):
+        fouten["startdatum"] = _(
+            "De plaatsing moet binnen de periode van het traject vallen (%(van)s tot %(tot)s)."
+        ) % {
+            "van": f"{traject.startdatum:%d-%m-%Y}",
+            "tot": f"{traject.geplande_einddatum:%d-%m-%Y}",
+        }
+    if plaatsing.praktijkopleider.leerbedrijf_id != plaatsing.leerbedrijf_id:
+        fouten["praktijkopleider"] = _("Kies een praktijkopleider van dit leerbedrijf.")
+    elif not plaatsing.praktijkopleider.is_praktijkopleider:
+        fouten["praktijkopleider"] = _("Deze contactpersoon is geen praktijkopleider.")
+    if (
+        plaatsing.vestiging_id
+        and plaatsing.vestiging.leerbedrijf_id != plaatsing.leerbedrijf_id
+    ):
+        fouten["vestiging"] = _("Kies een vestiging van dit leerbedrijf.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def traject_starten(
+    *, traject: Traject, werkprocessen, plaatsing: Plaatsing, door
+) -> Traject:
+    """Create a traject with its first placement and its three (empty) agreements."""
+    if any(
+        w.kerntaak.kwalificatie_id != traject.kwalificatie_id for w in werkprocessen
+    ):
+        raise ValidationError(
+            {
+                "werkprocessen": _(
+                    "Kies alleen werkprocessen van de gekozen kwalificatie."
+                )
+            }
+        )
+    if not werkprocessen:
+        raise ValidationError({"werkprocessen": _("Kies minstens één werkproces.")})
+    traject.consulent = traject.consulent or door
+    traject.status = TrajectStatus.PLAATSING_VOORBEREID
+    traject.full_clean()
+    traject.save()
+    traject.werkprocessen.set(werkprocessen)
+    plaatsing.traject = traject
+    _plaatsing_controleren(plaatsing, traject)
+    plaatsing.full_clean()
+    plaatsing.save()
+    Overeenkomst.objects.bulk_create(
+        Overeenkomst(traject=traject, soort=soort) for soort in OvereenkomstSoort.values
+    )
+    TrajectStatuswijziging.objects.create(
+        traject=traject,
+        van="",
+        naar=traject.status,
+        door=door,
+        reden=_("Traject gestart."),
+    )
+    kandidaat_fase_zetten(kandidaat=traject.kandidaat, fase=Fase.GEPLAATST, door=door)
+    gebeurtenis_vastleggen(
+        kandidaat=traject.kandidaat,
+        soort=GebeurtenisSoort.TRAJECT,
+        titel=_("Traject gestart bij %(lb)s (%(kw)s)")
+        % {"lb": plaatsing.leerbedrijf, "kw": traject.kwalificatie.naam},
+        door=door,
+    )
+    return traject
+
+
+@transaction.atomic
+def plaatsing_toevoegen(*, traject: Traject, plaatsing: Plaatsing, door) -> Plaatsing:
+    """Add a later placement (e.g. from the werkfit part to the employer)."""
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    plaatsing.traject = traject
+    _plaatsing_controleren(plaatsing, traject)
+    plaatsing.full_clean()
+    plaatsing.save()
+    gebeurtenis_vastleggen(
+        kandidaat=traject.kandidaat,
+        soort=GebeurtenisSoort.TRAJECT,
+        titel=_("Nieuwe plaatsing: %(p)s") % {"p": plaatsing},
+        door=door,
+    )
+    return plaatsing
+
+
+@transaction.atomic
+def financiering_toevoegen(
+    *, traject: Traject, financiering: Financiering, door
+) -> Financiering:
+    """Record who pays what for (a phase of) the traject."""
+    financiering.traject = traject
+    financiering.full_clean()
+    financiering.save()
+    return financiering
+
+
+@transaction.atomic
+def traject_status_wijzigen(
+    *, traject: Traject, naar: str, door, reden: str = "", uitval_reden: str = ""
+) -> Traject:
+    """Move the traject to `naar`; raises TransitionNotAllowed with a Dutch message."""
+    from .overeenkomsten import ontbrekende_handtekeningen
+
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    van = traject.status
+    if naar not in traject.volgende_statussen():
+        raise TransitionNotAllowed(
+            _("Van '%(van)s' kan een traject niet naar '%(naar)s'.")
+            % {"van": _label(van), "naar": _label(naar)}
+        )
+    if naar in GETEKEND_NODIG:
+        ontbreekt = ontbrekende_handtekeningen(traject=traject)
+        if ontbreekt:
+            raise TransitionNotAllowed(
+                _("Nog niet alle overeenkomsten zijn getekend: %s")
+                % "; ".join(ontbreekt)
+            )
+    if naar == TrajectStatus.UITGEVALLEN and not uitval_reden:
+        raise TransitionNotAllowed(_("Kies de reden van uitval."))
+    traject.status = naar
+    velden = ["status", "versie", "updated_at"]
+    if naar == TrajectStatus.UITGEVALLEN:
+        traject.uitval_reden = uitval_reden
+        velden.append("uitval_reden")
+    if naar in (TrajectStatus.AFGESLOTEN, TrajectStatus.UITGEVALLEN):
+        traject.einddatum = timezone.localdate()
+        velden.append("einddatum")
+    traject.versie = F("versie") + 1
+    traject.save(update_fields=velden)
+    traject.refresh_from_db(fields=["versie"])
+    TrajectStatuswijziging.objects.create(
+        traject=traject, van=van, naar=naar, door=door, reden=reden
+    )
+    kandidaat_fase_zetten(
+        kandidaat=traject.kandidaat,
+        fase=KANDIDAAT_FASE[naar],
+        door=door,
+        toelichting=reden,
+    )
+    gebeurtenis_vastleggen(
+        kandidaat=traject.kandidaat,
+        soort=GebeurtenisSoort.TRAJECT,
+        titel=_("Traject: %(van)s → %(naar)s")
+        % {"van": _label(van), "naar": _label(naar)},
+        toelichting=reden,
+        door=door,
+    )
+    return traject

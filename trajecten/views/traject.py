@@ -1,0 +1,379 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView
+from django.views.generic.detail import SingleObjectMixin
+
+from kandidaten.selectors import kandidaat_list
+from leerbedrijven.selectors import leerbedrijf_get_queryset, praktijkopleider_list
+from organisaties.constants import Rol
+from organisaties.selectors import (
+    mbo_instelling_list,
+    medewerkers_in_regio,
+    organisatie_list,
+)
+from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.mixins import AuditedDetailMixin
+from trajecten.constants import PARTIJEN, Partij, PdfStatus, TrajectStatus
+from trajecten.forms import (
+    FinancieringForm,
+    OndertekeningForm,
+    PlaatsingForm,
+    StatusForm,
+    TrajectForm,
+)
+from trajecten.selectors import (
+    actueel_advies,
+    overeenkomst_versie_list,
+    regeling_waarschuwingen,
+    traject_detail,
+    traject_list,
+)
+from trajecten.services import (
+    TransitionNotAllowed,
+    financiering_toevoegen,
+    ondertekening_vastleggen,
+    ontbrekende_handtekeningen,
+    overeenkomsten_genereren,
+    plaatsing_toevoegen,
+    traject_starten,
+    traject_status_wijzigen,
+)
+
+
+def fout_in_formulier(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError next to its field when the form has that field."""
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc)
+
+
+class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
+    permission_required = "trajecten.view_traject"
+    paginate_by = 50
+    csv_naam = "trajecten"
+    csv_audit = True
+    csv_kolommen = [
+        "Kandidaat",
+        "Kwalificatie",
+        "Leerbedrijf",
+        "Status",
+        "Start",
+        "Gepland einde",
+    ]
+
+    def get_queryset(self):
+        qs = traject_list(user=self.request.user)
+        status = self.request.GET.get("status")
+        return qs.filter(status=status) if status in TrajectStatus.values else qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(statussen=TrajectStatus.choices, **kwargs)
+
+    def csv_rij(self, t):
+        leerbedrijven = ", ".join(str(p.leerbedrijf) for p in t.plaatsingen.all())
+        return [
+            t.kandidaat,
+            t.kwalificatie.naam,
+            leerbedrijven,
+            t.get_status_display(),
+            t.startdatum,
+            t.geplande_einddatum,
+        ]
+
+
+class TrajectDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView):
+    permission_required = "trajecten.view_traject"
+
+    def get_queryset(self):
+        return traject_detail(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        traject = self.object
+        return super().get_context_data(
+            status_form=kwargs.pop("status_form", None) or StatusForm(traject=traject),
+            waarschuwingen=regeling_waarschuwingen(traject),
+            **overeenkomsten_context(traject),
+            **kwargs,
+        )
+
+
+def overeenkomsten_context(traject) -> dict:
+    """The agreements panel: newest version per agreement, signatures, what is missing."""
+    rijen = []
+    for overeenkomst in traject.overeenkomsten.all():
+        versies = list(overeenkomst.versies.all())
+        laatste = versies[0] if versies else None
+        getekend = (
+            {o.partij: o for o in laatste.ondertekeningen.all()} if laatste else {}
+        )
+        rijen.append(
+            {
+                "overeenkomst": overeenkomst,
+                "laatste": laatste,
+                "oude_versies": versies[1:],
+                "partijen": [
+                    (p, Partij(p).label, getekend.get(p))
+                    for p in PARTIJEN[overeenkomst.soort]
+                ],
+            }
+        )
+    bezig = any(
+        r["laatste"] and r["laatste"].pdf_status == PdfStatus.WACHTRIJ for r in rijen
+    )
+    return {"overeenkomsten": rijen, "pdf_bezig": bezig}
+
+
+class OvereenkomstenPaneelView(TrajectDetailView):
+    """The agreements panel alone, polled by htmx while a PDF is being made."""
+
+    template_name = "trajecten/partials/overeenkomsten.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(
+            {"traject": self.object, **overeenkomsten_context(self.object)}
+        )
+
+
+class TrajectStartView(PermissionRequiredMixin, FormView):
+    permission_required = "trajecten.add_traject"
+    form_class = TrajectForm
+    template_name = "trajecten/traject_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.kandidaat = get_object_or_404(
+            kandidaat_list(user=request.user), pk=kwargs["pk"]
+        )
+        self.advies = actueel_advies(kandidaat=self.kandidaat)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = {"jobcoach": self.kandidaat.jobcoach_id}
+        if self.advies:
+            initial.update(
+                kwalificatie=self.advies.kwalificatie_id,
+                mbo_instelling=self.advies.mbo_instelling_id,
+                leerbedrijf=self.advies.leerbedrijf_id,
+            )
+        return initial
+
+    def get_form_kwargs(self):
+        user = self.request.user
+        return {
+            **super().get_form_kwargs(),
+            "leerbedrijven": leerbedrijf_get_queryset(user=user),
+            "praktijkopleiders": praktijkopleider_list(user=user),
+            "mbo_instellingen": mbo_instelling_list(user=user),
+            "jobcoaches": medewerkers_in_regio(user=user, rol=Rol.JOBCOACH),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            kandidaat=self.kandidaat, advies=self.advies, **kwargs
+        )
+
+    def form_valid(self, form):
+        traject = form.save(commit=False)
+        traject.kandidaat, traject.advies = self.kandidaat, self.advies
+        traject.consulent = self.kandidaat.consulent
+        try:
+            traject = traject_starten(
+                traject=traject,
+                werkprocessen=list(form.cleaned_data["werkprocessen"]),
+                plaatsing=form.plaatsing(),
+                door=self.request.user,
+            )
+        except ValidationError as exc:
+            fout_in_formulier(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het traject is gestart."))
+        return redirect(traject)
+
+
+class TrajectObjectMixin(PermissionRequiredMixin, SingleObjectMixin):
+    """A POST or sub-form on one traject the user may see (404 otherwise)."""
+
+    def get_queryset(self):
+        return traject_list(user=self.request.user)
+
+
+class TrajectStatusView(TrajectObjectMixin, View):
+    permission_required = "trajecten.change_traject"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        traject = self.get_object()
+        form = StatusForm(request.POST, traject=traject)
+        if not form.is_valid():
+            for fouten in form.errors.values():
+                messages.error(request, " ".join(fouten))
+            return redirect(traject)
+        try:
+            traject_status_wijzigen(
+                traject=traject,
+                naar=form.cleaned_data["naar"],
+                door=request.user,
+                reden=form.cleaned_data["reden"],
+                uitval_reden=form.cleaned_data["uitval_reden"],
+            )
+            messages.success(request, _("De status is gewijzigd."))
+        except TransitionNotAllowed as exc:
+            messages.error(request, str(exc))
+        return redirect(traject)
+
+
+class OvereenkomstenGenererenView(TrajectObjectMixin, View):
+    permission_required = "trajecten.change_traject"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        traject = self.get_object()
+        versies = overeenkomsten_genereren(traject=traject, door=request.user)
+        mislukt = [v for v in versies if v.pdf_status == PdfStatus.NIET_GESTART]
+        if mislukt:
+            messages.error(
+                request,
+                _(
+                    "De overeenkomsten konden nu niet worden gemaakt. Er is niets verloren: "
+                    "probeer het over een paar minuten opnieuw, of wacht; het portaal probeert "
+                    "het zelf ook opnieuw."
+                ),
+            )
+        else:
+            messages.success(request, _("De overeenkomsten worden gemaakt."))
+        return redirect(traject)
+
+
+class TrajectSubFormView(TrajectObjectMixin, FormView):
+    """Add a placement, a financing or a signature to a traject."""
+
+    permission_required = "trajecten.change_traject"
+    template_name = "trajecten/subform.html"
+    titel = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(traject=self.object, titel=self.titel, **kwargs)
+
+    def opslaan(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.opslaan(form)
+        except ValidationError as exc:
+            fout_in_formulier(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Opgeslagen."))
+        return redirect(self.object)
+
+
+class PlaatsingToevoegenView(TrajectSubFormView):
+    form_class = PlaatsingForm
+    titel = _("Plaatsing toevoegen")
+
+    def get_form_kwargs(self):
+        user = self.request.user
+        return {
+            **super().get_form_kwargs(),
+            "leerbedrijven": leerbedrijf_get_queryset(user=user),
+            "praktijkopleiders": praktijkopleider_list(user=user),
+        }
+
+    def opslaan(self, form):
+        plaatsing_toevoegen(
+            traject=self.object, plaatsing=form.instance, door=self.request.user
+        )
+
+
+class FinancieringToevoegenView(TrajectSubFormView):
+    form_class = FinancieringForm
+    titel = _("Financiering toevoegen")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "betalers": organisatie_list(user=self.request.user),
+        }
+
+    def opslaan(self, form):
+        financiering_toevoegen(
+            traject=self.object, financiering=form.instance, door=self.request.user
+        )
+
+
+class OndertekeningView(PermissionRequiredMixin, FormView):
+    """Record a party's signature on the newest version of an agreement."""
+
+    permission_required = "trajecten.add_ondertekening"
+    form_class = OndertekeningForm
+    template_name = "trajecten/subform.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.versie = get_object_or_404(
+            overeenkomst_versie_list(user=request.user), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "partijen": PARTIJEN[self.versie.overeenkomst.soort],
+        }
+
+    def get_initial(self):
+        return {"partij": self.request.GET.get("partij")}
+
+    def get_context_data(self, **kwargs):
+        titel = _("%(ovk)s versie %(n)s tekenen") % {
+            "ovk": self.versie.overeenkomst.get_soort_display(),
+            "n": self.versie.nummer,
+        }
+        return super().get_context_data(
+            traject=self.versie.overeenkomst.traject,
+            titel=titel,
+            multipart=True,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            ondertekening_vastleggen(
+                versie=self.versie, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            fout_in_formulier(form, exc)
+            return self.form_invalid(form)
+        traject = self.versie.overeenkomst.traject
+        if not ontbrekende_handtekeningen(traject=traject):
+            messages.success(self.request, _("Alle overeenkomsten zijn getekend."))
+        else:
+            messages.success(self.request, _("De handtekening is vastgelegd."))
+        return redirect(traject)
+
+
+class OvereenkomstPdfView(PermissionRequiredMixin, View):
+    """Serve an agreement PDF only to users who may see the traject (media is not public)."""
+
+    permission_required = "trajecten.view_traject"
+
+    def get(self, request, pk):
+        versie = get_object_or_404(overeenkomst_versie_list(user=request.user), pk=pk)
+        if not versie.pdf:
+            raise Http404
+        naam = f"{versie.overeenkomst.get_soort_display()} v{versie.nummer}.pdf"
+        return FileResponse(
+            versie.pdf.open("rb"), content_type="application/pdf", filename=naam
+        )

@@ -10,7 +10,10 @@ class KandidatenConfig(AppConfig):
 
         from organisaties.audit import persoonsgegevens_registreren
 
-        from . import checks  # noqa: F401  (registers the system check)
+        from . import (
+            checks,  # noqa: F401  (registers the system check)
+            herinneringen,  # noqa: F401  (registers the reminder rule)
+        )
         from .models import Contactmoment, Kandidaat
 
         auditlog.register(Kandidaat, exclude_fields=["bsn_versleuteld"])

@@ -1,7 +1,18 @@
+from django.utils.functional import SimpleLazyObject
+
+from .core.meldingen import ongelezen_aantal
 from .menu import menu_voor
 
 
 def navigatie(request):
-    """The menu of the logged-in user, for the header of every page."""
+    """The menu of the logged-in user and their unread notifications (the bell), for
+    the header of every page. The count is one query, run only when a page shows it."""
     user = getattr(request, "user", None)
-    return {"menu": menu_voor(user) if user is not None else []}
+    if user is None:
+        return {"menu": []}
+    context = {"menu": menu_voor(user)}
+    if user.is_authenticated:
+        context["meldingen_ongelezen"] = SimpleLazyObject(
+            lambda: ongelezen_aantal(user=user)
+        )
+    return context

@@ -38,6 +38,12 @@ MENU: list[MenuItem] = [
         ),
     ),
     MenuItem(
+        _("Trajecten"),
+        "trajecten:traject_list",
+        _("Lopende en afgeronde trajecten: plaatsing, overeenkomsten en status."),
+        rollen=IEDEREEN - {Rol.FUNCTIONEEL_BEHEERDER},
+    ),
+    MenuItem(
         _("Teamoverzicht"),
         "kandidaten:team",
         _("De caseload van alle consulenten in de regio, met signalen."),

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -51,10 +50,8 @@ urlpatterns = [
     path("leerbedrijven/", include("leerbedrijven.urls")),
     path("kandidaten/", include("kandidaten.urls")),
     path("trajecten/", include("trajecten.urls")),
+    path("meldingen/", include("plpv_portal.core.urls")),
     path("beheer/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media (agreements, signed uploads) is never served directly: views check the scope.

@@ -18,6 +18,12 @@ def _vragen_na_migrate(sender, **kwargs):
         standaardvragen_laden(ChecklistVraag)
 
 
+def _traject_paneel(*, kandidaat, user) -> dict:
+    from .selectors import traject_list
+
+    return {"trajecten": list(traject_list(user=user).filter(kandidaat=kandidaat))}
+
+
 class TrajectenConfig(AppConfig):
     name = "trajecten"
     verbose_name = "Trajecten"
@@ -30,16 +36,28 @@ class TrajectenConfig(AppConfig):
         from organisaties.audit import persoonsgegevens_registreren
         from organisaties.scoping import zichtbaarheid_uitbreiden
 
-        from .models import Advies, ChecklistVraag
+        from .models import (
+            Advies,
+            ChecklistVraag,
+            Financiering,
+            Ondertekening,
+            Plaatsing,
+            Traject,
+        )
 
-        auditlog.register(Advies)
-        persoonsgegevens_registreren(Advies)
+        for model in (Advies, Traject, Plaatsing, Financiering, Ondertekening):
+            auditlog.register(model)
+        persoonsgegevens_registreren(Advies, Traject, Ondertekening)
         auditlog.register(ChecklistVraag)
-        # The mbo-instelling that gave the advice follows the candidate from then on.
+        # The mbo-instelling that gave the advice or runs a traject follows the
+        # candidate from then on, and so does the praktijkopleider of a placement.
         zichtbaarheid_uitbreiden(
             Kandidaat,
-            organisaties=("adviezen__mbo_instelling",),
-            personen=("adviezen__mbo_medewerker",),
+            organisaties=("adviezen__mbo_instelling", "trajecten__mbo_instelling"),
+            personen=(
+                "adviezen__mbo_medewerker",
+                "trajecten__plaatsingen__praktijkopleider__account",
+            ),
         )
         post_migrate.connect(
             _vragen_na_migrate, sender=self, dispatch_uid="checklist_vragen"
@@ -47,3 +65,7 @@ class TrajectenConfig(AppConfig):
         paneel_registreren(
             Paneel("trajecten/partials/advies_paneel.html", _advies_paneel, 10)
         )
+        paneel_registreren(
+            Paneel("trajecten/partials/traject_paneel.html", _traject_paneel, 20)
+        )
+        from . import herinneringen  # noqa: F401  (registers the reminder rules)

@@ -1,4 +1,6 @@
-"""Tasks of the portal's plumbing (mail, session cleanup)."""
+"""Tasks of the portal's plumbing (mail, session cleanup, daily reminders)."""
+
+from datetime import date
 
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
@@ -18,3 +20,13 @@ def sessies_opruimen() -> int:
     """Delete expired sessions (idempotent); returns how many were removed."""
     verwijderd, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return verwijderd
+
+
+@shared_task
+def herinneringen_versturen(vandaag: str | None = None) -> dict[str, int]:
+    """Run every active reminder rule for `vandaag` (ISO date; default today). Idempotent:
+    a cause reaches a person once. Returns the new notifications per rule."""
+    from .herinneringen import herinneringen_versturen as versturen
+
+    datum = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
+    return versturen(vandaag=datum)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -220,6 +221,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "plpv_portal.core.tasks.sessies_opruimen",
         "schedule": timedelta(hours=6),
     },
+    # Agreement PDFs that could not start (broker away) or whose worker died.
+    "overeenkomst-pdfs-herstarten": {
+        "task": "trajecten.tasks.overeenkomst_pdfs_herstarten",
+        "schedule": timedelta(minutes=10),
+    },
+    # Daily at 07:00 (CELERY_TIMEZONE), before the working day starts.
+    "herinneringen-versturen": {
+        "task": "plpv_portal.core.tasks.herinneringen_versturen",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- PLPV ---
@@ -239,5 +250,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

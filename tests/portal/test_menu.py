@@ -7,6 +7,7 @@ pytestmark = pytest.mark.django_db
 
 MENU = {
     "Kandidaten",
+    "Trajecten",
     "Teamoverzicht",
     "Leerbedrijven",
     "Netwerk",
@@ -18,6 +19,7 @@ MENU = {
 VERWACHT = {
     Rol.CONSULENT: {
         "Kandidaten",
+        "Trajecten",
         "Leerbedrijven",
         "Netwerk",
         "Organisaties",
@@ -25,14 +27,16 @@ VERWACHT = {
     },
     Rol.JOBCOACH: {
         "Kandidaten",
+        "Trajecten",
         "Leerbedrijven",
         "Netwerk",
         "Organisaties",
         "Medewerkers",
     },
-    Rol.PRAKTIJKOPLEIDER: {"Leerbedrijven", "Netwerk", "Organisaties"},
+    Rol.PRAKTIJKOPLEIDER: {"Trajecten", "Leerbedrijven", "Netwerk", "Organisaties"},
     Rol.MBO_MEDEWERKER: {
         "Kandidaten",
+        "Trajecten",
         "Leerbedrijven",
         "Netwerk",
         "Organisaties",
@@ -40,6 +44,7 @@ VERWACHT = {
     },
     Rol.REGIOCOORDINATOR: {
         "Kandidaten",
+        "Trajecten",
         "Teamoverzicht",
         "Leerbedrijven",
         "Netwerk",

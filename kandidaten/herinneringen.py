@@ -1,0 +1,61 @@
+"""Reminder rules of kandidaten, registered with the core registry from `ready()`."""
+
+from datetime import date, timedelta
+
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from plpv_portal.core.herinneringen import regel_registreren
+from plpv_portal.core.meldingen import melding_versturen
+
+from .constants import ACTIEVE_FASEN
+from .models import Contactmoment
+
+
+@regel_registreren(
+    "volgende_actie",
+    gettext_lazy(
+        "Volgende actie bij een kandidaat: herinner de consulent zoveel dagen "
+        "van tevoren (0 = op de dag zelf)."
+    ),
+    standaard_dagen=0,
+)
+def volgende_actie(vandaag: date, dagen: int) -> int:
+    """The next action of a candidate's latest planned contact moment is due within
+    `dagen` days or overdue: notify the consulent and whoever recorded it."""
+    # Only the latest planned contact moment counts, as on the caseload: a later
+    # contact replaces the plan of an earlier one.
+    laatste_gepland = (
+        Contactmoment.objects.filter(
+            kandidaat=OuterRef("kandidaat"), volgende_actie_op__isnull=False
+        )
+        .order_by("-datum", "-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    momenten = (
+        Contactmoment.objects.filter(
+            volgende_actie_op__lte=vandaag + timedelta(days=dagen),
+            kandidaat__fase__in=ACTIEVE_FASEN,
+            pk=Subquery(laatste_gepland),
+        )
+        .select_related("kandidaat__consulent", "door")
+        .order_by("volgende_actie_op", "pk")
+    )
+    nieuw = 0
+    for moment in momenten:
+        kandidaat = moment.kandidaat
+        nieuw += melding_versturen(
+            ontvangers=[kandidaat.consulent, moment.door],
+            # The date is part of the cause: a moved action is reminded again.
+            oorzaak=f"volgende_actie:{moment.pk}:{moment.volgende_actie_op.isoformat()}",
+            titel=_("Er staat een actie voor een kandidaat gepland"),
+            tekst=_("%(kandidaat)s, %(datum)s: %(actie)s")
+            % {
+                "kandidaat": kandidaat,
+                "datum": moment.volgende_actie_op.strftime("%d-%m-%Y"),
+                "actie": moment.volgende_actie or _("volgende actie"),
+            },
+            url=kandidaat.get_absolute_url(),
+        )
+    return nieuw

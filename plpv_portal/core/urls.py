@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "meldingen"
+
+urlpatterns = [
+    path("", views.MeldingListView.as_view(), name="melding_list"),
+    path("<int:pk>/", views.MeldingOpenenView.as_view(), name="openen"),
+    path("<int:pk>/gelezen/", views.MeldingGelezenView.as_view(), name="gelezen"),
+    path("alles-gelezen/", views.AllesGelezenView.as_view(), name="alles_gelezen"),
+]

@@ -77,8 +77,10 @@ def genereren(traject, door):
 
 
 def alles_tekenen(traject, door):
+    """Paper signatures of every party that has not signed yet."""
     for versie in OvereenkomstVersie.objects.filter(overeenkomst__traject=traject):
-        for partij in versie.overeenkomst.partijen:
+        getekend = set(versie.ondertekeningen.values_list("partij", flat=True))
+        for partij in set(versie.overeenkomst.partijen) - getekend:
             ondertekening_vastleggen(
                 versie=versie,
                 partij=partij,
@@ -418,3 +420,36 @@ def test_scheme_maximum_duration_warns_on_the_detail_page(client, consulent):
     client.force_login(consulent)
     html = client.get(traject.get_absolute_url()).content.decode()
     assert "betaalt hoogstens 9 maanden" in html
+
+
+def test_team_is_notified_of_signatures_and_moves_but_never_the_actor(
+    consulent, mbo_medewerker
+):
+    from plpv_portal.core.models import Melding
+
+    traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
+    ondertekening_vastleggen(
+        versie=versie,
+        partij=Partij.MBO,
+        door=mbo_medewerker,
+        naam="Sanne",
+        rol="adviseur",
+        datum=timezone.localdate(),
+        wijze=Ondertekenwijze.PORTAAL,
+    )
+    assert (
+        Melding.objects.filter(
+            ontvanger=consulent, oorzaak__startswith="ondertekend"
+        ).count()
+        == 1
+    )
+    alles_tekenen(
+        traject, consulent
+    )  # the consulent signs the rest: no notes to herself
+    assert Melding.objects.filter(ontvanger=consulent).count() == 1
+    traject_status_wijzigen(
+        traject=traject, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
+    )
+    assert Melding.objects.filter(ontvanger=consulent).count() == 1

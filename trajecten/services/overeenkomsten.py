@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
+from plpv_portal.core.meldingen import melding_versturen
 from trajecten.constants import (
     PARTIJEN,
     Ondertekenwijze,
@@ -311,5 +312,18 @@ def ondertekening_vastleggen(
             "naam": naam,
         },
         door=door,
+    )
+    melding_versturen(
+        ontvangers=[traject.consulent],
+        oorzaak=f"ondertekend:{versie.pk}:{partij}",
+        titel=_("Er is een overeenkomst getekend"),
+        tekst=_("%(ovk)s van %(kandidaat)s is getekend door %(partij)s.")
+        % {
+            "ovk": overeenkomst.get_soort_display(),
+            "kandidaat": traject.kandidaat,
+            "partij": Partij(partij).label,
+        },
+        url=traject.get_absolute_url(),
+        actor=door,
     )
     return ondertekening

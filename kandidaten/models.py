@@ -158,7 +158,12 @@ class Kandidaat(VersieModel, TimeStampedModel):
         ordering = ["achternaam", "voornaam"]
         verbose_name = _("kandidaat")
         verbose_name_plural = _("kandidaten")
-        permissions = [("view_team", _("Kan het teamoverzicht van de regio zien"))]
+        permissions = [
+            ("view_team", _("Kan het teamoverzicht van de regio zien")),
+            # Background, timeline and advice; a praktijkopleider only sees the person
+            # and the placement.
+            ("view_dossier", _("Kan het volledige dossier van een kandidaat zien")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(fase__in=Fase.values), name="kandidaat_fase_geldig"

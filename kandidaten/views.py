@@ -33,7 +33,7 @@ class KandidaatListView(
 ):
     """The caseload: a consulent starts with their own candidates."""
 
-    permission_required = "kandidaten.view_kandidaat"
+    permission_required = ("kandidaten.view_kandidaat", "kandidaten.view_dossier")
     filterset_class = KandidaatFilter
     paginate_by = 50
     csv_naam = "kandidaten"

@@ -34,6 +34,11 @@ urlpatterns = [
         name="overeenkomst_pdf",
     ),
     path(
+        "handtekening/<int:pk>/pdf/",
+        views.OndertekeningBestandView.as_view(),
+        name="ondertekening_bestand",
+    ),
+    path(
         "versie/<int:pk>/tekenen/",
         views.OndertekeningView.as_view(),
         name="ondertekenen",

@@ -41,14 +41,14 @@ class CsvExportMixin:
         if request.GET.get("export") == "csv":
             objecten = list(self.get_queryset())
             if self.csv_audit:
-                _toegang_vastleggen(objecten, actor=request.user)
+                toegang_vastleggen(objecten, actor=request.user)
             return csv_response(
                 self.csv_naam, self.csv_kolommen, (self.csv_rij(o) for o in objecten)
             )
         return super().get(request, *args, **kwargs)
 
 
-def _toegang_vastleggen(objecten: list, *, actor) -> None:
+def toegang_vastleggen(objecten: list, *, actor) -> None:
     """One 'access' audit entry per exported object, in one INSERT."""
     from django.contrib.contenttypes.models import ContentType
 

@@ -78,7 +78,8 @@ def genereren(traject, door):
 
 def alles_tekenen(traject, door):
     """Paper signatures of every party that has not signed yet."""
-    for versie in OvereenkomstVersie.objects.filter(overeenkomst__traject=traject):
+    for overeenkomst in Overeenkomst.objects.filter(traject=traject):
+        versie = overeenkomst.versies.order_by("-nummer").first()
         getekend = set(versie.ondertekeningen.values_list("partij", flat=True))
         for partij in set(versie.overeenkomst.partijen) - getekend:
             ondertekening_vastleggen(
@@ -139,15 +140,23 @@ def test_same_data_keeps_the_version_changed_data_makes_a_new_one(consulent):
     assert set(OvereenkomstVersie.objects.values_list("nummer", flat=True)) == {1, 2}
 
 
-def test_pdf_task_twice_leaves_one_file_and_one_version(consulent):
+def test_pdf_task_twice_leaves_one_file_and_one_version(consulent, settings):
+    from pathlib import Path
+
     from trajecten.tasks import overeenkomst_pdf_maken
 
     traject = gestart(consulent)
-    genereren(traject, consulent)
-    versie = OvereenkomstVersie.objects.first()
-    naam = versie.pdf.name
-    assert overeenkomst_pdf_maken.run(versie.pk) == naam
-    assert overeenkomst_pdf_maken.run(versie.pk) == naam
+    overeenkomsten_genereren(traject=traject, door=consulent)  # queued, not yet run
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="praktijk")
+    assert versie.pdf_status == PdfStatus.WACHTRIJ
+    map_ = Path(settings.MEDIA_ROOT) / "overeenkomsten" / str(traject.pk)
+    voor = set(map_.glob("praktijk-*")) if map_.exists() else set()
+
+    eerste = overeenkomst_pdf_maken.run(versie.pk)
+    tweede = overeenkomst_pdf_maken.run(versie.pk)
+
+    assert eerste == tweede
+    assert len(set(map_.glob("praktijk-*")) - voor) == 1
     assert (
         OvereenkomstVersie.objects.filter(overeenkomst=versie.overeenkomst).count() == 1
     )
@@ -397,15 +406,14 @@ def test_list_and_detail_query_counts_do_not_grow(client, consulent):
     client.get(t.get_absolute_url())
     with CaptureQueriesContext(connection) as weinig:
         client.get(t.get_absolute_url())
-    alles_tekenen(t, consulent)
     for _ in range(3):
         PlaatsingFactory(traject=t)
         FinancieringFactory(traject=t)
+    genereren(t, consulent)  # the data changed: second versions
+    alles_tekenen(t, consulent)
     traject_status_wijzigen(
         traject=t, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
     )
-    Traject.objects.filter(pk=t.pk).update(uren_per_week=30)
-    genereren(t, consulent)  # second versions
     with CaptureQueriesContext(connection) as veel:
         client.get(t.get_absolute_url())
     assert len(veel) == len(weinig)
@@ -449,7 +457,148 @@ def test_team_is_notified_of_signatures_and_moves_but_never_the_actor(
         traject, consulent
     )  # the consulent signs the rest: no notes to herself
     assert Melding.objects.filter(ontvanger=consulent).count() == 1
+    jobcoach = medewerker_met_rol(Rol.JOBCOACH)
+    Traject.objects.filter(pk=traject.pk).update(jobcoach=jobcoach)
     traject_status_wijzigen(
         traject=traject, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
     )
     assert Melding.objects.filter(ontvanger=consulent).count() == 1
+    assert Melding.objects.get(ontvanger=jobcoach).titel.endswith(
+        "Overeenkomsten getekend"
+    )
+
+
+def test_changed_data_after_signing_blocks_the_start_until_a_new_version(consulent):
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    alles_tekenen(traject, consulent)
+    Traject.objects.filter(pk=traject.pk).update(uren_per_week=16)
+    with pytest.raises(
+        TransitionNotAllowed, match="gegevens van het traject zijn veranderd"
+    ):
+        traject_status_wijzigen(
+            traject=traject, naar=TrajectStatus.OVEREENKOMSTEN_GETEKEND, door=consulent
+        )
+
+
+def test_portal_acceptance_keeps_no_file(consulent, mbo_medewerker):
+    traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
+    ondertekening = ondertekening_vastleggen(
+        versie=versie,
+        partij=Partij.MBO,
+        door=mbo_medewerker,
+        naam="Sanne",
+        rol="adviseur",
+        datum=timezone.localdate(),
+        wijze=Ondertekenwijze.PORTAAL,
+        bestand=SimpleUploadedFile("x.pdf", b"<script>", "application/pdf"),
+    )
+    assert not ondertekening.bestand
+
+
+def test_praktijkopleider_cannot_upload_another_partys_paper_signature(consulent):
+    opleider = medewerker_met_rol(Rol.PRAKTIJKOPLEIDER)
+    traject = gestart(consulent)
+
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="plaatsing")
+    with pytest.raises(ValidationError, match="consulent of de mbo-instelling"):
+        ondertekening_vastleggen(
+            versie=versie,
+            partij=Partij.VERWIJZER,
+            door=opleider,
+            naam="x",
+            rol="x",
+            datum=timezone.localdate(),
+            wijze=Ondertekenwijze.PAPIER,
+            bestand=SimpleUploadedFile("x.pdf", PDF, "application/pdf"),
+        )
+
+
+def test_a_closed_traject_cannot_change_anymore(consulent):
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    traject_status_wijzigen(
+        traject=traject,
+        naar=TrajectStatus.UITGEVALLEN,
+        door=consulent,
+        uitval_reden="prive",
+    )
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
+    with pytest.raises(ValidationError, match="uitgevallen"):
+        ondertekening_vastleggen(
+            versie=versie,
+            partij=Partij.KANDIDAAT,
+            door=consulent,
+            naam="x",
+            rol="x",
+            datum=timezone.localdate(),
+            wijze=Ondertekenwijze.PAPIER,
+            bestand=SimpleUploadedFile("x.pdf", PDF, "application/pdf"),
+        )
+    with pytest.raises(ValidationError, match="uitgevallen"):
+        overeenkomsten_genereren(traject=traject, door=consulent)
+
+
+def test_a_candidate_has_one_active_traject_at_a_time(consulent):
+    traject = gestart(consulent)
+    tweede = TrajectFactory.build(
+        kandidaat=traject.kandidaat,
+        consulent=consulent,
+        mbo_instelling=traject.mbo_instelling,
+    )
+    eerste_plaatsing = traject.plaatsingen.get()
+    with pytest.raises(ValidationError, match="heeft al een traject dat loopt"):
+        traject_starten(
+            traject=tweede,
+            werkprocessen=werkprocessen(),
+            door=consulent,
+            plaatsing=Plaatsing(
+                leerbedrijf=eerste_plaatsing.leerbedrijf,
+                praktijkopleider=eerste_plaatsing.praktijkopleider,
+                startdatum=tweede.startdatum,
+                einddatum=tweede.geplande_einddatum,
+            ),
+        )
+    assert Traject.objects.count() == 1
+
+
+def test_praktijkopleider_sees_the_placement_not_the_dossier(client, consulent):
+    from tests.factories.kandidaten import ContactmomentFactory
+
+    opleider = medewerker_met_rol(Rol.PRAKTIJKOPLEIDER)
+    plaatsing = PlaatsingFactory(traject__kandidaat__consulent=consulent)
+    plaatsing.praktijkopleider.account = opleider
+    plaatsing.praktijkopleider.save()
+    kandidaat = plaatsing.traject.kandidaat
+    ContactmomentFactory(kandidaat=kandidaat, samenvatting="Schuldhulp besproken")
+    client.force_login(opleider)
+    html = client.get(kandidaat.get_absolute_url()).content.decode()
+    assert str(kandidaat) in html
+    assert "Schuldhulp besproken" not in html
+    assert "Uitkering" not in html
+    assert client.get(reverse("kandidaten:kandidaat_list")).status_code == 403
+
+
+def test_signed_copy_is_served_only_in_scope_and_audited(client, consulent):
+    from auditlog.models import LogEntry
+
+    from trajecten.models import Ondertekening
+
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    alles_tekenen(traject, consulent)
+    ondertekening = Ondertekening.objects.first()
+    url = reverse("trajecten:ondertekening_bestand", args=[ondertekening.pk])
+    hans = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory(uwv=True))
+    client.force_login(hans)
+    assert client.get(url).status_code == 404
+    client.force_login(consulent)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert (
+        LogEntry.objects.get_for_object(ondertekening).filter(actor=consulent).exists()
+    )

@@ -31,6 +31,7 @@ from trajecten.constants import (
     PdfStatus,
 )
 from trajecten.models import Ondertekening, OvereenkomstVersie, Traject
+from trajecten.services.traject import traject_moet_actief_zijn, traject_team
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,7 @@ def overeenkomsten_genereren(*, traject: Traject, door) -> list[OvereenkomstVers
     be started is queued again.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject_moet_actief_zijn(traject)
     gegevens = overeenkomst_gegevens(traject=traject)
     versies = []
     for overeenkomst in traject.overeenkomsten.all():
@@ -193,11 +195,20 @@ def ontbrekende_handtekeningen(*, traject: Traject) -> list[str]:
     """What is still missing before the traject may start, in Dutch; [] when complete."""
     ontbreekt = []
     laatste = _laatste_versies(traject)
+    gegevens = overeenkomst_gegevens(traject=traject)
     for soort in OvereenkomstSoort.values:
         label = OvereenkomstSoort(soort).label
         versie = laatste.get(soort)
         if versie is None or versie.pdf_status != PdfStatus.KLAAR:
             ontbreekt.append(_("%s is nog niet gemaakt") % label)
+            continue
+        if versie.vingerafdruk != _vingerafdruk(soort, gegevens):
+            ontbreekt.append(
+                _(
+                    "%s: de gegevens van het traject zijn veranderd; maak een nieuwe versie"
+                )
+                % label
+            )
             continue
         getekend = {o.partij for o in versie.ondertekeningen.all()}
         ontbreekt += [
@@ -242,14 +253,24 @@ def ondertekening_vastleggen(
     wijze: str,
     bestand=None,
 ) -> Ondertekening:
-    """Record one party's signature on the newest version of an agreement."""
-    versie = (
-        OvereenkomstVersie.objects.select_for_update()
-        .select_related("overeenkomst__traject__kandidaat")
-        .get(pk=versie.pk)
+    """Record one party's signature on the newest version of an agreement.
+
+    Locks the traject first (as generating does), so a signature never lands on a
+    version that is being replaced. A party accepts in the portal itself; a paper
+    signature (PDF upload) is recorded by the case managers: the referring
+    organisation or the mbo-instelling.
+    """
+    traject_id = OvereenkomstVersie.objects.values_list(
+        "overeenkomst__traject_id", flat=True
+    ).get(pk=versie.pk)
+    traject = (
+        Traject.objects.select_for_update(of=("self",))
+        .select_related("kandidaat")
+        .get(pk=traject_id)
     )
+    traject_moet_actief_zijn(traject)
+    versie = OvereenkomstVersie.objects.select_related("overeenkomst").get(pk=versie.pk)
     overeenkomst = versie.overeenkomst
-    traject = overeenkomst.traject
     nieuwste = overeenkomst.versies.aggregate(n=Max("nummer"))["n"]
     if versie.nummer != nieuwste:
         raise ValidationError(
@@ -268,6 +289,18 @@ def ondertekening_vastleggen(
             {"datum": _("De datum van tekenen kan niet in de toekomst liggen.")}
         )
     if wijze == Ondertekenwijze.PAPIER:
+        if door.organisatie_id not in (
+            traject.kandidaat.organisatie_id,
+            traject.mbo_instelling_id,
+        ):
+            raise ValidationError(
+                {
+                    "wijze": _(
+                        "Een getekende PDF voegt de consulent of de mbo-instelling toe. "
+                        "Geef zelf akkoord in het portaal."
+                    )
+                }
+            )
         if not bestand:
             raise ValidationError(
                 {"bestand": _("Voeg de getekende overeenkomst toe als PDF.")}
@@ -280,15 +313,18 @@ def ondertekening_vastleggen(
                     )
                 }
             )
-    elif not _mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):
-        raise ValidationError(
-            {
-                "wijze": _(
-                    "Alleen iemand van deze partij kan in het portaal akkoord geven. "
-                    "Voeg anders de op papier getekende PDF toe."
-                )
-            }
-        )
+    else:
+        bestand = None  # accepting in the portal needs no file, and keeps none
+        if not _mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):
+            raise ValidationError(
+                {
+                    "wijze": _(
+                        "Alleen iemand van deze partij kan in het portaal akkoord geven. "
+                        "Laat de consulent anders de op papier getekende PDF toevoegen."
+                    )
+                }
+            )
+    # The file is written by save(), after validation: a refused signature leaves none.
     ondertekening = Ondertekening(
         versie=versie,
         partij=partij,
@@ -297,9 +333,8 @@ def ondertekening_vastleggen(
         datum=datum,
         wijze=wijze,
         vastgelegd_door=door,
+        bestand=bestand or "",
     )
-    if bestand:
-        ondertekening.bestand.save(bestand.name, bestand, save=False)
     ondertekening.full_clean()
     ondertekening.save()
     gebeurtenis_vastleggen(
@@ -314,7 +349,7 @@ def ondertekening_vastleggen(
         door=door,
     )
     melding_versturen(
-        ontvangers=[traject.consulent],
+        ontvangers=traject_team(traject),
         oorzaak=f"ondertekend:{versie.pk}:{partij}",
         titel=_("Er is een overeenkomst getekend"),
         tekst=_("%(ovk)s van %(kandidaat)s is getekend door %(partij)s.")

@@ -14,8 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kandidaten.constants import Fase, GebeurtenisSoort
+from kandidaten.models import Kandidaat
 from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
-from trajecten.constants import OvereenkomstSoort, TrajectStatus
+from plpv_portal.core.meldingen import melding_versturen
+from trajecten.constants import ACTIEVE_STATUSSEN, OvereenkomstSoort, TrajectStatus
 from trajecten.models import (
     Financiering,
     Overeenkomst,
@@ -39,6 +41,28 @@ GETEKEND_NODIG = {TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND}
 
 class TransitionNotAllowed(Exception):
     """A move TRANSITIONS does not allow, or whose conditions are not met; str() is Dutch."""
+
+
+def traject_moet_actief_zijn(traject: Traject) -> None:
+    """Placements, funding and agreements only change while the traject is active."""
+    if traject.status not in ACTIEVE_STATUSSEN:
+        raise ValidationError(
+            _("Dit traject is %s: er kan niets meer aan worden veranderd.")
+            % traject.get_status_display().lower()
+        )
+
+
+def traject_team(traject: Traject) -> list:
+    """The people who work on the traject: consulent, jobcoach, the mbo-medewerker of
+    the advice and the praktijkopleiders with an account."""
+    team = [traject.consulent, traject.jobcoach]
+    if traject.advies_id:
+        team.append(traject.advies.mbo_medewerker)
+    team += [
+        p.praktijkopleider.account
+        for p in traject.plaatsingen.select_related("praktijkopleider__account")
+    ]
+    return team
 
 
 def _label(status: str) -> str:
@@ -87,6 +111,12 @@ def traject_starten(
         )
     if not werkprocessen:
         raise ValidationError({"werkprocessen": _("Kies minstens één werkproces.")})
+    # One active traject at a time; the lock makes a double submit start only one.
+    kandidaat = Kandidaat.objects.select_for_update().get(pk=traject.kandidaat_id)
+    if kandidaat.trajecten.filter(status__in=ACTIEVE_STATUSSEN).exists():
+        raise ValidationError(
+            _("%s heeft al een traject dat loopt. Sluit dat eerst af.") % kandidaat
+        )
     traject.consulent = traject.consulent or door
     traject.status = TrajectStatus.PLAATSING_VOORBEREID
     traject.full_clean()
@@ -121,6 +151,7 @@ def traject_starten(
 def plaatsing_toevoegen(*, traject: Traject, plaatsing: Plaatsing, door) -> Plaatsing:
     """Add a later placement (e.g. from the werkfit part to the employer)."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject_moet_actief_zijn(traject)
     plaatsing.traject = traject
     _plaatsing_controleren(plaatsing, traject)
     plaatsing.full_clean()
@@ -139,6 +170,8 @@ def financiering_toevoegen(
     *, traject: Traject, financiering: Financiering, door
 ) -> Financiering:
     """Record who pays what for (a phase of) the traject."""
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject_moet_actief_zijn(traject)
     financiering.traject = traject
     financiering.full_clean()
     financiering.save()
@@ -179,7 +212,7 @@ def traject_status_wijzigen(
     traject.versie = F("versie") + 1
     traject.save(update_fields=velden)
     traject.refresh_from_db(fields=["versie"])
-    TrajectStatuswijziging.objects.create(
+    wijziging = TrajectStatuswijziging.objects.create(
         traject=traject, van=van, naar=naar, door=door, reden=reden
     )
     kandidaat_fase_zetten(
@@ -195,5 +228,14 @@ def traject_status_wijzigen(
         % {"van": _label(van), "naar": _label(naar)},
         toelichting=reden,
         door=door,
+    )
+    # The team hears about the move; whoever made it does not (melding_versturen).
+    melding_versturen(
+        ontvangers=traject_team(traject),
+        oorzaak=f"traject_status:{wijziging.pk}",
+        titel=_("Een traject heeft een nieuwe status: %s") % _label(naar),
+        tekst=f"{traject.kandidaat}: {_label(van)} → {_label(naar)}. {reden}".strip(),
+        url=traject.get_absolute_url(),
+        actor=door,
     )
     return traject

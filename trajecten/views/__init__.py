@@ -1,6 +1,7 @@
 from .advies import AdviesCreateView, AdviesDetailView, MatchingView
 from .traject import (
     FinancieringToevoegenView,
+    OndertekeningBestandView,
     OndertekeningView,
     OvereenkomstenGenererenView,
     OvereenkomstenPaneelView,
@@ -17,6 +18,7 @@ __all__ = [
     "AdviesDetailView",
     "FinancieringToevoegenView",
     "MatchingView",
+    "OndertekeningBestandView",
     "OndertekeningView",
     "OvereenkomstPdfView",
     "OvereenkomstenGenererenView",

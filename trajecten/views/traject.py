@@ -16,7 +16,7 @@ from organisaties.selectors import (
     medewerkers_in_regio,
     organisatie_list,
 )
-from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.csv_export import CsvExportMixin, toegang_vastleggen
 from plpv_portal.core.mixins import AuditedDetailMixin
 from trajecten.constants import PARTIJEN, Partij, PdfStatus, TrajectStatus
 from trajecten.forms import (
@@ -26,6 +26,7 @@ from trajecten.forms import (
     StatusForm,
     TrajectForm,
 )
+from trajecten.models import Ondertekening
 from trajecten.selectors import (
     actueel_advies,
     overeenkomst_versie_list,
@@ -365,7 +366,8 @@ class OndertekeningView(PermissionRequiredMixin, FormView):
 
 
 class OvereenkomstPdfView(PermissionRequiredMixin, View):
-    """Serve an agreement PDF only to users who may see the traject (media is not public)."""
+    """Serve an agreement PDF only to users who may see the traject (media is not
+    public); every download is an access entry in the audit trail."""
 
     permission_required = "trajecten.view_traject"
 
@@ -373,7 +375,28 @@ class OvereenkomstPdfView(PermissionRequiredMixin, View):
         versie = get_object_or_404(overeenkomst_versie_list(user=request.user), pk=pk)
         if not versie.pdf:
             raise Http404
+        toegang_vastleggen([versie], actor=request.user)
         naam = f"{versie.overeenkomst.get_soort_display()} v{versie.nummer}.pdf"
         return FileResponse(
             versie.pdf.open("rb"), content_type="application/pdf", filename=naam
+        )
+
+
+class OndertekeningBestandView(PermissionRequiredMixin, View):
+    """The uploaded signed copy, under the same scope check and audit as the PDF."""
+
+    permission_required = "trajecten.view_traject"
+
+    def get(self, request, pk):
+        ondertekening = get_object_or_404(
+            Ondertekening.objects.filter(
+                versie__in=overeenkomst_versie_list(user=request.user)
+            ).exclude(bestand=""),
+            pk=pk,
+        )
+        toegang_vastleggen([ondertekening], actor=request.user)
+        return FileResponse(
+            ondertekening.bestand.open("rb"),
+            content_type="application/pdf",
+            filename=f"getekend-{ondertekening.partij}.pdf",
         )

@@ -269,7 +269,14 @@ class FinancieringForm(forms.ModelForm):
 
 
 class StatusForm(forms.Form):
-    naar = forms.ChoiceField(label=_("Nieuwe status"))
+    naar = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        error_messages={
+            "invalid_choice": _(
+                "Deze stap kan nu niet. Kies een van de stappen in de lijst."
+            )
+        },
+    )
     uitval_reden = forms.ChoiceField(
         label=_("Reden van uitval"),
         choices=[("", "---------"), *UitvalReden.choices],

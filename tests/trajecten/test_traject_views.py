@@ -114,3 +114,17 @@ def test_page_polls_while_a_pdf_is_being_made_and_stops_when_done(client, consul
         )
     )
     assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_a_tampered_forbidden_move_is_refused_with_a_message(client, consulent):
+    traject = gestart(consulent)
+    client.force_login(consulent)
+    response = client.post(
+        reverse("trajecten:traject_status", args=[traject.pk]),
+        {"naar": "afgesloten"},
+        follow=True,
+    )
+    assert "Deze stap kan nu niet" in response.content.decode()
+    traject.refresh_from_db()
+    assert traject.status == "plaatsing_voorbereid"
+    assert traject.statuswijzigingen.count() == 1

@@ -62,6 +62,7 @@ LEERBEDRIJVEN_WIJZIGEN = {
 ROL_PERMISSIES: dict[str, set[str]] = {
     Rol.CONSULENT: {
         "organisaties.view_netwerkcontact",
+        "kennisbank.view_item",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "kandidaten.view_kandidaat",
@@ -80,6 +81,7 @@ ROL_PERMISSIES: dict[str, set[str]] = {
     },
     Rol.JOBCOACH: {
         "organisaties.view_netwerkcontact",
+        "kennisbank.view_item",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "kandidaten.view_kandidaat",
@@ -96,6 +98,7 @@ ROL_PERMISSIES: dict[str, set[str]] = {
         "trajecten.add_ondertekening",
         "kandidaten.view_kandidaat",
         "organisaties.view_netwerkcontact",
+        "kennisbank.view_item",
         "organisaties.view_organisatie",
         *(
             LEERBEDRIJVEN_LEZEN
@@ -107,6 +110,7 @@ ROL_PERMISSIES: dict[str, set[str]] = {
     },
     Rol.MBO_MEDEWERKER: {
         "organisaties.view_netwerkcontact",
+        "kennisbank.view_item",
         "organisaties.view_organisatie",
         "organisaties.view_medewerker",
         "kandidaten.view_kandidaat",
@@ -120,6 +124,9 @@ ROL_PERMISSIES: dict[str, set[str]] = {
     },
     Rol.REGIOCOORDINATOR: {
         "organisaties.view_netwerkcontact",
+        "kennisbank.view_item",
+        "kennisbank.add_item",
+        "kennisbank.change_item",
         "organisaties.add_netwerkcontact",
         "organisaties.change_netwerkcontact",
         "organisaties.view_organisatie",
@@ -135,6 +142,9 @@ ROL_PERMISSIES: dict[str, set[str]] = {
     },
     Rol.FUNCTIONEEL_BEHEERDER: {
         "organisaties.view_netwerkcontact",
+        "kennisbank.view_item",
+        "kennisbank.add_item",
+        "kennisbank.change_item",
         "organisaties.add_netwerkcontact",
         "organisaties.change_netwerkcontact",
         "organisaties.view_arbeidsmarktregio",

@@ -62,6 +62,11 @@ MENU: list[MenuItem] = [
         ),
     ),
     MenuItem(
+        _("Kennisbank"),
+        "kennisbank:item_list",
+        _("Regelingen, instrumenten, voorbeelden en antwoorden over praktijkleren."),
+    ),
+    MenuItem(
         _("Organisaties"),
         "organisaties:organisatie_list",
         _("Alle partners in jouw regio: gemeenten, UWV, scholen en bedrijven."),

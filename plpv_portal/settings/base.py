@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "plpv_portal.core",
     "organisaties",
     "kwalificaties",
+    "kennisbank",
     "kandidaten",
     "leerbedrijven",
     "trajecten",
@@ -243,6 +244,8 @@ BSN_SLEUTEL = env("BSN_SLEUTEL", default="")
 NETWERK_CONTROLE_MAANDEN = env.int("NETWERK_CONTROLE_MAANDEN", default=6)
 # An erkenning whose geldig_tot falls within this many months shows a warning.
 ERKENNING_WAARSCHUWING_MAANDEN = env.int("ERKENNING_WAARSCHUWING_MAANDEN", default=3)
+# A kennisbank item not checked for this many months shows a warning.
+KENNISBANK_CONTROLE_MAANDEN = env.int("KENNISBANK_CONTROLE_MAANDEN", default=12)
 
 # --- LOGGING ---
 LOGGING = {

@@ -5,6 +5,7 @@ from django.db import transaction
 from organisaties.models import Arbeidsmarktregio
 from organisaties.validators import DEMO_WACHTWOORD
 from plpv_portal.demo.kandidaten import demo_kandidaten
+from plpv_portal.demo.kennisbank import demo_kennisbank
 from plpv_portal.demo.leerbedrijven import demo_leerbedrijven
 from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, logins_tekst
 from plpv_portal.demo.trajecten import demo_trajecten
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             twente = Arbeidsmarktregio.objects.get(code="AM05")
             organisaties, medewerkers = demo_organisaties(twente)
             demo_netwerk(organisaties, medewerkers["coordinator"])
+            demo_kennisbank(twente, organisaties, medewerkers["coordinator"])
             # Each app adds its part here, in dependency order.
             demo_leerbedrijven(twente, organisaties, medewerkers)
             demo_kandidaten(medewerkers)

@@ -293,3 +293,19 @@ def test_jobcoach_sees_kandidaat_he_coaches_in_another_organisation(client, cons
     halima = KandidaatFactory(consulent=consulent, jobcoach=coach)
     client.force_login(coach)
     assert client.get(halima.get_absolute_url()).status_code == 200
+
+
+def test_caseload_xlsx_export_opens_in_excel(client, consulent):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    KandidaatFactory(consulent=consulent, voornaam="Zoë", achternaam="Ğür")
+    client.force_login(consulent)
+    response = client.get(reverse("kandidaten:kandidaat_list"), {"export": "xlsx"})
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    blad = load_workbook(BytesIO(response.content)).active
+    rijen = list(blad.iter_rows(values_only=True))
+    assert rijen[0][:3] == ("Voornaam", "Achternaam", "Geboortedatum")
+    assert rijen[1][:2] == ("Zoë", "Ğür")
+    assert hasattr(rijen[1][2], "year")  # a real date, not text

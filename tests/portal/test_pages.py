@@ -44,3 +44,25 @@ def test_pages_load_nothing_from_other_hosts(client, beheerder, url):
     assert bronnen
     assert not [b for b in bronnen if b.startswith(("http:", "https:", "//"))]
     assert "<script>" not in html  # no inline scripts
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/kandidaten/",
+        "/leerbedrijven/",
+        "/trajecten/",
+        "/organisaties/",
+        "/organisaties/netwerk/",
+        "/kennisbank/",
+    ],
+)
+def test_every_list_exports_csv_and_xlsx(client, coordinator, url):
+    client.force_login(coordinator)
+    html = client.get(url).content.decode()
+    assert "Download als CSV" in html
+    assert "Download als Excel" in html
+    for formaat, soort in (("csv", "text/csv"), ("xlsx", "spreadsheetml")):
+        response = client.get(url, {"export": formaat})
+        assert response.status_code == 200, (url, formaat)
+        assert soort in response["Content-Type"]

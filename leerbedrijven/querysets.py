@@ -1,6 +1,5 @@
 """Reusable filters and annotations for leerbedrijven and erkenningen."""
 
-import calendar
 from datetime import date
 
 from django.conf import settings
@@ -10,15 +9,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from organisaties.scoping import ZichtbaarQuerySet
+from plpv_portal.core.datums import plus_maanden
 
 from .constants import ErkenningStatus
-
-
-def plus_maanden(datum: date, maanden: int) -> date:
-    """`datum` moved `maanden` calendar months on (31 Jan + 1 = 28/29 Feb)."""
-    jaar, maand = divmod(datum.month - 1 + maanden, 12)
-    jaar, maand = datum.year + jaar, maand + 1
-    return date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def waarschuwingsgrens(vandaag: date | None = None) -> date:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from leerbedrijven.constants import ErkenningStatus
 from leerbedrijven.models import Erkenning
-from leerbedrijven.querysets import plus_maanden
+from plpv_portal.core.datums import plus_maanden
 from plpv_portal.core.herinneringen import regel_registreren
 from plpv_portal.core.meldingen import melding_versturen
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from leerbedrijven.querysets import plus_maanden
 from organisaties.constants import Rol
+from plpv_portal.core.datums import plus_maanden
 from plpv_portal.core.models import Melding
 from plpv_portal.core.tasks import herinneringen_versturen
 from tests.factories.leerbedrijven import ErkenningFactory

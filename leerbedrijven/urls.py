@@ -1,10 +1,30 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "leerbedrijven"
 
 urlpatterns = [
+    path(
+        "importeren/",
+        views_import.LeerbedrijfImportView.as_view(),
+        name="import_upload",
+    ),
+    path(
+        "importeren/voorbeeld/",
+        views_import.LeerbedrijfImportVoorbeeldView.as_view(),
+        name="import_voorbeeld",
+    ),
+    path(
+        "importeren/bevestigen/",
+        views_import.LeerbedrijfImportBevestigenView.as_view(),
+        name="import_bevestigen",
+    ),
+    path(
+        "importeren/sjabloon/",
+        views_import.LeerbedrijfSjabloonView.as_view(),
+        name="import_sjabloon",
+    ),
     path("", views.LeerbedrijfListView.as_view(), name="leerbedrijf_list"),
     path("nieuw/", views.LeerbedrijfCreateView.as_view(), name="leerbedrijf_create"),
     path("<int:pk>/", views.LeerbedrijfDetailView.as_view(), name="leerbedrijf_detail"),

@@ -1,0 +1,448 @@
+"""Import from spreadsheets: read an uploaded .xlsx or .csv, check each cell, preview.
+
+The flow is the same for every import (kandidaten, leerbedrijven): an upload form reads
+the file into a `Tabel` (header + rows of text); the rows are kept in the session under
+a token (`import_bewaren`); the preview page validates every row and shows what will
+happen; the confirm page validates again and saves all rows in one transaction, or
+none. The apps define the columns (`Kolom`), the row validation and the save; this
+module holds the plumbing and imports no app.
+"""
+
+import csv
+import io
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+MAX_BESTAND_BYTES = 5 * 1024 * 1024
+MAX_RIJEN = 2000
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SESSIE_SLEUTEL = "spreadsheet_imports"
+
+NIEUW, BIJWERKEN, FOUT = "nieuw", "bijwerken", "fout"
+ACTIE_LABELS = {NIEUW: _("Nieuw"), BIJWERKEN: _("Bijwerken"), FOUT: _("Fout")}
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of an import: its header, whether it must be present, an example."""
+
+    naam: str
+    verplicht: bool = False
+    voorbeeld: str = ""
+    uitleg: str = ""
+
+
+@dataclass
+class Tabel:
+    """An uploaded sheet: the column names and per row its number in the file and
+    its cells as text, keyed by column name."""
+
+    kolommen: list[str]
+    rijen: list[tuple[int, dict[str, str]]]
+
+
+@dataclass
+class Rijresultaat:
+    """What the import will do with one row, and the errors per column."""
+
+    rij: int
+    actie: str = NIEUW
+    omschrijving: str = ""
+    fouten: list[tuple[str, str]] = field(default_factory=list)
+    waarden: dict = field(default_factory=dict)
+    bestaand: object = None
+
+    def fout(self, kolom: str, bericht) -> None:
+        self.fouten.append((kolom, str(bericht)))
+        self.actie = FOUT
+
+    @property
+    def actie_label(self) -> str:
+        return str(ACTIE_LABELS[self.actie])
+
+
+@dataclass
+class Voorbeeld:
+    """The preview of a whole file."""
+
+    rijen: list[Rijresultaat]
+
+    def aantal(self, actie: str) -> int:
+        return sum(1 for r in self.rijen if r.actie == actie)
+
+    @property
+    def heeft_fouten(self) -> bool:
+        return any(r.actie == FOUT for r in self.rijen)
+
+    @property
+    def samenvatting(self) -> str:
+        return _("%(nieuw)d nieuw, %(bij)d bijwerken, %(fout)d fouten") % {
+            "nieuw": self.aantal(NIEUW),
+            "bij": self.aantal(BIJWERKEN),
+            "fout": self.aantal(FOUT),
+        }
+
+    def foutmeldingen(self) -> list[str]:
+        return [
+            _("Rij %(rij)d, kolom %(kolom)s: %(bericht)s")
+            % {"rij": r.rij, "kolom": kolom or "-", "bericht": bericht}
+            for r in self.rijen
+            for kolom, bericht in r.fouten
+        ]
+
+
+# --- reading the file ---
+
+
+def kolomnaam(kop) -> str:
+    """'Hoogste opleiding ' and 'hoogste_opleiding' are the same column."""
+    return re.sub(r"[\s\-]+", "_", str(kop or "").strip().lower())
+
+
+def _tekst(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime):
+        return waarde.date().isoformat()
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))  # Excel stores a KvK-nummer or huisnummer as 12.0
+    return str(waarde).strip()
+
+
+def _rijen_xlsx(inhoud: bytes):
+    from openpyxl import load_workbook
+
+    try:
+        werkmap = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ValidationError(
+            _(
+                "Dit Excel-bestand kan niet gelezen worden. Sla het opnieuw op als .xlsx."
+            )
+        ) from exc
+    try:
+        yield from werkmap.worksheets[0].iter_rows(values_only=True)
+    finally:
+        werkmap.close()
+
+
+def _rijen_csv(inhoud: bytes):
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            _("Sla het CSV-bestand op als UTF-8 (in Excel: 'CSV UTF-8').")
+        ) from exc
+    eerste_regel = tekst.split("\n", 1)[0]
+    scheiding = ";" if eerste_regel.count(";") >= eerste_regel.count(",") else ","
+    yield from csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+
+
+def lees_tabel(bestand, kolommen: Sequence[Kolom]) -> Tabel:
+    """Read an uploaded .xlsx or .csv into a Tabel; ValidationError (Dutch) on a wrong
+    type, a file over 5 MB, more than 2000 rows or missing required columns."""
+    naam = (getattr(bestand, "name", "") or "").lower()
+    if not naam.endswith((".xlsx", ".csv")):
+        raise ValidationError(
+            _("Kies een Excel-bestand (.xlsx) of een CSV-bestand (.csv)."),
+            code="soort",
+        )
+    if bestand.size > MAX_BESTAND_BYTES:
+        raise ValidationError(
+            _("Het bestand is groter dan 5 MB. Splits het in kleinere bestanden."),
+            code="te_groot",
+        )
+    inhoud = bestand.read()
+    ruwe_rijen = _rijen_xlsx(inhoud) if naam.endswith(".xlsx") else _rijen_csv(inhoud)
+    koppen: list[str] | None = None
+    rijen: list[tuple[int, dict[str, str]]] = []
+    for nummer, ruw in enumerate(ruwe_rijen, start=1):
+        cellen = [_tekst(c) for c in ruw]
+        if not any(cellen):
+            continue  # empty lines in between or at the end
+        if koppen is None:
+            koppen = [kolomnaam(c) for c in cellen]
+            continue
+        if len(rijen) >= MAX_RIJEN:
+            raise ValidationError(
+                _("Het bestand heeft meer dan %(max)d rijen. Splits het bestand.")
+                % {"max": MAX_RIJEN},
+                code="te_veel_rijen",
+            )
+        rijen.append(
+            (nummer, {k: v for k, v in zip(koppen, cellen, strict=False) if k})
+        )
+    if koppen is None:
+        raise ValidationError(_("Het bestand is leeg."), code="leeg")
+    ontbreekt = [k.naam for k in kolommen if k.verplicht and k.naam not in koppen]
+    if ontbreekt:
+        raise ValidationError(
+            _(
+                "Deze kolommen ontbreken in de eerste rij: %(kolommen)s. "
+                "Gebruik het sjabloon."
+            )
+            % {"kolommen": ", ".join(ontbreekt)},
+            code="kolommen",
+        )
+    return Tabel(kolommen=koppen, rijen=rijen)
+
+
+def sjabloon_response(naam: str, kolommen: Sequence[Kolom]) -> HttpResponse:
+    """An .xlsx download with the column names, one example row and a sheet 'Uitleg'."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    werkmap = Workbook()
+    blad = werkmap.active
+    blad.title = "Import"
+    blad.append([k.naam for k in kolommen])
+    blad.append([k.voorbeeld for k in kolommen])
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    uitleg = werkmap.create_sheet("Uitleg")
+    uitleg.append(["Kolom", "Verplicht", "Uitleg"])
+    for kolom in kolommen:
+        uitleg.append([kolom.naam, "ja" if kolom.verplicht else "nee", kolom.uitleg])
+    uit = io.BytesIO()
+    werkmap.save(uit)
+    response = HttpResponse(uit.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{naam}-sjabloon.xlsx"'
+    return response
+
+
+# --- reading one cell ---
+
+_DATUMFORMATEN = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d")
+JA = {"ja", "j", "x", "1", "true", "waar", "yes", "y"}
+NEE = {"nee", "n", "0", "false", "onwaar", "no", ""}
+
+
+def lees_datum(waarde: str) -> date | None:
+    """dd-mm-jjjj, jjjj-mm-dd (also what an Excel date cell becomes); None when empty."""
+    waarde = (waarde or "").strip()
+    if not waarde:
+        return None
+    for formaat in _DATUMFORMATEN:
+        try:
+            return datetime.strptime(waarde, formaat).date()  # noqa: DTZ007
+        except ValueError:
+            continue
+    raise ValidationError(
+        _(
+            "'%(waarde)s' is geen datum. Schrijf de datum als dd-mm-jjjj, bijvoorbeeld "
+            "12-04-2003."
+        )
+        % {"waarde": waarde}
+    )
+
+
+def lees_ja_nee(waarde: str) -> bool:
+    schoon = (waarde or "").strip().lower()
+    if schoon in JA:
+        return True
+    if schoon in NEE:
+        return False
+    raise ValidationError(_("'%(waarde)s' is geen ja of nee.") % {"waarde": waarde})
+
+
+def lees_keuze(waarde: str, choices, *, verplicht: bool = True) -> str:
+    """The code of a choice, given its code or its Dutch label (case does not matter)."""
+    schoon = (waarde or "").strip().lower()
+    if not schoon:
+        if verplicht:
+            raise ValidationError(_("Vul deze kolom in."))
+        return ""
+    for code, label in choices:
+        if schoon in (str(code).lower(), str(label).lower()):
+            return code
+    raise ValidationError(
+        _("Onbekende waarde '%(waarde)s'. Kies uit: %(keuzes)s.")
+        % {"waarde": waarde, "keuzes": ", ".join(str(label) for _c, label in choices)}
+    )
+
+
+def fouten_per_kolom(
+    resultaat: Rijresultaat, exc: ValidationError, *, kolommen: dict | None = None
+) -> None:
+    """Put the errors of a full_clean on the row, mapping model fields to columns."""
+    kolommen = kolommen or {}
+    if hasattr(exc, "error_dict"):
+        for veld, lijst in exc.message_dict.items():
+            kolom = kolommen.get(veld, "" if veld == "__all__" else veld)
+            for bericht in lijst:
+                resultaat.fout(kolom, bericht)
+    else:
+        for bericht in exc.messages:
+            resultaat.fout(kolommen.get("__all__", ""), bericht)
+
+
+# --- keeping the parsed rows between preview and confirm ---
+
+
+def import_bewaren(request, *, soort: str, bestandsnaam: str, tabel: Tabel, keuzes):
+    """Keep the rows in the session for this user; returns the token."""
+    token = secrets.token_urlsafe(16)
+    imports = request.session.get(SESSIE_SLEUTEL, {})
+    # One pending import per kind: a new upload replaces the previous one.
+    imports = {t: d for t, d in imports.items() if d["soort"] != soort}
+    imports[token] = {
+        "soort": soort,
+        "gebruiker": request.user.pk,
+        "bestandsnaam": bestandsnaam,
+        "keuzes": keuzes,
+        "rijen": [[n, cellen] for n, cellen in tabel.rijen],
+        "kolommen": tabel.kolommen,
+    }
+    request.session[SESSIE_SLEUTEL] = imports
+    return token
+
+
+def import_ophalen(request, *, soort: str, token: str) -> dict:
+    """The pending import with this token of this user, or 404."""
+    data = request.session.get(SESSIE_SLEUTEL, {}).get(token or "")
+    if not data or data["soort"] != soort or data["gebruiker"] != request.user.pk:
+        raise Http404("Geen import gevonden")
+    return {
+        **data,
+        "tabel": Tabel(
+            kolommen=data["kolommen"], rijen=[(n, c) for n, c in data["rijen"]]
+        ),
+    }
+
+
+def import_vergeten(request, *, token: str) -> None:
+    imports = request.session.get(SESSIE_SLEUTEL, {})
+    imports.pop(token, None)
+    request.session[SESSIE_SLEUTEL] = imports
+
+
+# --- the views; an app subclasses them and fills in the hooks ---
+
+
+class ImportUploadForm(forms.Form):
+    """The upload field; an app's form adds its choices and sets `kolommen`."""
+
+    kolommen: Sequence[Kolom] = ()
+
+    bestand = forms.FileField(
+        label=_("Bestand (.xlsx of .csv)"),
+        help_text=_("Hoogstens 5 MB en 2000 rijen. De eerste rij bevat de kolomnamen."),
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        self.tabel = lees_tabel(bestand, self.kolommen)
+        return bestand
+
+    def keuzes(self) -> dict:
+        """The choices of the form as JSON-safe values for the session."""
+        return {}
+
+
+class ImportMixin(PermissionRequiredMixin):
+    """Shared settings: `soort` (session key and URL namespace) and the texts."""
+
+    soort = ""
+    titel = ""
+    lijst_url = ""
+
+    def url(self, naam: str) -> str:
+        return reverse(f"{self.soort}:import_{naam}")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            titel=self.titel,
+            sjabloon_url=self.url("sjabloon"),
+            lijst_url=reverse(self.lijst_url),
+            **kwargs,
+        )
+
+
+class ImportUploadView(ImportMixin, FormView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        token = import_bewaren(
+            self.request,
+            soort=self.soort,
+            bestandsnaam=form.cleaned_data["bestand"].name,
+            tabel=form.tabel,
+            keuzes=form.keuzes(),
+        )
+        return redirect(f"{self.url('voorbeeld')}?token={token}")
+
+
+class ImportVoorbeeldView(ImportMixin, TemplateView):
+    """The preview: every row with what will happen and its errors."""
+
+    def voorbeeld(self, data: dict) -> Voorbeeld:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        token = self.request.GET.get("token", "")
+        data = import_ophalen(self.request, soort=self.soort, token=token)
+        return super().get_context_data(
+            voorbeeld=self.voorbeeld(data),
+            token=token,
+            bestandsnaam=data["bestandsnaam"],
+            bevestig_url=self.url("bevestigen"),
+            upload_url=self.url("upload"),
+            **kwargs,
+        )
+
+
+class ImportBevestigenView(ImportMixin, View):
+    """Confirm: validate again and save every row, or nothing."""
+
+    http_method_names = ["post"]
+
+    def opslaan(self, data: dict) -> Voorbeeld:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        token = request.POST.get("token", "")
+        data = import_ophalen(request, soort=self.soort, token=token)
+        try:
+            voorbeeld = self.opslaan(data)
+        except ValidationError:
+            messages.error(
+                request,
+                _(
+                    "Er is niets opgeslagen: de gegevens bevatten nu fouten. "
+                    "Bekijk de rijen hieronder."
+                ),
+            )
+            return redirect(f"{self.url('voorbeeld')}?token={token}")
+        import_vergeten(request, token=token)
+        messages.success(
+            request,
+            _("Import klaar: %(nieuw)d nieuw, %(bij)d bijgewerkt.")
+            % {"nieuw": voorbeeld.aantal(NIEUW), "bij": voorbeeld.aantal(BIJWERKEN)},
+        )
+        return redirect(self.lijst_url)
+
+
+class SjabloonView(ImportMixin, View):
+    kolommen: Sequence[Kolom] = ()
+
+    def get(self, request, *args, **kwargs):
+        return sjabloon_response(self.soort, self.kolommen)

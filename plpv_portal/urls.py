@@ -50,6 +50,7 @@ urlpatterns = [
     path("leerbedrijven/", include("leerbedrijven.urls")),
     path("kandidaten/", include("kandidaten.urls")),
     path("trajecten/", include("trajecten.urls")),
+    path("verklaringen/", include("verklaringen.urls")),
     path("kennisbank/", include("kennisbank.urls")),
     path("meldingen/", include("plpv_portal.core.urls")),
     path("beheer/", admin.site.urls),

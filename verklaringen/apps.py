@@ -1,6 +1,53 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _gedragsvoorbeelden_na_migrate(sender, **kwargs):
+    # Restores the standard gedragsvoorbeelden after a test database flush; only
+    # when there are none at all, so edited or removed examples stay as they are.
+    from kwalificaties.models import Werkproces
+
+    from .begeleiding import standaard_gedragsvoorbeelden_laden
+    from .models import Gedragsvoorbeeld
+
+    if not Gedragsvoorbeeld.objects.exists():
+        standaard_gedragsvoorbeelden_laden(Gedragsvoorbeeld, Werkproces)
 
 
 class VerklaringenConfig(AppConfig):
     name = "verklaringen"
     verbose_name = "Praktijkverklaringen"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from organisaties.audit import persoonsgegevens_registreren
+
+        from .models import (
+            Borging,
+            Eindbeoordeling,
+            Gedragsvoorbeeld,
+            Observatie,
+            ObservatieScore,
+            Ontwikkeldoel,
+            Werkopdracht,
+        )
+
+        for model in (
+            Gedragsvoorbeeld,
+            Werkopdracht,
+            Observatie,
+            ObservatieScore,
+            Ontwikkeldoel,
+            Eindbeoordeling,
+            Borging,
+        ):
+            auditlog.register(model)
+        persoonsgegevens_registreren(
+            Observatie, ObservatieScore, Ontwikkeldoel, Eindbeoordeling, Borging
+        )
+        post_migrate.connect(
+            _gedragsvoorbeelden_na_migrate,
+            sender=self,
+            dispatch_uid="verklaringen_gedragsvoorbeelden",
+        )

@@ -36,7 +36,12 @@ KANDIDAAT_FASE = {
     TrajectStatus.AFGESLOTEN: Fase.AFGEROND,
     TrajectStatus.UITGEVALLEN: Fase.UITGEVALLEN,
 }
-GETEKEND_NODIG = {TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND}
+# Moves that start the work need every agreement signed; a return from 'beoordeeld'
+# to 'lopend' continues a traject that already started.
+GETEKEND_NODIG = {
+    (TrajectStatus.PLAATSING_VOORBEREID, TrajectStatus.OVEREENKOMSTEN_GETEKEND),
+    (TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND),
+}
 
 
 class TransitionNotAllowed(Exception):
@@ -192,7 +197,7 @@ def traject_status_wijzigen(
             _("Van '%(van)s' kan een traject niet naar '%(naar)s'.")
             % {"van": _label(van), "naar": _label(naar)}
         )
-    if naar in GETEKEND_NODIG:
+    if (van, naar) in GETEKEND_NODIG:
         ontbreekt = ontbrekende_handtekeningen(traject=traject)
         if ontbreekt:
             raise TransitionNotAllowed(

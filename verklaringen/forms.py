@@ -1,0 +1,123 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plpv_portal.core.forms import Datumveld
+from plpv_portal.core.validators import validate_niet_in_toekomst
+
+from .constants import Niveau
+from .models import Gedragsvoorbeeld, Ontwikkeldoel, Werkopdracht
+
+
+class ObservatieForm(forms.Form):
+    """A date plus, per gedragsvoorbeeld, a level (radio) and a short note; an empty
+    level means: not seen this time."""
+
+    datum = forms.DateField(
+        label=_("Datum"), widget=Datumveld(), validators=[validate_niet_in_toekomst]
+    )
+
+    def __init__(self, *args, groepen, **kwargs):
+        # groepen: [(werkproces, [gedragsvoorbeeld, ...]), ...]
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].initial = timezone.localdate()
+        self.groepen = []
+        for werkproces, voorbeelden in groepen:
+            rijen = []
+            for gv in voorbeelden:
+                self.fields[f"niveau_{gv.pk}"] = forms.ChoiceField(
+                    label=gv.tekst,
+                    choices=Niveau.choices,
+                    required=False,
+                    widget=forms.RadioSelect,
+                )
+                self.fields[f"notitie_{gv.pk}"] = forms.CharField(
+                    label=_("Notitie (kort)"), max_length=200, required=False
+                )
+                rijen.append((gv, self[f"niveau_{gv.pk}"], self[f"notitie_{gv.pk}"]))
+            self.groepen.append((werkproces, rijen))
+
+    def scores(self) -> dict[int, tuple[str, str]]:
+        uit = {}
+        for _werkproces, rijen in self.groepen:
+            for gv, _niveau, _notitie in rijen:
+                niveau = self.cleaned_data.get(f"niveau_{gv.pk}")
+                if niveau:
+                    uit[gv.pk] = (niveau, self.cleaned_data.get(f"notitie_{gv.pk}", ""))
+        return uit
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.scores():
+            raise forms.ValidationError(
+                _("Kies bij minstens één gedragsvoorbeeld een niveau.")
+            )
+        return cleaned
+
+
+class OntwikkeldoelForm(forms.ModelForm):
+    class Meta:
+        model = Ontwikkeldoel
+        fields = ["werkproces", "doel", "afgesproken_op", "actief"]
+        widgets = {
+            "afgesproken_op": Datumveld(),
+            "doel": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkproces"].queryset = traject.werkprocessen.all()
+        self.fields["afgesproken_op"].initial = timezone.localdate()
+
+
+class EindbeoordelingForm(forms.Form):
+    werkproces = forms.ModelChoiceField(label=_("Werkproces"), queryset=None)
+    beheerst = forms.TypedChoiceField(
+        label=_("Beheerst"),
+        choices=[("ja", _("Ja, beheerst")), ("nee", _("Nee, nog niet"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    datum = forms.DateField(label=_("Datum"), widget=Datumveld())
+    motivatie = forms.CharField(
+        label=_("Motivatie (niet verplicht)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkproces"].queryset = traject.werkprocessen.all()
+        self.fields["datum"].initial = timezone.localdate()
+
+
+class TerugsturenForm(forms.Form):
+    opmerking = forms.CharField(
+        label=_("Wat moet er nog gebeuren?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class _BegeleidingForm(forms.ModelForm):
+    def __init__(self, *args, leerbedrijven, algemeen_toegestaan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerbedrijf"].queryset = leerbedrijven
+        self.fields["leerbedrijf"].required = not algemeen_toegestaan
+        self.fields["werkproces"].queryset = self.fields[
+            "werkproces"
+        ].queryset.select_related("kerntaak__kwalificatie")
+
+
+class GedragsvoorbeeldForm(_BegeleidingForm):
+    class Meta:
+        model = Gedragsvoorbeeld
+        fields = ["werkproces", "tekst", "volgorde", "leerbedrijf", "actief"]
+
+
+class WerkopdrachtForm(_BegeleidingForm):
+    class Meta:
+        model = Werkopdracht
+        fields = ["werkproces", "titel", "instructie", "leerbedrijf", "actief"]
+        widgets = {"instructie": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,239 @@
+"""The begeleidingsdocument (gedragsvoorbeelden, werkopdrachten) and the assessment of
+a traject: 0-meting and observations, POP goals, eindbeoordeling and borging."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from plpv_portal.core.models import TimeStampedModel
+from plpv_portal.core.validators import validate_niet_in_toekomst
+
+from .constants import BorgingStatus, Niveau, ObservatieSoort
+
+
+class Gedragsvoorbeeld(TimeStampedModel):
+    """Concrete, observable behaviour for a werkproces, in plain language (B1).
+
+    Without a leerbedrijf it is the general version; a leerbedrijf may describe the
+    same werkproces in its own words, and then its own version is used in its trajecten.
+    """
+
+    werkproces = models.ForeignKey(
+        "kwalificaties.Werkproces",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("werkproces"),
+    )
+    tekst = models.CharField(_("gedragsvoorbeeld"), max_length=300)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    leerbedrijf = models.ForeignKey(
+        "leerbedrijven.Leerbedrijf",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leerbedrijf"),
+        help_text=_("Leeg: algemeen, voor alle leerbedrijven."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["werkproces__code", "volgorde", "pk"]
+        verbose_name = _("gedragsvoorbeeld")
+        verbose_name_plural = _("gedragsvoorbeelden")
+
+    def __str__(self):
+        return self.tekst
+
+
+class Werkopdracht(TimeStampedModel):
+    """A small work assignment / instruction card for a werkproces."""
+
+    werkproces = models.ForeignKey(
+        "kwalificaties.Werkproces",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("werkproces"),
+    )
+    titel = models.CharField(_("titel"), max_length=120)
+    instructie = models.TextField(_("korte instructie"), max_length=600)
+    leerbedrijf = models.ForeignKey(
+        "leerbedrijven.Leerbedrijf",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leerbedrijf"),
+        help_text=_("Leeg: algemeen, voor alle leerbedrijven."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["werkproces__code", "titel", "pk"]
+        verbose_name = _("werkopdracht")
+        verbose_name_plural = _("werkopdrachten")
+
+    def __str__(self):
+        return self.titel
+
+
+class Observatie(models.Model):
+    """One observation moment in a traject: the 0-meting or a tussenresultaat."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.CASCADE, related_name="observaties"
+    )
+    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
+    soort = models.CharField(_("soort"), max_length=20, choices=ObservatieSoort)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    created = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["datum", "pk"]
+        verbose_name = _("observatie")
+        verbose_name_plural = _("observaties")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=ObservatieSoort.values),
+                name="observatie_soort_geldig",
+            ),
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=Q(soort=ObservatieSoort.NULMETING),
+                name="observatie_een_nulmeting",
+                violation_error_message=_("Dit traject heeft al een 0-meting."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+
+class ObservatieScore(models.Model):
+    observatie = models.ForeignKey(Observatie, models.CASCADE, related_name="scores")
+    gedragsvoorbeeld = models.ForeignKey(
+        Gedragsvoorbeeld, models.PROTECT, related_name="+"
+    )
+    niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau)
+    notitie = models.CharField(_("notitie"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["gedragsvoorbeeld__volgorde", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(niveau__in=Niveau.values), name="score_niveau_geldig"
+            ),
+            models.UniqueConstraint(
+                fields=["observatie", "gedragsvoorbeeld"], name="score_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_niveau_display()
+
+
+class Ontwikkeldoel(TimeStampedModel):
+    """A POP goal for one werkproces, agreed with the candidate; changes stay in the
+    audit log."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.CASCADE, related_name="ontwikkeldoelen"
+    )
+    werkproces = models.ForeignKey(
+        "kwalificaties.Werkproces",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("werkproces"),
+    )
+    doel = models.TextField(_("doel"), max_length=500)
+    afgesproken_op = models.DateField(
+        _("afgesproken op"), validators=[validate_niet_in_toekomst]
+    )
+    bijgesteld_op = models.DateField(_("bijgesteld op"), null=True, blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["werkproces__code", "afgesproken_op", "pk"]
+        verbose_name = _("ontwikkeldoel")
+        verbose_name_plural = _("ontwikkeldoelen")
+
+    def __str__(self):
+        return self.doel
+
+
+class Eindbeoordeling(TimeStampedModel):
+    """The praktijkopleider's final judgement of one werkproces of the traject."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.CASCADE, related_name="eindbeoordelingen"
+    )
+    werkproces = models.ForeignKey(
+        "kwalificaties.Werkproces",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("werkproces"),
+    )
+    beheerst = models.BooleanField(_("beheerst"))
+    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
+    motivatie = models.TextField(_("motivatie"), max_length=1000, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+
+    class Meta:
+        ordering = ["werkproces__code"]
+        verbose_name = _("eindbeoordeling")
+        verbose_name_plural = _("eindbeoordelingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "werkproces"], name="eindbeoordeling_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.werkproces.code}: {'beheerst' if self.beheerst else 'nog niet'}"
+
+
+class Borging(models.Model):
+    """One step of the mbo-instelling's review of the assessment; the newest row is
+    the current state, older rows are its history."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.CASCADE, related_name="borgingen"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=BorgingStatus)
+    opmerking = models.TextField(_("opmerking"), max_length=1000, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    op = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-op", "-pk"]
+        verbose_name = _("borging")
+        verbose_name_plural = _("borgingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=BorgingStatus.values),
+                name="borging_status_geldig",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=BorgingStatus.TERUGGESTUURD) | ~Q(opmerking=""),
+                name="borging_terug_heeft_opmerking",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_status_display()

@@ -24,8 +24,20 @@ def csv_response(
     writer = csv.writer(response, delimiter=";")
     writer.writerow(kolommen)
     for rij in rijen:
-        writer.writerow(["" if waarde is None else waarde for waarde in rij])
+        writer.writerow([_csvwaarde(waarde) for waarde in rij])
     return response
+
+
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csvwaarde(waarde):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
+        return "'" + waarde
+    return waarde
 
 
 def xlsx_response(
@@ -41,7 +53,7 @@ def xlsx_response(
         kop.append(cel)
     blad.append(kop)
     for rij in rijen:
-        blad.append([_excelwaarde(w) for w in rij])
+        blad.append([_excelcel(blad, w) for w in rij])
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -50,6 +62,15 @@ def xlsx_response(
     )
     boek.save(response)
     return response
+
+
+def _excelcel(blad, waarde) -> WriteOnlyCell:
+    cel = WriteOnlyCell(blad, value=_excelwaarde(waarde))
+    if isinstance(cel.value, str):
+        cel.data_type = (
+            "s"  # text stays text: "=..." from user input is never a formula
+        )
+    return cel
 
 
 def _excelwaarde(waarde):

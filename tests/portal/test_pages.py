@@ -66,3 +66,25 @@ def test_every_list_exports_csv_and_xlsx(client, coordinator, url):
         response = client.get(url, {"export": formaat})
         assert response.status_code == 200, (url, formaat)
         assert soort in response["Content-Type"]
+
+
+def test_exports_never_turn_user_text_into_formulas(client, consulent):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from tests.factories.kandidaten import KandidaatFactory
+
+    KandidaatFactory(
+        consulent=consulent, voornaam='=HYPERLINK("http://x")', achternaam="+1"
+    )
+    client.force_login(consulent)
+    csv = client.get("/kandidaten/", {"export": "csv"}).content.decode()
+    assert "'=HYPERLINK" in csv
+    assert ";'+1;" in csv
+    blad = load_workbook(
+        BytesIO(client.get("/kandidaten/", {"export": "xlsx"}).content)
+    ).active
+    cel = blad["A2"]
+    assert cel.data_type == "s"
+    assert cel.value.startswith("=HYPERLINK")

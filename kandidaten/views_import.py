@@ -56,6 +56,10 @@ class KandidaatImportMixin(spreadsheet.ImportMixin):
     titel = _("Kandidaten importeren")
     lijst_url = "kandidaten:kandidaat_list"
 
+    def has_permission(self):
+        # Candidates belong to an organisation: an account without one imports none.
+        return super().has_permission() and self.request.user.organisatie_id is not None
+
 
 class KandidaatImportView(KandidaatImportMixin, spreadsheet.ImportUploadView):
     form_class = KandidaatImportForm

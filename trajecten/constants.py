@@ -101,6 +101,15 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+# Moves that belong to the assessment: submitting it, the mbo returning it and issuing
+# the verklaring. They go through verklaringen's services, never the status form.
+BEOORDELING_STAPPEN: set[tuple[str, str]] = {
+    (TrajectStatus.LOPEND, TrajectStatus.BEOORDEELD),
+    (TrajectStatus.BEOORDEELD, TrajectStatus.LOPEND),
+    (TrajectStatus.BEOORDEELD, TrajectStatus.VERKLARING_UITGEREIKT),
+}
+
+
 class UitvalReden(models.TextChoices):
     GEZONDHEID = "gezondheid", _("Gezondheid")
     MOTIVATIE = "motivatie", _("Motivatie of gedrag")

@@ -6,6 +6,7 @@ from kwalificaties.models import Kwalificatie, Werkproces
 from plpv_portal.core.forms import Datumveld
 
 from .constants import (
+    BEOORDELING_STAPPEN,
     AdviesUitkomst,
     Antwoord,
     Ondertekenwijze,
@@ -291,6 +292,7 @@ class StatusForm(forms.Form):
             (s, TrajectStatus(s).label)
             for s in TrajectStatus.values
             if s in traject.volgende_statussen()
+            and (traject.status, s) not in BEOORDELING_STAPPEN
         ]
 
     def clean(self):

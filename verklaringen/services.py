@@ -81,7 +81,7 @@ def mag_borgen(traject: Traject, user) -> bool:
 
 def _eis(toegestaan: bool) -> None:
     if not toegestaan:
-        raise PermissionDenied(_("Dit mag u bij dit traject niet doen."))
+        raise PermissionDenied(_("Dit mag je bij dit traject niet doen."))
 
 
 def _vergrendeld(traject: Traject) -> Traject:
@@ -295,6 +295,7 @@ def beoordeling_indienen(*, traject: Traject, door) -> Borging:
         )
     try:
         traject_status_wijzigen(
+            via_beoordeling=True,
             traject=traject,
             naar=TrajectStatus.BEOORDEELD,
             door=door,
@@ -360,6 +361,7 @@ def beoordeling_terugsturen(*, traject: Traject, door, opmerking: str) -> Borgin
     _borging_open(traject)
     try:
         traject_status_wijzigen(
+            via_beoordeling=True,
             traject=traject,
             naar=TrajectStatus.LOPEND,
             door=door,
@@ -385,14 +387,25 @@ def beoordeling_terugsturen(*, traject: Traject, door, opmerking: str) -> Borgin
 # --- begeleidingsdocument ---
 def _mag_begeleiding_wijzigen(obj, door, leerbedrijven) -> None:
     """General items: mbo-medewerkers (and beheerders); a leerbedrijf's own items:
-    whoever may see that leerbedrijf and has the change permission."""
-    if obj.leerbedrijf_id is None:
+    whoever may see that leerbedrijf and has the change permission.
+
+    For a change the rule holds for the row as saved and as it will be, so nobody
+    moves a general item to their own company (or the other way round).
+    """
+    if obj.pk:
+        opgeslagen = type(obj).objects.only("leerbedrijf_id").get(pk=obj.pk)
+        _mag_begeleiding_wijzigen_voor(opgeslagen.leerbedrijf_id, door, leerbedrijven)
+    _mag_begeleiding_wijzigen_voor(obj.leerbedrijf_id, door, leerbedrijven)
+
+
+def _mag_begeleiding_wijzigen_voor(leerbedrijf_id, door, leerbedrijven) -> None:
+    if leerbedrijf_id is None:
         _eis(
             door.is_superuser
             or door.heeft_rol(Rol.MBO_MEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER)
         )
     else:
-        _eis(leerbedrijven.filter(pk=obj.leerbedrijf_id).exists())
+        _eis(leerbedrijven.filter(pk=leerbedrijf_id).exists())
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 
@@ -79,7 +80,8 @@ def _excelwaarde(waarde):
         return timezone.localtime(waarde).replace(tzinfo=None)
     if waarde is None or isinstance(waarde, bool | int | float | Decimal | date):
         return waarde
-    return str(waarde)
+    # Control characters (pasted from Word, say) are not allowed in XLSX.
+    return ILLEGAL_CHARACTERS_RE.sub("", str(waarde))
 
 
 class CsvExportMixin:

@@ -127,6 +127,9 @@ def _tekst(waarde) -> str:
     return str(waarde).strip()
 
 
+MAX_CEL = 1000
+
+
 def _rijen_xlsx(inhoud: bytes):
     from openpyxl import load_workbook
 
@@ -171,6 +174,33 @@ def lees_tabel(bestand, kolommen: Sequence[Kolom]) -> Tabel:
             code="te_groot",
         )
     inhoud = bestand.read()
+    try:
+        koppen, rijen = _tabel_lezen(naam, inhoud)
+    except ValidationError:
+        raise
+    except Exception as exc:  # a damaged sheet or CSV shows up only while reading
+        raise ValidationError(
+            _(
+                "Dit bestand kan niet gelezen worden. Sla het opnieuw op als .xlsx of .csv."
+            ),
+            code="onleesbaar",
+        ) from exc
+    if koppen is None:
+        raise ValidationError(_("Het bestand is leeg."), code="leeg")
+    ontbreekt = [k.naam for k in kolommen if k.verplicht and k.naam not in koppen]
+    if ontbreekt:
+        raise ValidationError(
+            _(
+                "Deze kolommen ontbreken in de eerste rij: %(kolommen)s. "
+                "Gebruik het sjabloon."
+            )
+            % {"kolommen": ", ".join(ontbreekt)},
+            code="kolommen",
+        )
+    return Tabel(kolommen=koppen, rijen=rijen)
+
+
+def _tabel_lezen(naam: str, inhoud: bytes):
     ruwe_rijen = _rijen_xlsx(inhoud) if naam.endswith(".xlsx") else _rijen_csv(inhoud)
     koppen: list[str] | None = None
     rijen: list[tuple[int, dict[str, str]]] = []
@@ -187,22 +217,16 @@ def lees_tabel(bestand, kolommen: Sequence[Kolom]) -> Tabel:
                 % {"max": MAX_RIJEN},
                 code="te_veel_rijen",
             )
+        if any(len(c) > MAX_CEL for c in cellen):
+            raise ValidationError(
+                _("Rij %(rij)d heeft een cel met meer dan %(max)d tekens.")
+                % {"rij": nummer, "max": MAX_CEL},
+                code="cel_te_lang",
+            )
         rijen.append(
             (nummer, {k: v for k, v in zip(koppen, cellen, strict=False) if k})
         )
-    if koppen is None:
-        raise ValidationError(_("Het bestand is leeg."), code="leeg")
-    ontbreekt = [k.naam for k in kolommen if k.verplicht and k.naam not in koppen]
-    if ontbreekt:
-        raise ValidationError(
-            _(
-                "Deze kolommen ontbreken in de eerste rij: %(kolommen)s. "
-                "Gebruik het sjabloon."
-            )
-            % {"kolommen": ", ".join(ontbreekt)},
-            code="kolommen",
-        )
-    return Tabel(kolommen=koppen, rijen=rijen)
+    return koppen, rijen
 
 
 def sjabloon_response(naam: str, kolommen: Sequence[Kolom]) -> HttpResponse:

@@ -214,6 +214,7 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
                     _tekenen(versie, versie.overeenkomst.partijen, door)
             for stap in PAD[status]:
                 traject_status_wijzigen(
+                    via_beoordeling=True,
                     traject=traject,
                     naar=stap,
                     door=door,

@@ -117,3 +117,35 @@ def test_sjabloon_response_opens_with_openpyxl():
     assert rijen[0] == ("naam", "datum", "extra")
     assert rijen[1][0] == "Jan"
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_damaged_files_and_huge_cells_give_a_dutch_error_not_a_500():
+    import io
+    import zipfile
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kandidaten.importeren import KOLOMMEN
+    from plpv_portal.core.spreadsheet import lees_tabel
+
+    groot = "voornaam;achternaam\n" + "x" * 200_000 + ";y\n"
+    with pytest.raises(ValidationError):
+        lees_tabel(SimpleUploadedFile("a.csv", groot.encode()), KOLOMMEN)
+
+    buffer = io.BytesIO()
+    from openpyxl import Workbook
+
+    Workbook().save(buffer)
+    kapot = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as bron,
+        zipfile.ZipFile(kapot, "w") as doel,
+    ):
+        for item in bron.infolist():
+            data = bron.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data[: len(data) // 2]
+            doel.writestr(item, data)
+    with pytest.raises(ValidationError):
+        lees_tabel(SimpleUploadedFile("a.xlsx", kapot.getvalue()), KOLOMMEN)

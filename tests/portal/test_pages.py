@@ -88,3 +88,16 @@ def test_exports_never_turn_user_text_into_formulas(client, consulent):
     cel = blad["A2"]
     assert cel.data_type == "s"
     assert cel.value.startswith("=HYPERLINK")
+
+
+def test_xlsx_export_drops_control_characters(client, consulent):
+    from tests.factories.kandidaten import KandidaatFactory
+
+    KandidaatFactory(consulent=consulent, woonplaats="Enschede\x0b")
+    client.force_login(consulent)
+    assert client.get("/kandidaten/", {"export": "xlsx"}).status_code == 200
+
+
+def test_import_needs_an_organisation(client, superuser):
+    client.force_login(superuser)
+    assert client.get("/kandidaten/importeren/").status_code == 403

@@ -242,7 +242,11 @@ def test_two_simultaneous_transitions_one_wins_history_consistent(consulent):
         start.wait()
         try:
             traject_status_wijzigen(
-                traject=traject, naar=naar, door=consulent, uitval_reden="anders"
+                traject=traject,
+                naar=naar,
+                door=consulent,
+                uitval_reden="anders",
+                via_beoordeling=True,
             )
             uitkomsten.append(("ok", naar))
         except TransitionNotAllowed as exc:
@@ -602,3 +606,14 @@ def test_signed_copy_is_served_only_in_scope_and_audited(client, consulent):
     assert (
         LogEntry.objects.get_for_object(ondertekening).filter(actor=consulent).exists()
     )
+
+
+def test_assessment_steps_are_not_for_the_status_form(client, consulent):
+    traject = TrajectFactory(kandidaat__consulent=consulent, lopend=True)
+    with pytest.raises(TransitionNotAllowed, match="hoort bij de beoordeling"):
+        traject_status_wijzigen(
+            traject=traject, naar=TrajectStatus.BEOORDEELD, door=consulent
+        )
+    client.force_login(consulent)
+    form = client.get(traject.get_absolute_url()).context["status_form"]
+    assert [c for c, _ in form.fields["naar"].choices] == [TrajectStatus.UITGEVALLEN]

@@ -269,3 +269,24 @@ def test_terugsturen_needs_remark_and_moves_back_to_lopend():
         datum=VANDAAG(),
         motivatie="Nog oefenen.",
     )
+
+
+def test_a_praktijkopleider_cannot_take_over_a_general_gedragsvoorbeeld():
+    from leerbedrijven.models import Leerbedrijf
+    from verklaringen.models import Gedragsvoorbeeld
+    from verklaringen.services import gedragsvoorbeeld_opslaan
+
+    traject, opleider = traject_met_opleider()
+    algemeen = Gedragsvoorbeeld.objects.filter(leerbedrijf__isnull=True).first()
+    eigen = traject.plaatsingen.get().leerbedrijf
+    algemeen.leerbedrijf = eigen
+    algemeen.actief = False
+    with pytest.raises(PermissionDenied):
+        gedragsvoorbeeld_opslaan(
+            gedragsvoorbeeld=algemeen,
+            door=opleider,
+            leerbedrijven=Leerbedrijf.objects.filter(pk=eigen.pk),
+        )
+    algemeen.refresh_from_db()
+    assert algemeen.leerbedrijf_id is None
+    assert algemeen.actief

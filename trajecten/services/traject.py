@@ -17,7 +17,12 @@ from kandidaten.constants import Fase, GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
 from plpv_portal.core.meldingen import melding_versturen
-from trajecten.constants import ACTIEVE_STATUSSEN, OvereenkomstSoort, TrajectStatus
+from trajecten.constants import (
+    ACTIEVE_STATUSSEN,
+    BEOORDELING_STAPPEN,
+    OvereenkomstSoort,
+    TrajectStatus,
+)
 from trajecten.models import (
     Financiering,
     Overeenkomst,
@@ -185,7 +190,13 @@ def financiering_toevoegen(
 
 @transaction.atomic
 def traject_status_wijzigen(
-    *, traject: Traject, naar: str, door, reden: str = "", uitval_reden: str = ""
+    *,
+    traject: Traject,
+    naar: str,
+    door,
+    reden: str = "",
+    uitval_reden: str = "",
+    via_beoordeling: bool = False,
 ) -> Traject:
     """Move the traject to `naar`; raises TransitionNotAllowed with a Dutch message."""
     from .overeenkomsten import ontbrekende_handtekeningen
@@ -196,6 +207,13 @@ def traject_status_wijzigen(
         raise TransitionNotAllowed(
             _("Van '%(van)s' kan een traject niet naar '%(naar)s'.")
             % {"van": _label(van), "naar": _label(naar)}
+        )
+    if (van, naar) in BEOORDELING_STAPPEN and not via_beoordeling:
+        raise TransitionNotAllowed(
+            _(
+                "Deze stap hoort bij de beoordeling: de praktijkopleider dient die in en de "
+                "mbo-instelling keurt hem goed of stuurt hem terug."
+            )
         )
     if (van, naar) in GETEKEND_NODIG:
         ontbreekt = ontbrekende_handtekeningen(traject=traject)

@@ -12,12 +12,9 @@ from plpv_portal.core.validators import validate_niet_in_toekomst
 from .constants import BorgingStatus, Niveau, ObservatieSoort
 
 
-class Gedragsvoorbeeld(TimeStampedModel):
-    """Concrete, observable behaviour for a werkproces, in plain language (B1).
-
-    Without a leerbedrijf it is the general version; a leerbedrijf may describe the
-    same werkproces in its own words, and then its own version is used in its trajecten.
-    """
+class BegeleidingItem(TimeStampedModel):
+    """A piece of the begeleidingsdocument for one werkproces: general (no leerbedrijf) or
+    a leerbedrijf's own version, which its trajecten then use."""
 
     werkproces = models.ForeignKey(
         "kwalificaties.Werkproces",
@@ -25,8 +22,6 @@ class Gedragsvoorbeeld(TimeStampedModel):
         related_name="+",
         verbose_name=_("werkproces"),
     )
-    tekst = models.CharField(_("gedragsvoorbeeld"), max_length=300)
-    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     leerbedrijf = models.ForeignKey(
         "leerbedrijven.Leerbedrijf",
         models.CASCADE,
@@ -39,6 +34,16 @@ class Gedragsvoorbeeld(TimeStampedModel):
     actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
+        abstract = True
+
+
+class Gedragsvoorbeeld(BegeleidingItem):
+    """Concrete, observable behaviour for a werkproces, in plain language (B1)."""
+
+    tekst = models.CharField(_("gedragsvoorbeeld"), max_length=300)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
         ordering = ["werkproces__code", "volgorde", "pk"]
         verbose_name = _("gedragsvoorbeeld")
         verbose_name_plural = _("gedragsvoorbeelden")
@@ -47,27 +52,11 @@ class Gedragsvoorbeeld(TimeStampedModel):
         return self.tekst
 
 
-class Werkopdracht(TimeStampedModel):
+class Werkopdracht(BegeleidingItem):
     """A small work assignment / instruction card for a werkproces."""
 
-    werkproces = models.ForeignKey(
-        "kwalificaties.Werkproces",
-        models.PROTECT,
-        related_name="+",
-        verbose_name=_("werkproces"),
-    )
     titel = models.CharField(_("titel"), max_length=120)
     instructie = models.TextField(_("korte instructie"), max_length=600)
-    leerbedrijf = models.ForeignKey(
-        "leerbedrijven.Leerbedrijf",
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("leerbedrijf"),
-        help_text=_("Leeg: algemeen, voor alle leerbedrijven."),
-    )
-    actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
         ordering = ["werkproces__code", "titel", "pk"]

@@ -1,88 +1,24 @@
 import pytest
 from playwright.sync_api import expect
 
+from organisaties.constants import Rol
 from tests.e2e.conftest import axe_violations, login
+from tests.portal.test_menu import VERWACHT
 
 pytestmark = pytest.mark.e2e
 
+# The demo logins and their roles; the expected menu per role is the one table in
+# tests/portal/test_menu.py.
 DEMO = [
-    (
-        "jessica",
-        "Jessica",
-        "Consulent",
-        [
-            "Kandidaten",
-            "Trajecten",
-            "Leerbedrijven",
-            "Netwerk",
-            "Kennisbank",
-            "Organisaties",
-            "Medewerkers",
-        ],
-    ),
-    (
-        "hans",
-        "Hans",
-        "Consulent",
-        [
-            "Kandidaten",
-            "Trajecten",
-            "Leerbedrijven",
-            "Netwerk",
-            "Kennisbank",
-            "Organisaties",
-            "Medewerkers",
-        ],
-    ),
-    (
-        "opleider",
-        "Peter",
-        "Praktijkopleider",
-        ["Trajecten", "Leerbedrijven", "Netwerk", "Kennisbank", "Organisaties"],
-    ),
-    (
-        "mbo",
-        "Sanne",
-        "Mbo-medewerker",
-        [
-            "Kandidaten",
-            "Trajecten",
-            "Leerbedrijven",
-            "Netwerk",
-            "Kennisbank",
-            "Organisaties",
-            "Medewerkers",
-        ],
-    ),
-    (
-        "coordinator",
-        "Karin",
-        "Regiocoördinator",
-        [
-            "Kandidaten",
-            "Trajecten",
-            "Teamoverzicht",
-            "Leerbedrijven",
-            "Netwerk",
-            "Kennisbank",
-            "Organisaties",
-            "Medewerkers",
-        ],
-    ),
-    (
-        "beheer",
-        "Ruud",
-        "Functioneel beheerder",
-        [
-            "Leerbedrijven",
-            "Netwerk",
-            "Kennisbank",
-            "Organisaties",
-            "Medewerkers",
-            "Audittrail",
-            "Beheeromgeving",
-        ],
-    ),
+    (username, voornaam, str(rol.label), sorted(VERWACHT[rol]))
+    for username, voornaam, rol in [
+        ("jessica", "Jessica", Rol.CONSULENT),
+        ("hans", "Hans", Rol.CONSULENT),
+        ("opleider", "Peter", Rol.PRAKTIJKOPLEIDER),
+        ("mbo", "Sanne", Rol.MBO_MEDEWERKER),
+        ("coordinator", "Karin", Rol.REGIOCOORDINATOR),
+        ("beheer", "Ruud", Rol.FUNCTIONEEL_BEHEERDER),
+    ]
 ]
 
 

@@ -70,6 +70,31 @@ def gestart(consulent, **kwargs):
     )
 
 
+GEEN = object()
+
+
+def tekenen(
+    versie, partij, door, *, wijze=Ondertekenwijze.PAPIER, bestand=GEEN, naam="x"
+):
+    """Record one signature; a paper one gets a small valid PDF unless `bestand` is given."""
+    if bestand is GEEN:
+        bestand = (
+            SimpleUploadedFile("getekend.pdf", PDF, "application/pdf")
+            if wijze == Ondertekenwijze.PAPIER
+            else None
+        )
+    return ondertekening_vastleggen(
+        versie=versie,
+        partij=partij,
+        door=door,
+        naam=naam,
+        rol="rol",
+        datum=timezone.localdate(),
+        wijze=wijze,
+        bestand=bestand,
+    )
+
+
 def genereren(traject, door):
     """Generate the agreements and run the queued PDF tasks (eager) as on commit."""
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -82,16 +107,7 @@ def alles_tekenen(traject, door):
         versie = overeenkomst.versies.order_by("-nummer").first()
         getekend = set(versie.ondertekeningen.values_list("partij", flat=True))
         for partij in set(versie.overeenkomst.partijen) - getekend:
-            ondertekening_vastleggen(
-                versie=versie,
-                partij=partij,
-                door=door,
-                naam=f"Naam {partij}",
-                rol="rol",
-                datum=timezone.localdate(),
-                wijze=Ondertekenwijze.PAPIER,
-                bestand=SimpleUploadedFile("getekend.pdf", PDF, "application/pdf"),
-            )
+            tekenen(versie, partij, door, naam=f"Naam {partij}")
 
 
 def test_traject_starten_makes_placement_agreements_history_and_moves_the_candidate(
@@ -310,16 +326,7 @@ def test_paper_signature_needs_a_small_real_pdf(consulent, bestand, fout):
     genereren(traject, consulent)
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
     with pytest.raises(ValidationError, match=fout):
-        ondertekening_vastleggen(
-            versie=versie,
-            partij=Partij.KANDIDAAT,
-            door=consulent,
-            naam="Halima",
-            rol="kandidaat",
-            datum=timezone.localdate(),
-            wijze=Ondertekenwijze.PAPIER,
-            bestand=bestand,
-        )
+        tekenen(versie, Partij.KANDIDAAT, consulent, bestand=bestand, naam="Halima")
     assert not versie.ondertekeningen.exists()
 
 
@@ -328,23 +335,9 @@ def test_only_a_party_itself_accepts_in_the_portal(consulent, mbo_medewerker):
     genereren(traject, consulent)
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
     with pytest.raises(ValidationError, match="Alleen iemand van deze partij"):
-        ondertekening_vastleggen(
-            versie=versie,
-            partij=Partij.MBO,
-            door=consulent,
-            naam="x",
-            rol="x",
-            datum=timezone.localdate(),
-            wijze=Ondertekenwijze.PORTAAL,
-        )
-    ondertekening_vastleggen(
-        versie=versie,
-        partij=Partij.MBO,
-        door=mbo_medewerker,
-        naam="Sanne",
-        rol="adviseur",
-        datum=timezone.localdate(),
-        wijze=Ondertekenwijze.PORTAAL,
+        tekenen(versie, Partij.MBO, consulent, wijze=Ondertekenwijze.PORTAAL)
+    tekenen(
+        versie, Partij.MBO, mbo_medewerker, wijze=Ondertekenwijze.PORTAAL, naam="Sanne"
     )
     assert versie.ondertekeningen.get().partij == Partij.MBO
 
@@ -442,14 +435,8 @@ def test_team_is_notified_of_signatures_and_moves_but_never_the_actor(
     traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
     genereren(traject, consulent)
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
-    ondertekening_vastleggen(
-        versie=versie,
-        partij=Partij.MBO,
-        door=mbo_medewerker,
-        naam="Sanne",
-        rol="adviseur",
-        datum=timezone.localdate(),
-        wijze=Ondertekenwijze.PORTAAL,
+    tekenen(
+        versie, Partij.MBO, mbo_medewerker, wijze=Ondertekenwijze.PORTAAL, naam="Sanne"
     )
     assert (
         Melding.objects.filter(
@@ -489,15 +476,13 @@ def test_portal_acceptance_keeps_no_file(consulent, mbo_medewerker):
     traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
     genereren(traject, consulent)
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
-    ondertekening = ondertekening_vastleggen(
-        versie=versie,
-        partij=Partij.MBO,
-        door=mbo_medewerker,
-        naam="Sanne",
-        rol="adviseur",
-        datum=timezone.localdate(),
+    ondertekening = tekenen(
+        versie,
+        Partij.MBO,
+        mbo_medewerker,
         wijze=Ondertekenwijze.PORTAAL,
         bestand=SimpleUploadedFile("x.pdf", b"<script>", "application/pdf"),
+        naam="Sanne",
     )
     assert not ondertekening.bestand
 
@@ -509,16 +494,7 @@ def test_praktijkopleider_cannot_upload_another_partys_paper_signature(consulent
     genereren(traject, consulent)
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="plaatsing")
     with pytest.raises(ValidationError, match="consulent of de mbo-instelling"):
-        ondertekening_vastleggen(
-            versie=versie,
-            partij=Partij.VERWIJZER,
-            door=opleider,
-            naam="x",
-            rol="x",
-            datum=timezone.localdate(),
-            wijze=Ondertekenwijze.PAPIER,
-            bestand=SimpleUploadedFile("x.pdf", PDF, "application/pdf"),
-        )
+        tekenen(versie, Partij.VERWIJZER, opleider)
 
 
 def test_a_closed_traject_cannot_change_anymore(consulent):
@@ -532,16 +508,7 @@ def test_a_closed_traject_cannot_change_anymore(consulent):
     )
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
     with pytest.raises(ValidationError, match="uitgevallen"):
-        ondertekening_vastleggen(
-            versie=versie,
-            partij=Partij.KANDIDAAT,
-            door=consulent,
-            naam="x",
-            rol="x",
-            datum=timezone.localdate(),
-            wijze=Ondertekenwijze.PAPIER,
-            bestand=SimpleUploadedFile("x.pdf", PDF, "application/pdf"),
-        )
+        tekenen(versie, Partij.KANDIDAAT, consulent)
     with pytest.raises(ValidationError, match="uitgevallen"):
         overeenkomsten_genereren(traject=traject, door=consulent)
 

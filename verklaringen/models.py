@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.models import TimeStampedModel
 from plpv_portal.core.validators import validate_niet_in_toekomst
+from trajecten.constants import PdfStatus
 
 from .constants import BorgingStatus, Niveau, ObservatieSoort
 
@@ -226,3 +227,108 @@ class Borging(models.Model):
 
     def __str__(self):
         return self.get_status_display()
+
+
+class Nummerreeks(models.Model):
+    """The last number a mbo-instelling issued in a year. Issuing locks this row, so
+    numbers are unique and without gaps (a rolled-back issue rolls the counter back)."""
+
+    mbo_instelling = models.ForeignKey(
+        "organisaties.Organisatie", models.PROTECT, related_name="+"
+    )
+    jaar = models.PositiveSmallIntegerField()
+    laatste = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mbo_instelling", "jaar"], name="nummerreeks_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.jaar}: {self.laatste}"
+
+
+def _verklaring_pdf_pad(verklaring, filename):
+    return f"verklaringen/{verklaring.traject_id}/praktijkverklaring-{verklaring.nummer}.pdf"
+
+
+class Praktijkverklaring(TimeStampedModel):
+    """A praktijkverklaring issued by the mbo-instelling for the werkprocessen the
+    candidate mastered in a traject; verifiable in public by its `code`."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.PROTECT, related_name="verklaringen"
+    )
+    mbo_instelling = models.ForeignKey(
+        "organisaties.Organisatie",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("mbo-instelling"),
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    volgnummer = models.PositiveIntegerField(_("volgnummer"))
+    nummer = models.CharField(_("nummer"), max_length=40, unique=True)
+    code = models.CharField(_("controlecode"), max_length=40, unique=True)
+    werkprocessen = models.ManyToManyField(
+        "kwalificaties.Werkproces",
+        related_name="+",
+        verbose_name=_("beheerste werkprocessen"),
+    )
+    periode_van = models.DateField(_("periode van"))
+    periode_tot = models.DateField(_("periode tot"))
+    uitgereikt_op = models.DateField(_("uitgereikt op"))
+    plaats = models.CharField(_("plaats van uitreiking"), max_length=100)
+    uitgereikt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("uitgereikt door"),
+    )
+    pdf = models.FileField(_("PDF"), upload_to=_verklaring_pdf_pad, blank=True)
+    pdf_status = models.CharField(
+        _("PDF"), max_length=20, choices=PdfStatus, default=PdfStatus.WACHTRIJ
+    )
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    intrekking_reden = models.TextField(
+        _("reden van intrekking"), max_length=1000, blank=True
+    )
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+
+    class Meta:
+        ordering = ["-uitgereikt_op", "-pk"]
+        verbose_name = _("praktijkverklaring")
+        verbose_name_plural = _("praktijkverklaringen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mbo_instelling", "jaar", "volgnummer"],
+                name="verklaring_nummer_uniek",
+            ),
+            models.CheckConstraint(
+                condition=Q(ingetrokken_op__isnull=True) | ~Q(intrekking_reden=""),
+                name="verklaring_intrekking_heeft_reden",
+            ),
+            models.CheckConstraint(
+                condition=~Q(pdf_status=PdfStatus.KLAAR) | ~Q(pdf=""),
+                name="verklaring_klaar_heeft_pdf",
+            ),
+            models.CheckConstraint(
+                condition=Q(periode_tot__gte=models.F("periode_van")),
+                name="verklaring_periode_geldig",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None

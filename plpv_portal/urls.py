@@ -52,6 +52,7 @@ urlpatterns = [
     path("trajecten/", include("trajecten.urls")),
     path("verklaringen/", include("verklaringen.urls")),
     path("kennisbank/", include("kennisbank.urls")),
+    path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("plpv_portal.core.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from organisaties.forms import InlogForm, WachtwoordVergetenForm
 from plpv_portal import views as views
+from verklaringen.verificatie import verificatie
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -51,6 +52,7 @@ urlpatterns = [
     path("kandidaten/", include("kandidaten.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("verklaringen/", include("verklaringen.urls")),
+    path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("plpv_portal.core.urls")),

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from plpv_portal.core.pdf import PdfStatus  # noqa: F401 (re-exported)
+
 
 class AdviesUitkomst(models.TextChoices):
     """The outcome of the Checklist inclusief advies."""
@@ -178,12 +180,6 @@ PARTIJEN: dict[str, list[str]] = {
     OvereenkomstSoort.PRAKTIJK: [Partij.KANDIDAAT, Partij.LEERBEDRIJF, Partij.MBO],
     OvereenkomstSoort.OPLEIDING: [Partij.KANDIDAAT, Partij.MBO],
 }
-
-
-class PdfStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", _("Wordt gemaakt")
-    KLAAR = "klaar", _("Klaar")
-    NIET_GESTART = "niet_gestart", _("Kon niet starten")
 
 
 class Ondertekenwijze(models.TextChoices):

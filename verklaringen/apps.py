@@ -30,6 +30,7 @@ class VerklaringenConfig(AppConfig):
             Observatie,
             ObservatieScore,
             Ontwikkeldoel,
+            Praktijkverklaring,
             Werkopdracht,
         )
 
@@ -41,10 +42,16 @@ class VerklaringenConfig(AppConfig):
             Ontwikkeldoel,
             Eindbeoordeling,
             Borging,
+            Praktijkverklaring,
         ):
             auditlog.register(model)
         persoonsgegevens_registreren(
-            Observatie, ObservatieScore, Ontwikkeldoel, Eindbeoordeling, Borging
+            Observatie,
+            ObservatieScore,
+            Ontwikkeldoel,
+            Eindbeoordeling,
+            Borging,
+            Praktijkverklaring,
         )
         post_migrate.connect(
             _gedragsvoorbeelden_na_migrate,

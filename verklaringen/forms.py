@@ -121,3 +121,24 @@ class WerkopdrachtForm(_BegeleidingForm):
         model = Werkopdracht
         fields = ["werkproces", "titel", "instructie", "leerbedrijf", "actief"]
         widgets = {"instructie": forms.Textarea(attrs={"rows": 3})}
+
+
+class UitreikenForm(forms.Form):
+    plaats = forms.CharField(label=_("Plaats van uitreiking"), max_length=100)
+    uitgereikt_op = forms.DateField(
+        label=_("Datum van uitreiking"),
+        widget=Datumveld(),
+        validators=[validate_niet_in_toekomst],
+        initial=timezone.localdate,
+    )
+
+    def __init__(self, *args, traject=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom trek je de praktijkverklaring in?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

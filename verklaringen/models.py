@@ -4,11 +4,12 @@ a traject: 0-meting and observations, POP goals, eindbeoordeling and borging."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.models import TimeStampedModel
+from plpv_portal.core.pdf import PdfStatus
 from plpv_portal.core.validators import validate_niet_in_toekomst
-from trajecten.constants import PdfStatus
 
 from .constants import BorgingStatus, Niveau, ObservatieSoort
 
@@ -271,6 +272,9 @@ class Praktijkverklaring(TimeStampedModel):
     volgnummer = models.PositiveIntegerField(_("volgnummer"))
     nummer = models.CharField(_("nummer"), max_length=40, unique=True)
     code = models.CharField(_("controlecode"), max_length=40, unique=True)
+    # The public address of the verification page as it was when issued; the QR code
+    # on the PDF points here.
+    verificatie_url = models.URLField(_("controleadres"), max_length=300)
     werkprocessen = models.ManyToManyField(
         "kwalificaties.Werkproces",
         related_name="+",
@@ -328,6 +332,9 @@ class Praktijkverklaring(TimeStampedModel):
 
     def __str__(self):
         return self.nummer
+
+    def get_absolute_url(self):
+        return reverse("verklaringen:verklaring_detail", args=[self.pk])
 
     @property
     def is_ingetrokken(self) -> bool:

@@ -17,6 +17,7 @@ from .models import (
     Observatie,
     ObservatieScore,
     Ontwikkeldoel,
+    Praktijkverklaring,
     Werkopdracht,
 )
 
@@ -60,6 +61,9 @@ def traject_beoordeling(*, user) -> QuerySet[Traject]:
             Prefetch(
                 "borgingen",
                 Borging.objects.select_related("door").order_by("-op", "-pk"),
+            ),
+            Prefetch(
+                "verklaringen", Praktijkverklaring.objects.order_by("-uitgereikt_op")
             ),
         )
     )
@@ -151,3 +155,37 @@ def werkopdracht_list(*, user) -> QuerySet[Werkopdracht]:
         Q(leerbedrijf__isnull=True)
         | Q(leerbedrijf__in=begeleiding_leerbedrijven(user=user))
     ).select_related("werkproces", "leerbedrijf__organisatie")
+
+
+def verklaring_list(*, user) -> QuerySet[Praktijkverklaring]:
+    """The verklaringen of the trajecten the user may see, with what lists and the
+    detail page show (a fixed number of queries for any number of rows)."""
+    return (
+        Praktijkverklaring.objects.filter(
+            traject__in=Traject.objects.zichtbaar_voor(user).values("pk")
+        )
+        .select_related(
+            "traject__kandidaat",
+            "traject__kwalificatie",
+            "mbo_instelling",
+            "uitgereikt_door",
+            "ingetrokken_door",
+        )
+        .prefetch_related(
+            Prefetch("werkprocessen", Werkproces.objects.order_by("code"))
+        )
+    )
+
+
+def verklaring_voor_verificatie(code: str) -> Praktijkverklaring | None:
+    """The verklaring with this public code (no scope: the code is the key)."""
+    return (
+        Praktijkverklaring.objects.select_related(
+            "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
+        )
+        .prefetch_related(
+            Prefetch("werkprocessen", Werkproces.objects.order_by("code"))
+        )
+        .filter(code=code)
+        .first()
+    )

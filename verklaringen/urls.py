@@ -1,10 +1,36 @@
 from django.urls import path
 
-from . import views
+from . import views, views_verklaring
 
 app_name = "verklaringen"
 
 urlpatterns = [
+    path("", views_verklaring.VerklaringListView.as_view(), name="verklaring_list"),
+    path(
+        "<int:pk>/",
+        views_verklaring.VerklaringDetailView.as_view(),
+        name="verklaring_detail",
+    ),
+    path(
+        "<int:pk>/pdf/",
+        views_verklaring.VerklaringPdfView.as_view(),
+        name="verklaring_pdf",
+    ),
+    path(
+        "<int:pk>/pdf-opnieuw/",
+        views_verklaring.VerklaringPdfOpnieuwView.as_view(),
+        name="verklaring_pdf_opnieuw",
+    ),
+    path(
+        "<int:pk>/intrekken/",
+        views_verklaring.IntrekkenView.as_view(),
+        name="verklaring_intrekken",
+    ),
+    path(
+        "traject/<int:pk>/uitreiken/",
+        views_verklaring.UitreikenView.as_view(),
+        name="uitreiken",
+    ),
     path("begeleiding/", views.BegeleidingListView.as_view(), name="begeleiding"),
     path(
         "gedragsvoorbeelden/nieuw/",

@@ -9,6 +9,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django.views.generic.edit import CreateView, UpdateView
 
 from organisaties.constants import Rol
+from trajecten.constants import TrajectStatus
 
 from . import services
 from .constants import BorgingStatus, ObservatieSoort
@@ -18,6 +19,7 @@ from .forms import (
     ObservatieForm,
     OntwikkeldoelForm,
     TerugsturenForm,
+    UitreikenForm,
     WerkopdrachtForm,
 )
 from .models import Ontwikkeldoel
@@ -120,6 +122,11 @@ class VoortgangView(TrajectMixin, TemplateView):
             doel_form=OntwikkeldoelForm(traject=t),
             beoordeling_form=EindbeoordelingForm(traject=t),
             terug_form=TerugsturenForm(),
+            mag_uitreiken=services.mag_borgen(t, user)
+            and t.status == TrajectStatus.BEOORDEELD
+            and bool(borgingen)
+            and borgingen[0].status == BorgingStatus.GOEDGEKEURD,
+            uitreiken_form=UitreikenForm(),
             **kwargs,
         )
 

@@ -112,8 +112,8 @@ class CsvExportMixin:
         return super().get(request, *args, **kwargs)
 
 
-def toegang_vastleggen(objecten: list, *, actor) -> None:
-    """One 'access' audit entry per exported object, in one INSERT."""
+def toegang_vastleggen(objecten: list, *, actor, via: str = "csv-export") -> None:
+    """One 'access' audit entry per exported (or downloaded) object, in one INSERT."""
     from django.contrib.contenttypes.models import ContentType
 
     from auditlog.models import LogEntry
@@ -129,7 +129,7 @@ def toegang_vastleggen(objecten: list, *, actor) -> None:
             object_repr=str(o)[:200],
             action=LogEntry.Action.ACCESS,
             actor=actor,
-            additional_data={"via": "csv-export"},
+            additional_data={"via": via},
         )
         for o in objecten
     )

@@ -228,6 +228,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "trajecten.tasks.overeenkomst_pdfs_herstarten",
         "schedule": timedelta(minutes=10),
     },
+    "verklaring-pdfs-herstarten": {
+        "task": "verklaringen.tasks.verklaring_pdfs_herstarten",
+        "schedule": timedelta(minutes=10),
+    },
     # Daily at 07:00 (CELERY_TIMEZONE), before the working day starts.
     "herinneringen-versturen": {
         "task": "plpv_portal.core.tasks.herinneringen_versturen",
@@ -236,6 +240,24 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- PLPV ---
+# The public verification page refuses an IP address after this many unknown codes
+# within this many seconds.
+VERIFICATIE_LIMIET = (
+    env.int("VERIFICATIE_MAX_POGINGEN", default=10),
+    env.int("VERIFICATIE_VENSTER_SECONDEN", default=900),
+)
+# A cache shared by all web processes (the rate limit counts there): Redis in
+# production (CACHE_URL), memory in development and tests.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL"),
+        }
+        if env("CACHE_URL", default="")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 # BSN is off by default (data minimisation). A region that needs it turns it on and
 # gives a Fernet key (`python -c "from cryptography.fernet import Fernet;
 # print(Fernet.generate_key().decode())"`); the BSN is then stored encrypted.
@@ -247,6 +269,8 @@ NETWERK_CONTROLE_MAANDEN = env.int("NETWERK_CONTROLE_MAANDEN", default=6)
 ERKENNING_WAARSCHUWING_MAANDEN = env.int("ERKENNING_WAARSCHUWING_MAANDEN", default=3)
 # A kennisbank item not checked for this many months shows a warning.
 KENNISBANK_CONTROLE_MAANDEN = env.int("KENNISBANK_CONTROLE_MAANDEN", default=12)
+# Follow-up measurements are planned this many months after a traject's outcome.
+VERVOLGMETING_MAANDEN = env.list("VERVOLGMETING_MAANDEN", cast=int, default=[6, 12])
 
 # --- LOGGING ---
 LOGGING = {

@@ -55,3 +55,39 @@ def traject_met_opleider(**traject_kwargs):
     plaatsing.praktijkopleider.account = account
     plaatsing.praktijkopleider.save()
     return traject, account
+
+
+def alles_beoordelen(traject, opleider, beheerst=True):
+    """An eindbeoordeling for every werkproces; `beheerst` is one value for all, or a
+    list with one value per werkproces (ordered by code)."""
+    from verklaringen.services import eindbeoordeling_vastleggen
+
+    werkprocessen_ = list(traject.werkprocessen.order_by("code"))
+    oordelen = (
+        beheerst if isinstance(beheerst, list) else [beheerst] * len(werkprocessen_)
+    )
+    for w, oordeel in zip(werkprocessen_, oordelen, strict=True):
+        eindbeoordeling_vastleggen(
+            traject=traject,
+            werkproces=w,
+            door=opleider,
+            beheerst=oordeel,
+            datum=timezone.localdate(),
+        )
+
+
+def mbo_van(traject):
+    return medewerker_met_rol(Rol.MBO_MEDEWERKER, organisatie=traject.mbo_instelling)
+
+
+def goedgekeurd_traject(beheerst=True, **traject_kwargs):
+    """A traject whose assessment is submitted and approved (status 'beoordeeld');
+    returns (traject, opleider_account, mbo_medewerker)."""
+    from verklaringen.services import beoordeling_goedkeuren, beoordeling_indienen
+
+    traject, opleider = traject_met_opleider(**traject_kwargs)
+    alles_beoordelen(traject, opleider, beheerst)
+    beoordeling_indienen(traject=traject, door=opleider)
+    mbo = mbo_van(traject)
+    beoordeling_goedkeuren(traject=traject, door=mbo)
+    return traject, opleider, mbo

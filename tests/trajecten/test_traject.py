@@ -1,5 +1,4 @@
 import datetime
-import subprocess
 import threading
 
 from django.core.exceptions import ValidationError
@@ -26,6 +25,7 @@ from tests.factories.trajecten import (
     PlaatsingFactory,
     TrajectFactory,
 )
+from tests.pdf import pdftekst
 from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
 from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
 from trajecten.services import (
@@ -40,12 +40,6 @@ from trajecten.services import (
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% test\n"
-
-
-def pdftekst(versie) -> str:
-    return subprocess.run(
-        ["pdftotext", versie.pdf.path, "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 def gestart(consulent, **kwargs):

@@ -6,7 +6,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.trajecten.test_traject import gestart, pdftekst
+from tests.pdf import pdftekst
+from tests.trajecten.test_traject import gestart
 from trajecten.constants import PdfStatus
 from trajecten.models import OvereenkomstVersie
 from trajecten.services import overeenkomsten_genereren

@@ -11,7 +11,11 @@ from organisaties.constants import Rol
 from plpv_portal.core.models import Melding
 from tests.factories.leerbedrijven import werkprocessen
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
-from tests.factories.verklaringen import traject_met_opleider
+from tests.factories.verklaringen import (
+    alles_beoordelen,
+    mbo_van,
+    traject_met_opleider,
+)
 from trajecten.constants import TrajectStatus
 from verklaringen.constants import BorgingStatus, Niveau, ObservatieSoort
 from verklaringen.models import (
@@ -141,17 +145,6 @@ def test_leerbedrijf_own_gedragsvoorbeelden_replace_the_general_ones():
     )
 
 
-def alles_beoordelen(traject, opleider, beheerst=True):
-    for w in traject.werkprocessen.all():
-        eindbeoordeling_vastleggen(
-            traject=traject,
-            werkproces=w,
-            door=opleider,
-            beheerst=beheerst,
-            datum=VANDAAG(),
-        )
-
-
 def test_eindbeoordeling_replaces_old_one_until_submitted():
     traject, opleider = traject_met_opleider()
     w = werkprocessen()[0]
@@ -199,10 +192,6 @@ def test_beoordeling_indienen_needs_every_werkproces():
         beoordeling_indienen(traject=traject, door=opleider)
     traject.refresh_from_db()
     assert traject.status == TrajectStatus.LOPEND
-
-
-def mbo_van(traject):
-    return medewerker_met_rol(Rol.MBO_MEDEWERKER, organisatie=traject.mbo_instelling)
 
 
 def test_indienen_goedkeuren_moves_status_and_notifies_team_not_actor():

@@ -10,7 +10,6 @@ the newest version; the traject can only move on when every party signed every a
 
 import hashlib
 import json
-import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
 from plpv_portal.core.meldingen import melding_versturen
+from plpv_portal.core.pdf import pdf_in_wachtrij
 from trajecten.constants import (
     PARTIJEN,
     Ondertekenwijze,
@@ -32,8 +32,6 @@ from trajecten.constants import (
 )
 from trajecten.models import Ondertekening, OvereenkomstVersie, Traject
 from trajecten.services.traject import traject_moet_actief_zijn, traject_team
-
-logger = logging.getLogger(__name__)
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -99,16 +97,9 @@ def _vingerafdruk(soort: str, gegevens: dict) -> str:
 
 
 def _pdf_in_wachtrij(versie_id: int) -> None:
-    """Queue the PDF; a broker that is down marks the version for a retry."""
     from trajecten.tasks import overeenkomst_pdf_maken
 
-    try:
-        overeenkomst_pdf_maken.delay(versie_id)
-    except Exception:  # kombu raises transport-specific errors  # noqa: BLE001
-        logger.warning("Broker unreachable; PDF of version %s not queued", versie_id)
-        OvereenkomstVersie.objects.filter(
-            pk=versie_id, pdf_status=PdfStatus.WACHTRIJ
-        ).update(pdf_status=PdfStatus.NIET_GESTART)
+    pdf_in_wachtrij(overeenkomst_pdf_maken, OvereenkomstVersie, versie_id)
 
 
 @transaction.atomic

@@ -32,9 +32,8 @@ from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.services import TransitionNotAllowed, traject_status_wijzigen
 from trajecten.services.traject import traject_team
-
-from .constants import BorgingStatus, Niveau, ObservatieSoort
-from .models import (
+from verklaringen.constants import BorgingStatus, Niveau, ObservatieSoort
+from verklaringen.models import (
     Borging,
     Eindbeoordeling,
     Gedragsvoorbeeld,

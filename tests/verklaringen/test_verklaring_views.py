@@ -1,0 +1,193 @@
+"""The pages of the praktijkverklaring and the public verification page."""
+
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from auditlog.models import LogEntry
+
+from tests.factories.verklaringen import goedgekeurd_traject, traject_met_opleider
+from trajecten.constants import TrajectStatus
+from verklaringen.models import Praktijkverklaring
+from verklaringen.services import verklaring_intrekken, verklaring_uitreiken
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def uitgereikt(**kwargs):
+    traject, opleider, mbo = goedgekeurd_traject(**kwargs)
+    v = verklaring_uitreiken(
+        traject=traject,
+        door=mbo,
+        plaats="Deventer",
+        verificatie_basis="http://testserver",
+    )
+    return v, opleider, mbo
+
+
+def test_uitreiken_through_the_progress_page(client):
+    traject, _opleider, mbo = goedgekeurd_traject()
+    client.force_login(mbo)
+    voortgang = client.get(reverse("verklaringen:voortgang", args=[traject.pk]))
+    assert "Praktijkverklaring uitreiken" in voortgang.text
+
+    antwoord = client.post(
+        reverse("verklaringen:uitreiken", args=[traject.pk]),
+        {"plaats": "Deventer", "uitgereikt_op": timezone.localdate().isoformat()},
+    )
+
+    v = Praktijkverklaring.objects.get()
+    assert antwoord.status_code == 302
+    assert antwoord.url == v.get_absolute_url()
+    traject.refresh_from_db()
+    assert traject.status == TrajectStatus.VERKLARING_UITGEREIKT
+
+
+def test_uitreiken_with_empty_place_changes_nothing(client):
+    traject, _opleider, mbo = goedgekeurd_traject()
+    client.force_login(mbo)
+    antwoord = client.post(
+        reverse("verklaringen:uitreiken", args=[traject.pk]),
+        {"plaats": "", "uitgereikt_op": timezone.localdate().isoformat()},
+        follow=True,
+    )
+    assert "Plaats van uitreiking" in antwoord.text
+    assert not Praktijkverklaring.objects.exists()
+    traject.refresh_from_db()
+    assert traject.status == TrajectStatus.BEOORDEELD
+
+
+def test_uitreiken_forbidden_for_the_praktijkopleider(client):
+    traject, opleider, _mbo = goedgekeurd_traject()
+    client.force_login(opleider)
+    antwoord = client.post(
+        reverse("verklaringen:uitreiken", args=[traject.pk]),
+        {"plaats": "Deventer", "uitgereikt_op": timezone.localdate().isoformat()},
+    )
+    assert antwoord.status_code == 403
+    assert not Praktijkverklaring.objects.exists()
+
+
+def test_detail_visible_to_the_team_404_for_another_company(client):
+    v, opleider, mbo = uitgereikt()
+    _ander, andere_opleider = traject_met_opleider()
+    url = v.get_absolute_url()
+    for user in (v.traject.consulent, opleider, mbo):
+        client.force_login(user)
+        assert client.get(url).status_code == 200
+    client.force_login(andere_opleider)
+    assert client.get(url).status_code == 404
+    assert (
+        client.get(reverse("verklaringen:verklaring_pdf", args=[v.pk])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("verklaringen:verklaring_list"))
+        .context["verklaringen"]
+        .count()
+        == 0
+    )
+
+
+def test_detail_view_is_audited(client):
+    v, _opleider, mbo = uitgereikt()
+    client.force_login(mbo)
+    client.get(v.get_absolute_url())
+    assert LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, object_pk=str(v.pk), actor=mbo
+    ).exists()
+
+
+def test_intrekken_through_the_detail_page(client):
+    v, _opleider, mbo = uitgereikt()
+    client.force_login(mbo)
+    url = reverse("verklaringen:verklaring_intrekken", args=[v.pk])
+    assert client.post(url, {"reden": ""}, follow=True).status_code == 200
+    v.refresh_from_db()
+    assert not v.is_ingetrokken
+    client.post(url, {"reden": "Beoordeling bleek niet te kloppen."})
+    v.refresh_from_db()
+    assert v.is_ingetrokken
+
+
+def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
+    v, _opleider, mbo = uitgereikt()
+    client.force_login(mbo)
+    url = reverse("verklaringen:verklaring_list")
+    with django_assert_max_num_queries(20) as weinig:
+        client.get(url)
+    for _ in range(3):
+        traject, _o, _m = goedgekeurd_traject(mbo_instelling=v.mbo_instelling)
+        verklaring_uitreiken(
+            traject=traject, door=mbo, plaats="Deventer", verificatie_basis="http://x"
+        )
+    with django_assert_max_num_queries(len(weinig)):
+        antwoord = client.get(url)
+    assert len(antwoord.context["verklaringen"]) == 4
+
+
+# --- the public verification page ---
+def test_verificatie_without_login_shows_only_the_minimum():
+    v, _opleider, _mbo = uitgereikt()
+    kandidaat = v.traject.kandidaat
+    anoniem = Client()
+
+    antwoord = anoniem.get(v.verificatie_url.replace("http://testserver", ""))
+
+    assert antwoord.status_code == 200
+    tekst = antwoord.text
+    assert "Geldig" in tekst
+    assert v.nummer in tekst
+    assert f"{kandidaat.voornaam[0]}. {kandidaat.achternaam}" in tekst
+    assert kandidaat.voornaam not in tekst
+    assert kandidaat.geboortedatum.strftime("%Y") not in tekst.replace(
+        str(v.uitgereikt_op.year), ""
+    )
+    for w in v.werkprocessen.all():
+        assert w.code in tekst
+
+
+def test_verificatie_says_ingetrokken_after_revocation():
+    v, _opleider, mbo = uitgereikt()
+    verklaring_intrekken(verklaring=v, door=mbo, reden="Fout in de beoordeling.")
+    antwoord = Client().get(reverse("verificatie", args=[v.code]))
+    assert "Ingetrokken" in antwoord.text
+    assert "Fout in de beoordeling" not in antwoord.text
+
+
+@pytest.mark.parametrize(
+    "code", ["onbekendecodeonbekendecode", "kort", "<script>", "a" * 41, "%00"]
+)
+def test_unknown_or_malformed_code_is_a_plain_404(code):
+    uitgereikt()
+    antwoord = Client().get(f"/verificatie/{code}/")
+    assert antwoord.status_code == 404
+    assert "Niet gevonden" in antwoord.text
+    assert "Traceback" not in antwoord.text
+
+
+def test_guessing_codes_is_rate_limited(settings):
+    settings.VERIFICATIE_LIMIET = (3, 600)
+    v, _opleider, _mbo = uitgereikt()
+    anoniem = Client()
+    for i in range(3):
+        assert anoniem.get(f"/verificatie/gok{i:021d}/").status_code == 404
+    # From now on even a right code is refused for this address, for a while.
+    antwoord = anoniem.get(reverse("verificatie", args=[v.code]))
+    assert antwoord.status_code == 429
+    assert "Te veel pogingen" in antwoord.text
+    assert (
+        Client(REMOTE_ADDR="10.0.0.9")
+        .get(reverse("verificatie", args=[v.code]))
+        .status_code
+        == 200
+    )

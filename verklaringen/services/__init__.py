@@ -1,0 +1,45 @@
+"""Writes of verklaringen: the assessment (beoordeling) and the praktijkverklaring."""
+
+from .beoordeling import (
+    OBSERVATIE_STATUSSEN,
+    beoordeling_goedkeuren,
+    beoordeling_indienen,
+    beoordeling_terugsturen,
+    eindbeoordeling_vastleggen,
+    gedragsvoorbeeld_opslaan,
+    is_praktijkopleider_van,
+    laatste_borging,
+    mag_beoordelen,
+    mag_borgen,
+    mag_observeren,
+    observatie_vastleggen,
+    ontwikkeldoel_opslaan,
+    werkopdracht_opslaan,
+)
+from .verklaring import (
+    pdf_opnieuw_in_wachtrij,
+    verklaring_intrekken,
+    verklaring_pdf_maken,
+    verklaring_uitreiken,
+)
+
+__all__ = [
+    "OBSERVATIE_STATUSSEN",
+    "pdf_opnieuw_in_wachtrij",
+    "beoordeling_goedkeuren",
+    "beoordeling_indienen",
+    "beoordeling_terugsturen",
+    "eindbeoordeling_vastleggen",
+    "gedragsvoorbeeld_opslaan",
+    "is_praktijkopleider_van",
+    "laatste_borging",
+    "mag_beoordelen",
+    "mag_borgen",
+    "mag_observeren",
+    "observatie_vastleggen",
+    "ontwikkeldoel_opslaan",
+    "verklaring_intrekken",
+    "verklaring_pdf_maken",
+    "verklaring_uitreiken",
+    "werkopdracht_opslaan",
+]

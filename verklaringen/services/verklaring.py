@@ -1,0 +1,269 @@
+"""Issuing, rendering and revoking the praktijkverklaring.
+
+`verklaring_uitreiken`: the mbo-medewerker of the traject's mbo-instelling issues it
+once the assessment is approved (traject 'beoordeeld', newest borging 'goedgekeurd'),
+for the werkprocessen judged 'beheerst'. The number comes from the mbo-instelling's
+series for the year (`Nummerreeks`, row-locked, in the same transaction: unique and
+without gaps). The traject moves to 'verklaring uitgereikt' through its workflow; the
+PDF is made by a Celery task queued on commit.
+
+`verklaring_intrekken`: the same mbo-instelling revokes it with a reason; the public
+verification page then says 'ingetrokken' and the traject's team is notified. The
+traject's status stays as it was (its history is what happened).
+"""
+
+import datetime
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kandidaten.constants import GebeurtenisSoort
+from kandidaten.services import gebeurtenis_vastleggen
+from plpv_portal.core.meldingen import melding_versturen
+from plpv_portal.core.pdf import PdfStatus, pdf_in_wachtrij
+from trajecten.constants import TrajectStatus
+from trajecten.models import Traject
+from trajecten.services import TransitionNotAllowed, traject_status_wijzigen
+from trajecten.services.traject import traject_team
+from verklaringen.constants import BorgingStatus
+from verklaringen.models import Nummerreeks, Praktijkverklaring
+
+from .beoordeling import (
+    _eis,
+    _niet_in_toekomst,
+    _vergrendeld,
+    laatste_borging,
+    mag_borgen,
+)
+
+
+def _volgnummer(mbo_instelling, jaar: int) -> int:
+    """The next number of the series, under a row lock held until commit."""
+    Nummerreeks.objects.bulk_create(
+        [Nummerreeks(mbo_instelling=mbo_instelling, jaar=jaar)], ignore_conflicts=True
+    )
+    reeks = Nummerreeks.objects.select_for_update().get(
+        mbo_instelling=mbo_instelling, jaar=jaar
+    )
+    reeks.laatste += 1
+    reeks.save(update_fields=["laatste"])
+    return reeks.laatste
+
+
+def verificatie_pad(code: str) -> str:
+    return reverse("verificatie", args=[code])
+
+
+@transaction.atomic
+def verklaring_uitreiken(
+    *,
+    traject: Traject,
+    door,
+    plaats: str,
+    verificatie_basis: str,
+    uitgereikt_op: datetime.date | None = None,
+) -> Praktijkverklaring:
+    """Issue the praktijkverklaring of an approved assessment.
+
+    `verificatie_basis` is the portal's public address (scheme and host) that the QR
+    code points to. Refuses (ValidationError, nothing saved) when the assessment is
+    not approved, no werkproces is mastered, the place is empty or the date is in the
+    future or before the last eindbeoordeling.
+    """
+    traject = _vergrendeld(traject)
+    _eis(mag_borgen(traject, door))
+    borging = laatste_borging(traject)
+    if (
+        traject.status != TrajectStatus.BEOORDEELD
+        or borging is None
+        or borging.status != BorgingStatus.GOEDGEKEURD
+    ):
+        raise ValidationError(
+            _("Een praktijkverklaring kan pas als de beoordeling is goedgekeurd.")
+        )
+    beoordelingen = list(
+        traject.eindbeoordelingen.filter(
+            werkproces__in=traject.werkprocessen.all()
+        ).select_related("werkproces")
+    )
+    beheerst = [b.werkproces for b in beoordelingen if b.beheerst]
+    if not beheerst:
+        raise ValidationError(
+            _(
+                "Geen enkel werkproces is beheerst. Zonder beheerst werkproces is er geen praktijkverklaring."
+            )
+        )
+    plaats = (plaats or "").strip()
+    if not plaats:
+        raise ValidationError({"plaats": _("Vul de plaats van uitreiking in.")})
+    uitgereikt_op = uitgereikt_op or timezone.localdate()
+    _niet_in_toekomst(uitgereikt_op, "uitgereikt_op")
+    laatste_oordeel = max(b.datum for b in beoordelingen)
+    if uitgereikt_op < laatste_oordeel:
+        raise ValidationError(
+            {
+                "uitgereikt_op": _(
+                    "De datum ligt vóór de eindbeoordeling (%s). Kies een latere datum."
+                )
+                % f"{laatste_oordeel:%d-%m-%Y}"
+            }
+        )
+
+    mbo = traject.mbo_instelling
+    volgnummer = _volgnummer(mbo, uitgereikt_op.year)
+    voorvoegsel = mbo.brin_code or f"MBO{mbo.pk}"
+    code = secrets.token_urlsafe(18)
+    verklaring = Praktijkverklaring.objects.create(
+        traject=traject,
+        mbo_instelling=mbo,
+        jaar=uitgereikt_op.year,
+        volgnummer=volgnummer,
+        nummer=f"{voorvoegsel}-{uitgereikt_op.year}-{volgnummer:04d}",
+        code=code,
+        verificatie_url=verificatie_basis.rstrip("/") + verificatie_pad(code),
+        periode_van=min(traject.startdatum, laatste_oordeel),
+        periode_tot=laatste_oordeel,
+        uitgereikt_op=uitgereikt_op,
+        plaats=plaats,
+        uitgereikt_door=door,
+    )
+    verklaring.werkprocessen.set(beheerst)
+    try:
+        traject_status_wijzigen(
+            via_beoordeling=True,
+            traject=traject,
+            naar=TrajectStatus.VERKLARING_UITGEREIKT,
+            door=door,
+            reden=_("Praktijkverklaring %s uitgereikt.") % verklaring.nummer,
+        )
+    except TransitionNotAllowed as exc:
+        raise ValidationError(str(exc)) from exc
+    gebeurtenis_vastleggen(
+        kandidaat=traject.kandidaat,
+        soort=GebeurtenisSoort.TRAJECT,
+        titel=_("Praktijkverklaring %(nummer)s uitgereikt (%(aantal)d werkprocessen)")
+        % {"nummer": verklaring.nummer, "aantal": len(beheerst)},
+        door=door,
+    )
+    transaction.on_commit(lambda: _pdf_in_wachtrij(verklaring.pk))
+    return verklaring
+
+
+def _pdf_in_wachtrij(verklaring_id: int) -> None:
+    from verklaringen.tasks import verklaring_pdf_maken as taak
+
+    pdf_in_wachtrij(taak, Praktijkverklaring, verklaring_id)
+
+
+def pdf_opnieuw_in_wachtrij(verklaring: Praktijkverklaring) -> None:
+    """Queue a PDF that could not start once more."""
+    updated = Praktijkverklaring.objects.filter(
+        pk=verklaring.pk, pdf_status=PdfStatus.NIET_GESTART
+    ).update(pdf_status=PdfStatus.WACHTRIJ, updated_at=timezone.now())
+    if updated:
+        transaction.on_commit(lambda: _pdf_in_wachtrij(verklaring.pk))
+
+
+def qr_svg(url: str) -> str:
+    """The QR code of `url` as an SVG data URI (WeasyPrint draws it as a vector)."""
+    import segno
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def verklaring_pdf_maken(*, verklaring_id: int) -> Praktijkverklaring:
+    """Render and store the PDF; a no-op when it is already there (idempotent). The file
+    and the 'klaar' status are saved together under a row lock."""
+    from weasyprint import HTML
+
+    with transaction.atomic():
+        verklaring = (
+            Praktijkverklaring.objects.select_for_update(of=("self",))
+            .select_related(
+                "traject__kandidaat",
+                "traject__kwalificatie",
+                "mbo_instelling",
+                "uitgereikt_door",
+            )
+            .get(pk=verklaring_id)
+        )
+        if verklaring.pdf_status == PdfStatus.KLAAR:
+            return verklaring
+        traject = verklaring.traject
+        html = render_to_string(
+            "pdf/praktijkverklaring.html",
+            {
+                "v": verklaring,
+                "kandidaat": traject.kandidaat,
+                "kwalificatie": traject.kwalificatie,
+                "werkprocessen": verklaring.werkprocessen.order_by("code"),
+                "plaatsingen": list(
+                    traject.plaatsingen.select_related(
+                        "leerbedrijf__organisatie", "praktijkopleider"
+                    ).order_by("startdatum", "pk")
+                ),
+                "qr": qr_svg(verklaring.verificatie_url),
+            },
+        )
+        pdf = HTML(string=html).write_pdf()
+        verklaring.pdf.save(
+            f"praktijkverklaring-{verklaring.nummer}.pdf", ContentFile(pdf), save=False
+        )
+        verklaring.pdf_status = PdfStatus.KLAAR
+        verklaring.save(update_fields=["pdf", "pdf_status", "updated_at"])
+    return verklaring
+
+
+@transaction.atomic
+def verklaring_intrekken(
+    *, verklaring: Praktijkverklaring, door, reden: str
+) -> Praktijkverklaring:
+    """Revoke with a reason (mbo-medewerker of the issuing mbo-instelling); notifies
+    the traject's team, the consulent first of all."""
+    verklaring = (
+        Praktijkverklaring.objects.select_for_update(of=("self",))
+        .select_related("traject__kandidaat", "traject__advies__mbo_medewerker")
+        .get(pk=verklaring.pk)
+    )
+    traject = verklaring.traject
+    _eis(mag_borgen(traject, door))
+    if verklaring.is_ingetrokken:
+        raise ValidationError(_("Deze praktijkverklaring is al ingetrokken."))
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError(
+            {"reden": _("Schrijf op waarom de praktijkverklaring wordt ingetrokken.")}
+        )
+    verklaring.ingetrokken_op = timezone.now()
+    verklaring.intrekking_reden = reden
+    verklaring.ingetrokken_door = door
+    verklaring.save(
+        update_fields=[
+            "ingetrokken_op",
+            "intrekking_reden",
+            "ingetrokken_door",
+            "updated_at",
+        ]
+    )
+    gebeurtenis_vastleggen(
+        kandidaat=traject.kandidaat,
+        soort=GebeurtenisSoort.TRAJECT,
+        titel=_("Praktijkverklaring %s ingetrokken") % verklaring.nummer,
+        toelichting=reden,
+        door=door,
+    )
+    melding_versturen(
+        ontvangers=traject_team(traject),
+        oorzaak=f"verklaring_ingetrokken:{verklaring.pk}",
+        titel=_("Praktijkverklaring %s is ingetrokken") % verklaring.nummer,
+        tekst=f"{traject.kandidaat}: {reden}",
+        url=verklaring.get_absolute_url(),
+        actor=door,
+    )
+    return verklaring

@@ -1,0 +1,23 @@
+"""Celery tasks of verklaringen: they load by id and call one service."""
+
+from celery import shared_task
+
+from plpv_portal.core.pdf import herstarten
+
+
+@shared_task(
+    acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3
+)
+def verklaring_pdf_maken(verklaring_id: int) -> str:
+    """Render one praktijkverklaring's PDF (idempotent); returns the stored file name."""
+    from verklaringen.services import verklaring_pdf_maken as maken
+
+    return maken(verklaring_id=verklaring_id).pdf.name
+
+
+@shared_task
+def verklaring_pdfs_herstarten(minuten: int = 10) -> int:
+    """Queue again the PDFs that stayed waiting (broker was down, worker died)."""
+    from verklaringen.models import Praktijkverklaring
+
+    return herstarten(verklaring_pdf_maken, Praktijkverklaring, minuten)

@@ -12,6 +12,10 @@ from kandidaten.constants import Fase
 from kandidaten.models import Kandidaat
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.models import Contactpersoon
+from plpv_portal.demo.beoordeling import (
+    beoordeling_afronden,
+    praktijkverklaring_uitreiken,
+)
 from trajecten.constants import (
     AdviesUitkomst,
     Ondertekenwijze,
@@ -213,10 +217,16 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
                 for versie in _versies_maken(traject, door):
                     _tekenen(versie, versie.overeenkomst.partijen, door)
             for stap in PAD[status]:
-                traject_status_wijzigen(
-                    via_beoordeling=True,
-                    traject=traject,
-                    naar=stap,
-                    door=door,
-                    uitval_reden="gezondheid" if stap == S.UITGEVALLEN else "",
-                )
+                # The assessment steps go through verklaringen's services, like in
+                # real use: judged, submitted, approved and issued.
+                if stap == S.BEOORDEELD:
+                    beoordeling_afronden(traject, goedkeuren_door=None)
+                elif stap == S.VERKLARING_UITGEREIKT:
+                    praktijkverklaring_uitreiken(traject, mbo=sanne)
+                else:
+                    traject_status_wijzigen(
+                        traject=traject,
+                        naar=stap,
+                        door=door,
+                        uitval_reden="gezondheid" if stap == S.UITGEVALLEN else "",
+                    )

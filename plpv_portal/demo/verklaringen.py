@@ -1,15 +1,17 @@
 """Demo assessment: a 0-meting, two observations and POP goals for two lopende
 trajecten (those of Peter Brink, login `opleider`, first), plus the bakery's own
-gedragsvoorbeelden for B1-K1-W2."""
+gedragsvoorbeelden for B1-K1-W2. The praktijkverklaringen are issued while the demo
+trajecten move through their statuses (demo/beoordeling.py); one is revoked here."""
 
 import datetime
 
 from django.utils import timezone
 
+from plpv_portal.demo.beoordeling import demo_intrekking
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from verklaringen.constants import Niveau, ObservatieSoort
-from verklaringen.models import Gedragsvoorbeeld, Ontwikkeldoel
+from verklaringen.models import Gedragsvoorbeeld, Ontwikkeldoel, Praktijkverklaring
 from verklaringen.selectors import gedragsvoorbeelden_voor, traject_beoordeling
 from verklaringen.services import observatie_vastleggen, ontwikkeldoel_opslaan
 
@@ -38,7 +40,12 @@ REEKS = [
 
 
 def demo_verklaringen(organisaties: dict, medewerkers: dict) -> None:
-    """Add the demo assessment (skips trajecten that already have observations)."""
+    """Add the demo assessment (skips trajecten that already have observations) and
+    revoke one of the issued praktijkverklaringen (the trajecten made them)."""
+    if not Praktijkverklaring.objects.filter(ingetrokken_op__isnull=False).exists():
+        eerste = Praktijkverklaring.objects.order_by("pk").first()
+        if eerste:
+            demo_intrekking(eerste, mbo=medewerkers["mbo"])
     opleider = medewerkers.get("opleider")
     lopend = Traject.objects.filter(status=TrajectStatus.LOPEND).order_by("pk")
     eigen = lopend.filter(plaatsingen__praktijkopleider__account=opleider).distinct()

@@ -12,6 +12,8 @@ from organisaties.models import Medewerker, Organisatie
 from trajecten.constants import TrajectStatus
 from trajecten.models import Ondertekening, Traject
 from trajecten.services import ontbrekende_handtekeningen
+from verklaringen.constants import BorgingStatus
+from verklaringen.models import Borging, Praktijkverklaring
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,17 @@ def test_seed_demo_makes_trajecten_in_every_state_and_halimas_partly_signed():
     assert (
         Ondertekening.objects.filter(versie__overeenkomst__traject=halima).count() == 3
     )
+
+
+def test_seed_demo_issues_verklaringen_and_revokes_one():
+    call_command("seed_demo", stdout=StringIO())
+    verklaringen = Praktijkverklaring.objects.all()
+    assert verklaringen.count() >= 2
+    assert verklaringen.filter(ingetrokken_op__isnull=False).count() == 1
+    for v in verklaringen:
+        # Issued through the workflow: the traject's history has the move.
+        assert v.traject.statuswijzigingen.filter(
+            naar=TrajectStatus.VERKLARING_UITGEREIKT
+        ).exists()
+        assert v.werkprocessen.count() < v.traject.werkprocessen.count()
+    assert Borging.objects.filter(status=BorgingStatus.INGEDIEND).exists()

@@ -4,9 +4,7 @@ Each rule selects its due rows in a fixed number of queries (joins, subqueries a
 prefetch), then calls `melding_versturen` per row with an `oorzaak` naming the row, so
 a daily run sends each reminder once.
 
-TODO (assessment issue): a rule "geen observatie" — a lopend traject without an
-observation of the praktijkopleider in the last N days — belongs with the observations
-in verklaringen; register it there when that model exists.
+The rule "geen observatie" lives with the observations, in verklaringen/herinneringen.py.
 """
 
 from datetime import date, timedelta

@@ -53,6 +53,8 @@ class VerklaringenConfig(AppConfig):
             Borging,
             Praktijkverklaring,
         )
+        from . import herinneringen  # noqa: F401  (registers the reminder rules)
+
         post_migrate.connect(
             _gedragsvoorbeelden_na_migrate,
             sender=self,

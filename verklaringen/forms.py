@@ -71,6 +71,10 @@ class OntwikkeldoelForm(forms.ModelForm):
 
 
 class EindbeoordelingForm(forms.Form):
+    # Shares the progress page with the POP form: a prefix keeps the ids unique, so
+    # every label belongs to its own field.
+    prefix = "eind"
+
     werkproces = forms.ModelChoiceField(label=_("Werkproces"), queryset=None)
     beheerst = forms.TypedChoiceField(
         label=_("Beheerst"),

@@ -1,3 +1,6 @@
+import datetime
+import re
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -89,3 +92,53 @@ def test_voortgang_query_count_does_not_grow(client):
             assert client.get(url).status_code == 200
         tellingen.append(len(ctx))
     assert tellingen[0] == tellingen[1]
+
+
+def test_voortgang_page_has_unique_ids_so_labels_find_their_field(client):
+    traject, opleider = traject_met_opleider()
+    client.force_login(opleider)
+    html = client.get(reverse("verklaringen:voortgang", args=[traject.pk])).text
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_eindbeoordeling_and_pop_through_the_progress_page(client):
+    traject, opleider = traject_met_opleider()
+    werkproces = traject.werkprocessen.order_by("code").first()
+    client.force_login(opleider)
+    vandaag = timezone.localdate().isoformat()
+    client.post(
+        reverse("verklaringen:eindbeoordeling", args=[traject.pk]),
+        {
+            "eind-werkproces": werkproces.pk,
+            "eind-beheerst": "ja",
+            "eind-datum": vandaag,
+        },
+    )
+    assert traject.eindbeoordelingen.get().beheerst is True
+    client.post(
+        reverse("verklaringen:ontwikkeldoel_create", args=[traject.pk]),
+        {
+            "werkproces": werkproces.pk,
+            "doel": "Zelf beginnen.",
+            "afgesproken_op": vandaag,
+        },
+    )
+    assert traject.ontwikkeldoelen.get().doel == "Zelf beginnen."
+
+
+def test_eindbeoordeling_with_a_future_date_changes_nothing(client):
+    traject, opleider = traject_met_opleider()
+    client.force_login(opleider)
+    morgen = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    antwoord = client.post(
+        reverse("verklaringen:eindbeoordeling", args=[traject.pk]),
+        {
+            "eind-werkproces": traject.werkprocessen.first().pk,
+            "eind-beheerst": "nee",
+            "eind-datum": morgen,
+        },
+        follow=True,
+    )
+    assert "toekomst" in antwoord.text
+    assert not traject.eindbeoordelingen.exists()

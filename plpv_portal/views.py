@@ -3,21 +3,29 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from organisaties.constants import Rol
+from rapportage.uitkomsten.selectors import werklijst_consulent
 
 from .menu import menu_voor
 
 
 class HomeView(TemplateView):
-    """The start page: a greeting and the menu of the user's roles."""
+    """The start page: a greeting, the menu of the user's roles and, for a consulent,
+    the follow-ups that are due and the ended trajecten without an outcome."""
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        user, werklijst = self.request.user, {}
+        if user.heeft_rol(Rol.CONSULENT):
+            werklijst = werklijst_consulent(user=user, vandaag=timezone.localdate())
         return super().get_context_data(
-            menu_items=menu_voor(self.request.user), **kwargs
+            menu_items=menu_voor(user), **werklijst, **kwargs
         )
 
 

@@ -14,6 +14,16 @@ def _gedragsvoorbeelden_na_migrate(sender, **kwargs):
         standaard_gedragsvoorbeelden_laden(Gedragsvoorbeeld, Werkproces)
 
 
+def _verklaringen_paneel(*, kandidaat, user) -> dict:
+    from .selectors import verklaring_list
+
+    return {
+        "verklaringen": list(
+            verklaring_list(user=user).filter(traject__kandidaat=kandidaat)
+        )
+    }
+
+
 class VerklaringenConfig(AppConfig):
     name = "verklaringen"
     verbose_name = "Praktijkverklaringen"
@@ -52,6 +62,15 @@ class VerklaringenConfig(AppConfig):
             Eindbeoordeling,
             Borging,
             Praktijkverklaring,
+        )
+        from kandidaten.panelen import Paneel, paneel_registreren
+
+        paneel_registreren(
+            Paneel(
+                "verklaringen/partials/verklaringen_paneel.html",
+                _verklaringen_paneel,
+                30,
+            )
         )
         from . import herinneringen  # noqa: F401  (registers the reminder rules)
 

@@ -1,1 +1,16 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path(
+        "trajecten/<int:pk>/uitkomst/",
+        views.UitkomstView.as_view(),
+        name="uitkomst_vastleggen",
+    ),
+    path(
+        "nametingen/<int:pk>/",
+        views.VervolgmetingView.as_view(),
+        name="vervolgmeting_vastleggen",
+    ),
+]

@@ -191,3 +191,10 @@ def test_guessing_codes_is_rate_limited(settings):
         .status_code
         == 200
     )
+
+
+def test_candidate_page_lists_the_verklaringen(client):
+    v, _opleider, _mbo = uitgereikt()
+    client.force_login(v.traject.consulent)
+    antwoord = client.get(v.traject.kandidaat.get_absolute_url())
+    assert v.nummer in antwoord.text

@@ -27,6 +27,7 @@ from trajecten.forms import (
     TrajectForm,
 )
 from trajecten.models import Ondertekening
+from trajecten.panelen import traject_secties_voor
 from trajecten.selectors import (
     actueel_advies,
     overeenkomst_versie_list,
@@ -100,6 +101,7 @@ class TrajectDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView)
         return super().get_context_data(
             status_form=kwargs.pop("status_form", None) or StatusForm(traject=traject),
             waarschuwingen=regeling_waarschuwingen(traject),
+            secties=traject_secties_voor(traject=traject, user=self.request.user),
             **overeenkomsten_context(traject),
             **kwargs,
         )
@@ -375,7 +377,7 @@ class OvereenkomstPdfView(PermissionRequiredMixin, View):
         versie = get_object_or_404(overeenkomst_versie_list(user=request.user), pk=pk)
         if not versie.pdf:
             raise Http404
-        toegang_vastleggen([versie], actor=request.user)
+        toegang_vastleggen([versie], actor=request.user, via="pdf")
         naam = f"{versie.overeenkomst.get_soort_display()} v{versie.nummer}.pdf"
         return FileResponse(
             versie.pdf.open("rb"), content_type="application/pdf", filename=naam
@@ -394,7 +396,7 @@ class OndertekeningBestandView(PermissionRequiredMixin, View):
             ).exclude(bestand=""),
             pk=pk,
         )
-        toegang_vastleggen([ondertekening], actor=request.user)
+        toegang_vastleggen([ondertekening], actor=request.user, via="pdf")
         return FileResponse(
             ondertekening.bestand.open("rb"),
             content_type="application/pdf",

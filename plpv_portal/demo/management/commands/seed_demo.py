@@ -9,6 +9,7 @@ from plpv_portal.demo.kennisbank import demo_kennisbank
 from plpv_portal.demo.leerbedrijven import demo_leerbedrijven
 from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, logins_tekst
 from plpv_portal.demo.trajecten import demo_trajecten
+from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
 
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             if not options["zonder_trajecten"]:
                 demo_trajecten(organisaties, medewerkers)
                 demo_verklaringen(organisaties, medewerkers)
+                demo_uitkomsten(medewerkers)
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():

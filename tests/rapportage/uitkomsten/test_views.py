@@ -1,0 +1,258 @@
+"""The outcome and follow-up forms, the section on the traject page and the
+consulent's to-do on the home page: scope (404), role (403), bad input, query counts."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from organisaties.constants import Rol
+from rapportage.constants import Situatie, UitkomstSoort
+from rapportage.models import Uitkomst, Vervolgmeting
+from tests.factories.kandidaten import KandidaatFactory
+from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol, regio
+from tests.factories.rapportage import (
+    UitkomstFactory,
+    VervolgmetingFactory,
+    afgelopen_traject,
+)
+from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
+from trajecten.constants import TrajectStatus
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = timezone.localdate()
+HOME = reverse("home")
+
+
+def uitkomst_url(traject) -> str:
+    return reverse("rapportage:uitkomst_vastleggen", args=[traject.pk])
+
+
+def meting_url(meting) -> str:
+    return reverse("rapportage:vervolgmeting_vastleggen", args=[meting.pk])
+
+
+def test_consulent_records_the_outcome_and_sees_it_on_the_traject_page(
+    client, consulent
+):
+    einde = VANDAAG - datetime.timedelta(days=7)
+    traject = afgelopen_traject(einde=einde, kandidaat__consulent=consulent)
+    client.force_login(consulent)
+    pagina = client.get(traject.get_absolute_url()).content.decode()
+    assert "Uitkomst en nameting" in pagina
+    assert uitkomst_url(traject) in pagina
+
+    formulier = client.get(uitkomst_url(traject))
+    assert formulier.status_code == 200
+    assert formulier.context["form"].initial["datum"] == einde
+
+    response = client.post(
+        uitkomst_url(traject),
+        {
+            "soort": UitkomstSoort.WERK_LEERBEDRIJF,
+            "datum": einde.isoformat(),
+            "contractsoort": "vast",
+            "uren_per_week": "32",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == traject.get_absolute_url()
+    assert Uitkomst.objects.get(traject=traject).uren_per_week == 32
+
+    pagina = client.get(traject.get_absolute_url()).content.decode()
+    assert "Werk bij het leerbedrijf" in pagina
+    for meting in Vervolgmeting.objects.filter(traject=traject):
+        assert meting_url(meting) in pagina
+
+
+@pytest.mark.parametrize(
+    ("data", "veld", "tekst"),
+    [
+        ({"contractsoort": ""}, "contractsoort", "Kies het soort contract"),
+        ({"datum": "2000-01-01"}, "datum", "voor het einde van het traject"),
+        ({"uren_per_week": "99"}, "uren_per_week", "60"),
+        ({"soort": "onzin"}, "soort", "Selecteer een geldige keuze"),
+    ],
+)
+def test_outcome_form_bad_input_saves_nothing(client, consulent, data, veld, tekst):
+    traject = afgelopen_traject(einde=VANDAAG, kandidaat__consulent=consulent)
+    client.force_login(consulent)
+    response = client.post(
+        uitkomst_url(traject),
+        {
+            "soort": UitkomstSoort.WERK_ELDERS,
+            "datum": VANDAAG.isoformat(),
+            "contractsoort": "vast",
+            "uren_per_week": "20",
+            **data,
+        },
+    )
+    assert response.status_code == 200
+    assert veld in response.context["form"].errors
+    assert tekst in response.content.decode()
+    assert not Uitkomst.objects.exists()
+    assert not Vervolgmeting.objects.exists()
+
+
+def test_outcome_form_of_a_running_traject_sends_back(client, consulent):
+    traject = TrajectFactory(lopend=True, kandidaat__consulent=consulent)
+    client.force_login(consulent)
+    response = client.get(uitkomst_url(traject), follow=True)
+    assert response.redirect_chain[-1][0] == traject.get_absolute_url()
+    assert "loopt nog" in response.content.decode()
+    response = client.post(
+        uitkomst_url(traject),
+        {"soort": "geen_vervolg", "datum": VANDAAG.isoformat()},
+    )
+    assert response.status_code == 200
+    assert "loopt nog" in response.content.decode()
+    assert not Uitkomst.objects.exists()
+
+
+def test_consulent_fills_in_a_follow_up(client, consulent):
+    meting = VervolgmetingFactory(te_laat=True, traject__kandidaat__consulent=consulent)
+    client.force_login(consulent)
+    assert client.get(meting_url(meting)).status_code == 200
+    response = client.post(
+        meting_url(meting),
+        {"situatie": Situatie.OPLEIDING, "gemeten_op": VANDAAG.isoformat()},
+    )
+    assert response["Location"] == meting.traject.get_absolute_url()
+    meting.refresh_from_db()
+    assert (meting.situatie, meting.gemeten_op) == (Situatie.OPLEIDING, VANDAAG)
+
+    response = client.post(
+        meting_url(meting),
+        {"situatie": Situatie.WERK, "gemeten_op": VANDAAG.isoformat()},
+    )
+    assert response.status_code == 200
+    assert "contractsoort" in response.context["form"].errors
+    meting.refresh_from_db()
+    assert meting.situatie == Situatie.OPLEIDING
+
+
+def test_forms_of_another_regions_traject_are_404(client):
+    elders = OrganisatieFactory(regios=[regio("AM01")])
+    hun_consulent = medewerker_met_rol(Rol.CONSULENT, organisatie=elders)
+    traject = afgelopen_traject(
+        einde=VANDAAG,
+        kandidaat__consulent=hun_consulent,
+        kandidaat__regio=regio("AM01"),
+    )
+    meting = VervolgmetingFactory(traject=traject)
+    twente = medewerker_met_rol(Rol.CONSULENT)
+    client.force_login(twente)
+    for url in (uitkomst_url(traject), meting_url(meting)):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"soort": "geen_vervolg"}).status_code == 404
+    assert Uitkomst.objects.get().soort == UitkomstSoort.WERK_LEERBEDRIJF
+
+
+def test_a_role_that_may_not_change_trajecten_gets_403(client, consulent, jobcoach):
+    traject = afgelopen_traject(einde=VANDAAG, kandidaat__consulent=consulent)
+    meting = VervolgmetingFactory(traject=traject)
+    client.force_login(jobcoach)  # sees the traject, does not record outcomes
+    assert client.get(traject.get_absolute_url()).status_code == 200
+    assert (
+        uitkomst_url(traject)
+        not in client.get(traject.get_absolute_url()).content.decode()
+    )
+    assert client.get(uitkomst_url(traject)).status_code == 403
+    assert client.get(meting_url(meting)).status_code == 403
+
+
+def test_traject_page_query_count_does_not_grow_with_follow_ups(client, consulent):
+    client.force_login(consulent)
+
+    def traject_met_metingen(maanden):
+        traject = afgelopen_traject(
+            einde=VANDAAG - datetime.timedelta(days=800), kandidaat__consulent=consulent
+        )
+        PlaatsingFactory(traject=traject)
+        UitkomstFactory(traject=traject, datum=VANDAAG - datetime.timedelta(days=800))
+        for i, m in enumerate(maanden):
+            VervolgmetingFactory(traject=traject, maanden=m, gemeten=i % 2 == 0)
+        return traject
+
+    weinig = traject_met_metingen([6])
+    veel = traject_met_metingen([3, 6, 9, 12, 18, 24])
+    client.get(weinig.get_absolute_url())
+    with CaptureQueriesContext(connection) as een:
+        client.get(weinig.get_absolute_url())
+    with CaptureQueriesContext(connection) as zes:
+        response = client.get(veel.get_absolute_url())
+    assert len(response.context["secties"][0][1]["vervolgmetingen"]) == 6
+    assert len(zes) == len(een)
+
+
+# --- the home page ---
+def test_home_lists_due_follow_ups_and_outcomes_to_record_for_the_consulent(
+    client, consulent, gemeente
+):
+    te_laat = VervolgmetingFactory(
+        te_laat=True,
+        traject__kandidaat__consulent=consulent,
+        traject__kandidaat__voornaam="Halima",
+    )
+    VervolgmetingFactory(  # not due yet
+        gepland_op=VANDAAG + datetime.timedelta(days=5),
+        traject__kandidaat__consulent=consulent,
+        traject__kandidaat__voornaam="Arthur",
+    )
+    VervolgmetingFactory(gemeten=True, traject__kandidaat__consulent=consulent)
+    zonder = afgelopen_traject(
+        einde=VANDAAG - datetime.timedelta(days=3),
+        kandidaat=KandidaatFactory(consulent=consulent, voornaam="Fatima"),
+    )
+    client.force_login(consulent)
+    response = client.get(HOME)
+    assert [m.pk for m in response.context["te_meten"]] == [te_laat.pk]
+    assert [t.pk for t in response.context["zonder_uitkomst"]] == [zonder.pk]
+    html = response.content.decode()
+    assert meting_url(te_laat) in html
+    assert uitkomst_url(zonder) in html
+    assert "Arthur" not in html
+
+    # A colleague of the same gemeente sees these trajecten, but they are not hers.
+    collega = medewerker_met_rol(Rol.CONSULENT, organisatie=gemeente)
+    client.force_login(collega)
+    response = client.get(HOME)
+    assert response.context["te_meten"] == []
+    assert response.context["zonder_uitkomst"] == []
+    assert "Halima" not in response.content.decode()
+
+
+def test_home_has_no_to_do_for_other_roles(client, consulent, coordinator):
+    VervolgmetingFactory(te_laat=True, traject__kandidaat__consulent=consulent)
+    client.force_login(coordinator)
+    response = client.get(HOME)
+    assert "te_meten" not in response.context
+    assert "Nametingen om in te vullen" not in response.content.decode()
+
+
+def test_home_query_count_does_not_grow_with_the_to_do(client, consulent):
+    def maak(n):
+        for _ in range(n):
+            VervolgmetingFactory(te_laat=True, traject__kandidaat__consulent=consulent)
+            afgelopen_traject(
+                einde=VANDAAG,
+                status=TrajectStatus.NAZORG,
+                kandidaat__consulent=consulent,
+            )
+
+    client.force_login(consulent)
+    maak(1)
+    client.get(HOME)
+    with CaptureQueriesContext(connection) as een:
+        client.get(HOME)
+    maak(5)
+    with CaptureQueriesContext(connection) as zes:
+        response = client.get(HOME)
+    assert len(response.context["te_meten"]) == 6
+    assert len(response.context["zonder_uitkomst"]) == 6
+    assert len(zes) == len(een)

@@ -246,6 +246,9 @@ VERIFICATIE_LIMIET = (
     env.int("VERIFICATIE_MAX_POGINGEN", default=10),
     env.int("VERIFICATIE_VENSTER_SECONDEN", default=900),
 )
+# Where the client's address is: empty for REMOTE_ADDR (no proxy), or a header such as
+# HTTP_X_FORWARDED_FOR whose last entry the trusted proxy in front appended.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 # A cache shared by all web processes (the rate limit counts there): Redis in
 # production (CACHE_URL), memory in development and tests.
 CACHES = {

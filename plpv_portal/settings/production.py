@@ -16,6 +16,9 @@ DEBUG = False
 DEMO_DATA_ALLOWED = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind the TLS proxy, REMOTE_ADDR is the proxy; the client is the last address the
+# proxy appended to X-Forwarded-For (used by the verification page's rate limit).
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="HTTP_X_FORWARDED_FOR")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # /health/ is probed over plain HTTP inside the compose network.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]

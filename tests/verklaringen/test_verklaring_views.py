@@ -198,3 +198,27 @@ def test_candidate_page_lists_the_verklaringen(client):
     client.force_login(v.traject.consulent)
     antwoord = client.get(v.traject.kandidaat.get_absolute_url())
     assert v.nummer in antwoord.text
+
+
+def test_rate_limit_behind_a_proxy_counts_the_address_the_proxy_saw(settings):
+    settings.VERIFICATIE_LIMIET = (2, 600)
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    proxy = Client(REMOTE_ADDR="10.0.0.1")
+    for i in range(2):
+        # The client forges a first entry; the proxy appends the real address.
+        proxy.get(
+            f"/verificatie/gok{i:021d}/", HTTP_X_FORWARDED_FOR=f"1.1.1.{i}, 203.0.113.7"
+        )
+    assert (
+        proxy.get(
+            "/verificatie/onbekend0000000000000/", HTTP_X_FORWARDED_FOR="203.0.113.7"
+        ).status_code
+        == 429
+    )
+    # Another client behind the same proxy is not blocked.
+    assert (
+        proxy.get(
+            "/verificatie/onbekend0000000000000/", HTTP_X_FORWARDED_FOR="198.51.100.2"
+        ).status_code
+        == 404
+    )

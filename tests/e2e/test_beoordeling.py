@@ -139,6 +139,7 @@ def test_from_phone_observation_to_verified_and_revoked_verklaring(
     controle = anoniem.new_page()
     controle.goto(adres.group(0))
     expect(controle.get_by_text("Geldig.")).to_be_visible()
+    assert axe_violations(controle) == []
     expect(controle.get_by_text(f"H. {halima.achternaam}")).to_be_visible()
     assert "Halima" not in controle.content()
 

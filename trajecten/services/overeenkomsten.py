@@ -157,6 +157,7 @@ def pdf_maken(*, versie_id: int) -> OvereenkomstVersie:
             {
                 "soort": soort,
                 "titel": OvereenkomstSoort(soort).label,
+                "voettekst": f"{OvereenkomstSoort(soort).label} · versie {versie.nummer}",
                 "versie": versie,
                 "g": versie.gegevens,
                 "partijen": [Partij(p).label for p in PARTIJEN[soort]],

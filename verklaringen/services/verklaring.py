@@ -200,6 +200,7 @@ def verklaring_pdf_maken(*, verklaring_id: int) -> Praktijkverklaring:
             "pdf/praktijkverklaring.html",
             {
                 "v": verklaring,
+                "voettekst": f"Praktijkverklaring {verklaring.nummer}",
                 "kandidaat": traject.kandidaat,
                 "kwalificatie": traject.kwalificatie,
                 "werkprocessen": verklaring.werkprocessen.order_by("code"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 import pytest
 
 from organisaties.constants import Rol
+from tests.factories.leerbedrijven import werkprocessen
 from tests.factories.organisaties import medewerker_met_rol
 from tests.factories.verklaringen import ObservatieFactory, traject_met_opleider
 from verklaringen.constants import ObservatieSoort
@@ -142,3 +143,19 @@ def test_eindbeoordeling_with_a_future_date_changes_nothing(client):
     )
     assert "toekomst" in antwoord.text
     assert not traject.eindbeoordelingen.exists()
+
+
+def test_observatie_page_query_count_does_not_grow_with_werkprocessen(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    tellingen = []
+    for aantal in (1, 3):
+        traject, opleider = traject_met_opleider(werkprocessen=werkprocessen()[:aantal])
+        observaties(traject, aantal * 2)
+        client.force_login(opleider)
+        url = reverse("verklaringen:observatie", args=[traject.pk])
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        tellingen.append(len(ctx))
+    assert tellingen[0] == tellingen[1]

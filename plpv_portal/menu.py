@@ -44,6 +44,12 @@ MENU: list[MenuItem] = [
         rollen=IEDEREEN - {Rol.FUNCTIONEEL_BEHEERDER},
     ),
     MenuItem(
+        _("Verklaringen"),
+        "verklaringen:verklaring_list",
+        _("Uitgereikte praktijkverklaringen: nummer, werkprocessen, PDF en controle."),
+        rollen=frozenset({Rol.CONSULENT, Rol.PRAKTIJKOPLEIDER, Rol.MBO_MEDEWERKER}),
+    ),
+    MenuItem(
         _("Teamoverzicht"),
         "kandidaten:team",
         _("De caseload van alle consulenten in de regio, met signalen."),
@@ -87,6 +93,18 @@ MENU: list[MenuItem] = [
         _("Beheeromgeving"),
         "admin:index",
         _("Organisaties, medewerkers, rollen en geplande taken beheren."),
+        rollen=BEHEER,
+    ),
+    MenuItem(
+        _("Dashboard"),
+        "rapportage:dashboard",
+        _("Cijfers over instroom, trajecten, praktijkverklaringen en werk."),
+        rollen=frozenset({Rol.REGIOCOORDINATOR, Rol.CONSULENT, Rol.JOBCOACH}),
+    ),
+    MenuItem(
+        _("Regio's vergelijken"),
+        "rapportage:vergelijking",
+        _("De belangrijkste cijfers van jouw regio's naast elkaar, zonder namen."),
         rollen=BEHEER,
     ),
 ]

@@ -1,1 +1,8 @@
-urlpatterns = []
+from django.urls import path
+
+from .views import DashboardView, VergelijkingView
+
+urlpatterns = [
+    path("dashboard/", DashboardView.as_view(), name="dashboard"),
+    path("vergelijking/", VergelijkingView.as_view(), name="vergelijking"),
+]

@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 MENU = {
     "Kandidaten",
     "Trajecten",
+    "Verklaringen",
     "Teamoverzicht",
     "Leerbedrijven",
     "Netwerk",
@@ -16,16 +17,20 @@ MENU = {
     "Medewerkers",
     "Audittrail",
     "Beheeromgeving",
+    "Dashboard",
+    "Regio's vergelijken",
 }
 VERWACHT = {
     Rol.CONSULENT: {
         "Kandidaten",
         "Trajecten",
+        "Verklaringen",
         "Leerbedrijven",
         "Netwerk",
         "Kennisbank",
         "Organisaties",
         "Medewerkers",
+        "Dashboard",
     },
     Rol.JOBCOACH: {
         "Kandidaten",
@@ -35,9 +40,11 @@ VERWACHT = {
         "Kennisbank",
         "Organisaties",
         "Medewerkers",
+        "Dashboard",
     },
     Rol.PRAKTIJKOPLEIDER: {
         "Trajecten",
+        "Verklaringen",
         "Leerbedrijven",
         "Netwerk",
         "Kennisbank",
@@ -46,6 +53,7 @@ VERWACHT = {
     Rol.MBO_MEDEWERKER: {
         "Kandidaten",
         "Trajecten",
+        "Verklaringen",
         "Leerbedrijven",
         "Netwerk",
         "Kennisbank",
@@ -61,6 +69,7 @@ VERWACHT = {
         "Kennisbank",
         "Organisaties",
         "Medewerkers",
+        "Dashboard",
     },
     Rol.FUNCTIONEEL_BEHEERDER: {
         "Leerbedrijven",
@@ -70,6 +79,7 @@ VERWACHT = {
         "Medewerkers",
         "Audittrail",
         "Beheeromgeving",
+        "Regio's vergelijken",
     },
 }
 

@@ -1,0 +1,98 @@
+"""Lead times: median days from the intake to the first advice, traject start and
+valid praktijkverklaring, over the persons who reached that step."""
+
+from collections import defaultdict
+from statistics import median
+
+from django.db import connection
+from django.db.models import Min, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from kandidaten.models import Kandidaat
+
+from .populatie import Populatie
+
+DOORLOOPTIJDEN = ("advies", "plaatsing", "verklaring")
+
+
+def _per_kandidaat(pop: Populatie, per_regio: bool) -> QuerySet:
+    """One row per candidate: intake date and the first advice, traject start and
+    valid verklaring (dates; NULL when not reached)."""
+    traject = Q()
+    if pop.kwalificatie_id is not None:
+        traject = Q(trajecten__kwalificatie_id=pop.kwalificatie_id)
+    geldig = Q(trajecten__verklaringen__ingetrokken_op__isnull=True) & traject
+    groep = {"groep": Min("regio_id")} if per_regio else {}
+    return (
+        Kandidaat.objects.filter(pop.kandidaat_q())
+        .values("pk")
+        .annotate(
+            **groep,
+            intake=Min("toestemming_op"),
+            advies=Min(TruncDate("adviezen__created_at")),
+            plaatsing=Min("trajecten__startdatum", filter=traject),
+            verklaring=Min("trajecten__verklaringen__uitgereikt_op", filter=geldig),
+        )
+        .order_by()
+    )
+
+
+def doorlooptijden(pop: Populatie, *, per_regio: bool = False) -> dict:
+    """{None: {stap: (median days from intake, persons)}}, with per_regio also one
+    entry per regio_id; in one query.
+
+    PostgreSQL computes the medians with percentile_cont over the per-candidate
+    subquery (GROUPING SETS give the regions and the total at once); other
+    databases (SQLite for `make run`) get the same rows and take the medians in
+    Python.
+    """
+    per_kandidaat = _per_kandidaat(pop, per_regio)
+    if connection.vendor == "postgresql":
+        return _doorlooptijden_postgresql(per_kandidaat, per_regio)
+    return _doorlooptijden_python(per_kandidaat, per_regio)
+
+
+def _doorlooptijden_postgresql(per_kandidaat: QuerySet, per_regio: bool) -> dict:
+    sql, params = per_kandidaat.query.sql_with_params()
+    kolommen = ", ".join(
+        f'percentile_cont(0.5) WITHIN GROUP (ORDER BY "{stap}" - "intake"), '
+        f'COUNT("{stap}")'
+        for stap in DOORLOOPTIJDEN
+    )
+    if per_regio:
+        # The total row of the grouping sets has NULL as its group, like the key.
+        groep, group_by = '"groep", ', ' GROUP BY GROUPING SETS (("groep"), ())'
+    else:
+        groep, group_by = "NULL, ", ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {groep}{kolommen} FROM ({sql}) AS per_kandidaat{group_by}",  # noqa: S608
+            params,
+        )
+        rijen = cursor.fetchall()
+    return {
+        rij[0]: {
+            stap: (rij[1 + 2 * i], rij[2 + 2 * i])
+            for i, stap in enumerate(DOORLOOPTIJDEN)
+        }
+        for rij in rijen
+    }
+
+
+def _doorlooptijden_python(per_kandidaat: QuerySet, per_regio: bool) -> dict:
+    dagen: dict = defaultdict(lambda: {stap: [] for stap in DOORLOOPTIJDEN})
+    dagen[None]  # noqa: B018 (the total, also without candidates)
+    for rij in per_kandidaat:
+        for stap in DOORLOOPTIJDEN:
+            if rij[stap] is not None:
+                verschil = (rij[stap] - rij["intake"]).days
+                dagen[None][stap].append(verschil)
+                if per_regio:
+                    dagen[rij["groep"]][stap].append(verschil)
+    return {
+        sleutel: {
+            stap: (median(lijst) if lijst else None, len(lijst))
+            for stap, lijst in reeksen.items()
+        }
+        for sleutel, reeksen in dagen.items()
+    }

@@ -181,6 +181,16 @@ class Kandidaat(VersieModel, TimeStampedModel):
         indexes = [
             models.Index(fields=["regio", "fase"]),
             models.Index(fields=["consulent", "fase"]),
+            # The dashboards' period filter (intake date) within a region and across
+            # all regions (the comparison), without reading every candidate.
+            models.Index(
+                fields=["regio", "toestemming_op"], name="kandidaat_regio_intake_idx"
+            ),
+            # The caseload's order: a page of 50 is read from the index, not sorted
+            # out of every candidate in scope.
+            models.Index(
+                fields=["achternaam", "voornaam", "id"], name="kandidaat_naam_idx"
+            ),
         ]
 
     def __str__(self):
@@ -248,6 +258,13 @@ class Contactmoment(TimeStampedModel):
                 condition=Q(volgende_actie="") | Q(volgende_actie_op__isnull=False),
                 name="kandidaat_contact_actie_heeft_datum",
                 violation_error_message=_("Kies een datum voor de volgende actie."),
+            ),
+        ]
+        indexes = [
+            # The team view counts candidates without contact in the last 30 days:
+            # an index-only range scan instead of reading every contact moment.
+            models.Index(
+                fields=["datum", "kandidaat"], name="kandidaat_contact_datum_idx"
             ),
         ]
 

@@ -311,6 +311,10 @@ class Praktijkverklaring(TimeStampedModel):
         ordering = ["-uitgereikt_op", "-pk"]
         verbose_name = _("praktijkverklaring")
         verbose_name_plural = _("praktijkverklaringen")
+        # The list reads its page of rows in this order.
+        indexes = [
+            models.Index(fields=["-uitgereikt_op", "-id"], name="verklaring_lijst_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["mbo_instelling", "jaar", "volgnummer"],

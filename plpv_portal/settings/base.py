@@ -98,6 +98,10 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles the portal's short queries for longer than they run
+    # (the team view: 1.6 s with it, 0.13 s without at 100,000 candidates).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- AUTH ---
@@ -246,6 +250,8 @@ VERIFICATIE_LIMIET = (
     env.int("VERIFICATIE_MAX_POGINGEN", default=10),
     env.int("VERIFICATIE_VENSTER_SECONDEN", default=900),
 )
+# How long the dashboards' figures are kept before they are computed again.
+DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=600)
 # Where the client's address is: empty for REMOTE_ADDR (no proxy), or a header such as
 # HTTP_X_FORWARDED_FOR whose last entry the trusted proxy in front appended.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")

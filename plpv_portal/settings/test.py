@@ -40,3 +40,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env
 
 # Tasks run in-process unless a test asks for the real worker (tests/conftest.py).
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+
+# Figures are computed on every request in tests (a test changes data between two
+# requests); tests/rapportage/dashboard/test_cache.py turns the cache on.
+DASHBOARD_CACHE_SECONDEN = 0

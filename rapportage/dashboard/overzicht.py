@@ -70,6 +70,10 @@ class Dashboard:
     def __init__(self, populatie: Populatie):
         self.pop = populatie
 
+    def sleutel(self) -> str:
+        """What the figures depend on (for the cache): the population."""
+        return repr(self.pop)
+
     # --- raw figures, each one query (or a few) run at most once ---
     @cached_property
     def _trechter(self) -> dict:

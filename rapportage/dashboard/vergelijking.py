@@ -15,6 +15,10 @@ class Vergelijking:
         self.pop = populatie
         self.regios = regios  # Arbeidsmarktregio objects, in order
 
+    def sleutel(self) -> str:
+        """What the figures depend on (for the cache): population and regions."""
+        return repr((self.pop, [r.pk for r in self.regios]))
+
     SLEUTELS = frozenset({"regios", "regios_doorlooptijden"})
     KOLOMMEN = [
         ("aangemeld", "Aangemeld"),

@@ -139,6 +139,11 @@ class Traject(VersieModel, TimeStampedModel):
                 name="traject_einde_heeft_datum",
             ),
         ]
+        indexes = [
+            # The list's order (newest start first): a page is read from the index
+            # instead of sorting every traject in scope.
+            models.Index(fields=["-startdatum", "-id"], name="traject_lijst_idx"),
+        ]
 
     def __str__(self):
         return f"{self.kandidaat} · {self.kwalificatie.naam}"

@@ -93,7 +93,7 @@ def test_coordinator_of_another_region_sees_none_of_twente(client, gegevens):
     assert set(tabel(response, "resultaten_verwijzer")) == {"Gemeente Elders", "Totaal"}
     # Twente's organisations are no choice: their id is refused, not counted.
     response = client.get(DASHBOARD, {"organisatie": gegevens.gemeente.pk})
-    assert response.context["secties"] is None
+    assert response.context["secties_html"] is None
     assert "Deze organisatie staat niet in de lijst" in response.content.decode()
 
 
@@ -171,7 +171,7 @@ def test_bad_filters_give_a_dutch_message_next_to_the_field_and_no_figures(
     client.force_login(coordinator)
     response = client.get(DASHBOARD, query)
     assert response.status_code == 200
-    assert response.context["secties"] is None
+    assert response.context["secties_html"] is None
     assert melding in " ".join(response.context["form"].errors[veld])
     html = response.content.decode()
     assert f'id="id_{veld}_error"' in html

@@ -31,6 +31,7 @@ SLEUTELS = {
     "eerste_ms",
     "mediaan_ms",
     "p95_ms",
+    "koud_mediaan_ms",
     "sql_ms",
     "verhouding",
     "opmerking",
@@ -69,6 +70,7 @@ def test_benchmark_writes_every_page_with_query_counts_as_json(dataset, tmp_path
     for meting in metingen[: len(DASHBOARDS)]:
         if meting["status"] == 200:
             assert meting["sql_ms"] > 0
+            assert meting["koud_mediaan_ms"] > 0
             assert meting["verhouding"] > 0
     assert "| pagina |" in uit.getvalue()
     # The benchmark logins exist now, with the roles the pages need.

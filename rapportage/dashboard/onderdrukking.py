@@ -10,8 +10,10 @@
    cells are left to hide, the total is hidden instead.
 3. A total that counts fewer than `DREMPEL` persons is shown as "<5" too.
 
-Every column of a table is one series with its own total. The functions here see
-only numbers; the callers decide what a series and its total are.
+Every column of a table is one series with its own total. Where the cells of one
+row belong together (nested counts), a row with a hidden cell is hidden in every
+column (`rijen_verbergen`). The functions here see only numbers; the callers decide
+what a series and its total are.
 """
 
 from collections.abc import Sequence
@@ -65,18 +67,28 @@ def _cel(waarde: int, status: Status) -> Cel:
 
 
 def onderdruk(
-    waarden: Sequence[int], totaal: int | None = None
+    waarden: Sequence[int],
+    totaal: int | None = None,
+    vooraf: frozenset[int] = frozenset(),
 ) -> tuple[list[Cel], Cel | None]:
     """Suppress one series (a column) and its total; returns (cells, total cell).
 
+    `vooraf`: rows already hidden for another reason (see `rijen_verbergen`).
     Without a total only the primary rule applies: nothing can be subtracted from.
     """
-    status = [Status.KLEIN if w < DREMPEL else Status.ZICHTBAAR for w in waarden]
+    status = [
+        Status.KLEIN
+        if w < DREMPEL
+        else Status.VERBORGEN
+        if i in vooraf
+        else Status.ZICHTBAAR
+        for i, w in enumerate(waarden)
+    ]
     totaal_status = Status.ZICHTBAAR
     if totaal is not None:
         if totaal < DREMPEL:
             totaal_status = Status.KLEIN
-        elif Status.KLEIN in status:
+        elif any(s is not Status.ZICHTBAAR for s in status):
             totaal_status = _aanvullend(waarden, status)
     cellen = [_cel(w, s) for w, s in zip(waarden, status, strict=True)]
     return cellen, None if totaal is None else _cel(totaal, totaal_status)
@@ -85,7 +97,7 @@ def onderdruk(
 def _aanvullend(waarden: Sequence[int], status: list[Status]) -> Status:
     """Hide the next smallest cells in place; returns the status the total gets."""
     klein = [waarden[i] for i, s in enumerate(status) if s is Status.KLEIN]
-    extra: list[int] = []
+    extra = [waarden[i] for i, s in enumerate(status) if s is Status.VERBORGEN]
     # Smallest first; among equal values the first row, so the result is stable.
     kandidaten = sorted(
         (i for i, s in enumerate(status) if s is Status.ZICHTBAAR),
@@ -114,11 +126,41 @@ def _beschermd(klein: list[int], extra: list[int], bovengrens: int | None) -> bo
     rest = sum(verborgen)
     if len(verborgen) < 2 or rest < DREMPEL:
         return False
+    if not klein:  # only cells hidden with their row: two of them are enough
+        return True
     hoogste_extra = rest if bovengrens is None else bovengrens
     # Bounds of one small cell, given the bounds of all other hidden cells.
     laag = max(0, rest - (DREMPEL - 1) * (len(klein) - 1) - hoogste_extra * len(extra))
     hoog = min(DREMPEL - 1, rest - DREMPEL * len(extra))
     return hoog > laag
+
+
+def rijen_verbergen(
+    kolommen: Sequence[Sequence[int]], totalen: Sequence[int]
+) -> list[tuple[list[Cel], Cel]]:
+    """Suppress columns whose cells in one row belong together (nested counts such as
+    geplaatst ≥ praktijkverklaring, or one region's figures).
+
+    Column by column is not enough there: a "verborgen" cell (at least DREMPEL) next
+    to a visible cell of the same row that bounds it could be worked out, and with
+    it a small cell of its column. So a row with a "verborgen" cell is hidden in
+    every column, and the columns are suppressed again, until no row is added.
+    """
+    verborgen: frozenset[int] = frozenset()
+    while True:
+        uitkomst = [
+            onderdruk(kolom, totaal, verborgen)
+            for kolom, totaal in zip(kolommen, totalen, strict=True)
+        ]
+        erbij = verborgen | {
+            i
+            for cellen, _ in uitkomst
+            for i, cel in enumerate(cellen)
+            if cel.status is Status.VERBORGEN
+        }
+        if erbij == verborgen:
+            return uitkomst
+        verborgen = frozenset(erbij)
 
 
 def mediaan_cel(mediaan: float | None, aantal: int) -> Cel:

@@ -220,6 +220,7 @@ class Dashboard:
             totalen=self._resultaat_totalen(),
             totaal_label="Totaal (iedereen één keer)",
             uitleg=uitleg,
+            rijen_samen=True,
         )
 
     def tabel_resultaten_soort(self) -> Tabel:

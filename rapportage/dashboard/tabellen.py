@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .onderdrukking import Cel, Status, onderdruk
+from .onderdrukking import Cel, Status, onderdruk, rijen_verbergen
 
 # Bar chart geometry (SVG user units); see templates/rapportage/dashboard/_grafiek.html.
 LABEL_EINDE = 232  # labels end here (text-anchor: end)
@@ -130,17 +130,20 @@ def tabel_maken(
     totaal_label: str = "Totaal",
     uitleg: str = "",
     grafiek_kolommen: Sequence[int] = (0,),
+    rijen_samen: bool = False,
 ) -> Tabel:
-    """A table of counts: every column is suppressed as one series with its total."""
-    per_kolom = []
-    totaal_cellen = []
-    for j in range(len(kolommen)):
-        cellen, totaal = onderdruk(
-            [waarden[j] for _, waarden in rijen],
-            None if totalen is None else totalen[j],
-        )
-        per_kolom.append(cellen)
-        totaal_cellen.append(totaal)
+    """A table of counts: every column is suppressed as one series with its total;
+    with `rijen_samen` (nested columns) a row with a hidden cell is hidden whole."""
+    kolom_waarden = [[waarden[j] for _, waarden in rijen] for j in range(len(kolommen))]
+    if rijen_samen and totalen is not None:
+        uitkomst = rijen_verbergen(kolom_waarden, totalen)
+    else:
+        uitkomst = [
+            onderdruk(kolom, None if totalen is None else totalen[j])
+            for j, kolom in enumerate(kolom_waarden)
+        ]
+    per_kolom = [cellen for cellen, _ in uitkomst]
+    totaal_cellen = [totaal for _, totaal in uitkomst]
     tabel_rijen = [
         Rij(label, [per_kolom[j][i] for j in range(len(kolommen))])
         for i, (label, _) in enumerate(rijen)

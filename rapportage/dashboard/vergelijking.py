@@ -49,6 +49,7 @@ class Vergelijking:
             totaal_label="Alle regio's",
             uitleg="Aantallen personen. Iedere kandidaat hoort bij één regio.",
             grafiek_kolommen=(0, 4),
+            rijen_samen=True,
         )
 
     def tabel_regios_doorlooptijden(self) -> Tabel:

@@ -8,6 +8,7 @@ from rapportage.dashboard.onderdrukking import (
     Status,
     mediaan_cel,
     onderdruk,
+    rijen_verbergen,
 )
 
 
@@ -165,3 +166,19 @@ def test_mediaan_cel_needs_five_persons():
     assert mediaan_cel(12.5, 4).waarde is None
     assert mediaan_cel(12.4, 5).tekst == "12"
     assert mediaan_cel(None, 0).tekst == "te weinig"
+
+
+def test_nested_columns_hide_the_whole_row_so_no_cell_can_be_worked_out():
+    """Geplaatst [8, 5, 30] and Verklaring [3, 5, 20]: column by column, row B's
+    verklaring is "verborgen" (≥ 5) beside a visible geplaatst of 5, so it is 5, and
+    row A's small verklaring is 28 - 20 - 5 = 3. Hidden as rows, it cannot be."""
+    (geplaatst, _), (verklaring, _) = rijen_verbergen(
+        [[8, 5, 30], [3, 5, 20]], [43, 28]
+    )
+    assert [c.tekst for c in geplaatst] == ["verborgen", "verborgen", "30"]
+    assert [c.tekst for c in verklaring] == ["<5", "verborgen", "20"]
+
+
+def test_nested_columns_without_small_cells_stay_visible():
+    uitkomst = rijen_verbergen([[8, 6, 30], [6, 5, 20]], [44, 31])
+    assert all(not c.onderdrukt for cellen, _ in uitkomst for c in cellen)

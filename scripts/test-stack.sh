@@ -61,7 +61,7 @@ if [ $SKIP_CHECKS = 0 ]; then
     "$BIN/python" manage.py check --deploy --fail-level WARNING
   if command -v docker-compose >/dev/null; then
     echo "== docker-compose config"
-    SECRET_KEY=x ALLOWED_HOSTS=x POSTGRES_PASSWORD=x docker-compose -f docker-compose.yml config -q
+    SECRET_KEY=x ALLOWED_HOSTS=x POSTGRES_PASSWORD=x PORTAL_URL=https://x docker-compose -f docker-compose.yml config -q
   fi
 fi
 

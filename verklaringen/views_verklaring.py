@@ -1,6 +1,7 @@
 """Pages of the praktijkverklaring: issuing (from the progress page), the list, the
 detail page with its PDF and revocation."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
@@ -27,7 +28,8 @@ class UitreikenView(ActieView):
         self.verklaring = services.verklaring_uitreiken(
             traject=self.traject,
             door=self.request.user,
-            verificatie_basis=self.request.build_absolute_uri("/"),
+            verificatie_basis=settings.PORTAL_URL
+            or self.request.build_absolute_uri("/"),
             **data,
         )
 
@@ -53,6 +55,14 @@ class VerklaringMixin:
 
 class VerklaringDetailView(VerklaringMixin, AuditedDetailMixin, DetailView):
     context_object_name = "verklaring"
+
+    def get(self, request, *args, **kwargs):
+        if request.htmx:
+            # The poll for the PDF shows only its status, nothing about the person:
+            # no access entry every two seconds.
+            self.object = self.get_object()
+            return self.render_to_response(self.get_context_data(object=self.object))
+        return super().get(request, *args, **kwargs)
 
     def get_template_names(self):
         if self.request.htmx:

@@ -250,6 +250,9 @@ VERIFICATIE_LIMIET = (
     env.int("VERIFICATIE_MAX_POGINGEN", default=10),
     env.int("VERIFICATIE_VENSTER_SECONDEN", default=900),
 )
+# The portal's public address (scheme and host) for links that leave the portal,
+# such as the QR code on a praktijkverklaring. Empty: the address of the request.
+PORTAL_URL = env("PORTAL_URL", default="")
 # How long the dashboards' figures are kept before they are computed again.
 DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=600)
 # Where the client's address is: empty for REMOTE_ADDR (no proxy), or a header such as

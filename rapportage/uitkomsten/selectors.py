@@ -17,6 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from organisaties.constants import Rol
 from rapportage.models import Uitkomst, Vervolgmeting
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject, TrajectStatuswijziging
@@ -51,8 +52,12 @@ def traject_einde(traject: Traject) -> date | None:
 
 def mag_vastleggen(*, user, traject: Traject) -> bool:
     """Whether `user` records outcome and follow-ups of a traject they may see: its
-    consulent, or whoever may change trajecten (case roles of the team)."""
-    return traject.consulent_id == user.pk or user.has_perm("trajecten.change_traject")
+    consulent, or a consulent colleague who may change trajecten. Following the
+    candidate after the traject is the referrer's task: not the school's, not the
+    company's (they may change trajecten for other reasons)."""
+    return traject.consulent_id == user.pk or (
+        user.heeft_rol(Rol.CONSULENT) and user.has_perm("trajecten.change_traject")
+    )
 
 
 def uitkomst_traject_list(*, user) -> QuerySet[Traject]:

@@ -222,3 +222,25 @@ def test_rate_limit_behind_a_proxy_counts_the_address_the_proxy_saw(settings):
         ).status_code
         == 404
     )
+
+
+def test_qr_address_comes_from_portal_url_when_set(client, settings):
+    settings.PORTAL_URL = "https://plpv.regio.nl"
+    traject, _opleider, mbo = goedgekeurd_traject()
+    client.force_login(mbo)
+    client.post(
+        reverse("verklaringen:uitreiken", args=[traject.pk]),
+        {"plaats": "Deventer", "uitgereikt_op": timezone.localdate().isoformat()},
+        HTTP_HOST="localhost",
+    )
+    v = Praktijkverklaring.objects.get()
+    assert v.verificatie_url == f"https://plpv.regio.nl/verificatie/{v.code}/"
+
+
+def test_pdf_status_poll_is_not_an_access_entry(client):
+    v, _opleider, mbo = uitgereikt()
+    client.force_login(mbo)
+    client.get(v.get_absolute_url(), HTTP_HX_REQUEST="true")
+    assert not LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, object_pk=str(v.pk)
+    ).exists()

@@ -311,7 +311,8 @@ def test_uitkomst_vastleggen_outside_the_scope_or_role_is_refused(consulent, job
     elders = medewerker_met_rol(
         Rol.CONSULENT, organisatie=OrganisatieFactory(regios=[regio("AM01")])
     )
-    for door in (elders, jobcoach):
+    school = medewerker_met_rol(Rol.MBO_MEDEWERKER, organisatie=traject.mbo_instelling)
+    for door in (elders, jobcoach, school):
         with pytest.raises(PermissionDenied):
             uitkomst_vastleggen(traject=traject, door=door, datum=VANDAAG, **werk())
     assert niets_opgeslagen()

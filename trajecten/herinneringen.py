@@ -9,12 +9,11 @@ The rule "geen observatie" lives with the observations, in verklaringen/herinner
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leerbedrijven.constants import ErkenningStatus
-from leerbedrijven.models import Erkenning
 from plpv_portal.core.datums import plus_maanden
 from plpv_portal.core.herinneringen import regel_registreren
 from plpv_portal.core.meldingen import melding_versturen
@@ -203,21 +202,19 @@ def erkenning_verloopt(vandaag: date, dagen: int) -> int:
     """The SBB erkenning of a current placement's leerbedrijf for the traject's
     kwalificatie ends before the traject's planned end, within `dagen` days: notify
     the consulent and the praktijkopleider's account (once per placement and date)."""
-    # One erkenning per leerbedrijf and kwalificatie (a unique constraint).
-    erkend_tot = Erkenning.objects.filter(
-        leerbedrijf=OuterRef("leerbedrijf"),
-        kwalificatie=OuterRef("traject__kwalificatie"),
-        status=ErkenningStatus.ERKEND,
-    ).values("geldig_tot")[:1]
+    # One erkenning per leerbedrijf and kwalificatie (a unique constraint), so a plain
+    # join (the conditions in one filter() share it) gives at most one row per
+    # placement; a correlated subquery here once made PostgreSQL plan badly.
     plaatsingen = (
         Plaatsing.objects.filter(
-            traject__status__in=ACTIEVE_STATUSSEN, einddatum__gte=vandaag
+            traject__status__in=ACTIEVE_STATUSSEN,
+            einddatum__gte=vandaag,
+            leerbedrijf__erkenningen__kwalificatie=F("traject__kwalificatie"),
+            leerbedrijf__erkenningen__status=ErkenningStatus.ERKEND,
+            leerbedrijf__erkenningen__geldig_tot__lt=F("traject__geplande_einddatum"),
+            leerbedrijf__erkenningen__geldig_tot__lte=vandaag + timedelta(days=dagen),
         )
-        .annotate(erkend_tot=Subquery(erkend_tot))
-        .filter(
-            erkend_tot__lt=F("traject__geplande_einddatum"),
-            erkend_tot__lte=vandaag + timedelta(days=dagen),
-        )
+        .annotate(erkend_tot=F("leerbedrijf__erkenningen__geldig_tot"))
         .select_related(
             "leerbedrijf__organisatie",
             "praktijkopleider__account",

@@ -77,7 +77,9 @@ class OverzichtView(UserPassesTestMixin, TemplateView):
         sleutel = (
             "dashboard:"
             + hashlib.sha256(
-                f"{self.export_prefix}:{self.overzicht.sleutel()}".encode()
+                # The query string too: the fragment's export links repeat it.
+                f"{self.export_prefix}:{self.overzicht.sleutel()}:"
+                f"{self.request.GET.urlencode()}".encode()
             ).hexdigest()
         )
         html = cache.get(sleutel)

@@ -8,21 +8,13 @@ from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
 from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.forms import fout_in_formulier
 from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
 
 from . import forms, services
 from .constants import LeerbedrijfStatus, TransitionNotAllowed
 from .filters import LeerbedrijfFilter
 from .selectors import leerbedrijf_detail, leerbedrijf_get_queryset, leerbedrijf_list
-
-
-def fout_in_formulier(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: next to its field where it has one."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for veld, fouten in exc.error_dict.items():
-        form.add_error(veld if veld in form.fields else None, fouten)
 
 
 def ja_nee(waarde: bool) -> str:

@@ -28,11 +28,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from kandidaten.models import Kandidaat
+from leerbedrijven.constants import SOORTEN_ONTWIKKELBEDRIJF
 from organisaties.constants import OrganisatieType, Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
 from organisaties.services import medewerker_opslaan, organisatie_opslaan
 from rapportage.constants import WERK_SITUATIES, WERK_UITKOMSTEN
-from trajecten.constants import TrajectStatus
+from rapportage.dashboard import cijfers
 
 COORDINATOR = "benchmark-coordinator"
 BEHEERDER = "benchmark-beheerder"
@@ -287,16 +288,10 @@ SQL_VERGELIJKING = {
 def sql_parameters(regio_ids: list[int]) -> dict:
     return {
         "regios": list(regio_ids),
-        "gestart": [
-            TrajectStatus.LOPEND,
-            TrajectStatus.BEOORDEELD,
-            TrajectStatus.VERKLARING_UITGEREIKT,
-            TrajectStatus.NAZORG,
-            TrajectStatus.AFGESLOTEN,
-        ],
+        "gestart": [str(s) for s in cijfers.GESTART],
         "werk": [str(s) for s in WERK_UITKOMSTEN],
         "werk_situaties": [str(s) for s in WERK_SITUATIES],
-        "ontwikkel": ["ontwikkelbedrijf", "sw_bedrijf"],
+        "ontwikkel": sorted(SOORTEN_ONTWIKKELBEDRIJF),
         "tz": settings.TIME_ZONE,
     }
 

@@ -4,6 +4,7 @@ regional dashboards measure effectiveness with ("meet twee keer", seed 000)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.models import TimeStampedModel
@@ -132,3 +133,8 @@ class Vervolgmeting(TimeStampedModel):
 
     def __str__(self):
         return _("Meting na %d maanden") % self.maanden
+
+    @property
+    def is_te_laat(self) -> bool:
+        """Planned before today and not measured yet."""
+        return self.gemeten_op is None and self.gepland_op < timezone.localdate()

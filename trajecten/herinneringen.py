@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leerbedrijven.constants import ErkenningStatus
-from plpv_portal.core.datums import plus_maanden
+from plpv_portal.core.datums import datum_tekst, plus_maanden
 from plpv_portal.core.herinneringen import regel_registreren
 from plpv_portal.core.meldingen import melding_versturen
 
@@ -35,10 +35,6 @@ TEKEN_STATUSSEN = [
     TrajectStatus.PLAATSING_VOORBEREID,
     TrajectStatus.OVEREENKOMSTEN_GETEKEND,
 ]
-
-
-def _datum(d: date) -> str:
-    return d.strftime("%d-%m-%Y")
 
 
 @regel_registreren(
@@ -128,7 +124,7 @@ def einddatum_nadert(vandaag: date, dagen: int) -> int:
             )
             % {
                 "kandidaat": traject.kandidaat,
-                "datum": _datum(traject.geplande_einddatum),
+                "datum": datum_tekst(traject.geplande_einddatum),
             },
             url=traject.get_absolute_url(),
         )
@@ -183,7 +179,7 @@ def regeling_maximum(vandaag: date, dagen: int) -> int:
                 "regeling": Regeling(financiering.regeling).label,
                 "kandidaat": traject.kandidaat,
                 "maanden": maanden,
-                "datum": _datum(einde),
+                "datum": datum_tekst(einde),
             },
             url=traject.get_absolute_url(),
         )
@@ -239,9 +235,9 @@ def erkenning_verloopt(vandaag: date, dagen: int) -> int:
             )
             % {
                 "leerbedrijf": plaatsing.leerbedrijf,
-                "datum": _datum(plaatsing.erkend_tot),
+                "datum": datum_tekst(plaatsing.erkend_tot),
                 "kandidaat": traject.kandidaat,
-                "einde": _datum(traject.geplande_einddatum),
+                "einde": datum_tekst(traject.geplande_einddatum),
             },
             url=traject.get_absolute_url(),
         )

@@ -136,9 +136,6 @@ class UitreikenForm(forms.Form):
         initial=timezone.localdate,
     )
 
-    def __init__(self, *args, traject=None, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class IntrekkenForm(forms.Form):
     reden = forms.CharField(

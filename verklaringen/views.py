@@ -9,7 +9,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django.views.generic.edit import CreateView, UpdateView
 
 from organisaties.constants import Rol
-from trajecten.constants import TrajectStatus
+from plpv_portal.core.forms import fout_in_formulier
 
 from . import services
 from .constants import BorgingStatus, ObservatieSoort
@@ -32,15 +32,6 @@ from .selectors import (
     voortgang,
     werkopdracht_list,
 )
-
-
-def fout_in_formulier(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to its field when the form has that field."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 class TrajectMixin:
@@ -104,6 +95,8 @@ class VoortgangView(TrajectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         t, user = self.traject, self.request.user
         borgingen = list(t.borgingen.all())
+        borging = borgingen[0] if borgingen else None
+        mag_borgen = services.mag_borgen(t, user)
         reeksen = voortgang(t)
         return super().get_context_data(
             traject=t,
@@ -112,34 +105,33 @@ class VoortgangView(TrajectMixin, TemplateView):
                 (obs, [niveau_label(r.punten[i][1]) for r in reeksen])
                 for i, obs in enumerate(t.observaties.all())
             ],
-            borging=borgingen[0] if borgingen else None,
+            borging=borging,
             borgingen=borgingen,
             mag_observeren=services.mag_observeren(t, user),
             mag_beoordelen=services.mag_beoordelen(t, user),
-            mag_borgen=services.mag_borgen(t, user),
-            is_ingediend=bool(borgingen)
-            and borgingen[0].status == BorgingStatus.INGEDIEND,
+            mag_borgen=mag_borgen,
+            is_ingediend=borging is not None
+            and borging.status == BorgingStatus.INGEDIEND,
             doel_form=OntwikkeldoelForm(traject=t),
             beoordeling_form=EindbeoordelingForm(traject=t),
             terug_form=TerugsturenForm(),
-            mag_uitreiken=services.mag_borgen(t, user)
-            and t.status == TrajectStatus.BEOORDEELD
-            and bool(borgingen)
-            and borgingen[0].status == BorgingStatus.GOEDGEKEURD,
+            mag_uitreiken=mag_borgen and services.beoordeling_goedgekeurd(t, borging),
+            beheerst=services.beheerste_werkprocessen(t),
             uitreiken_form=UitreikenForm(),
             **kwargs,
         )
 
 
-class ActieView(TrajectMixin, View):
-    """POST-only step on the progress page: form → service → redirect + message."""
+class ActieMixin(View):
+    """POST-only step: form → service (`uitvoeren`) → message → redirect to
+    `terug_url()`; a form or service error becomes an error message."""
 
     http_method_names = ["post"]
     form_class = None
     gelukt = ""
 
     def form_kwargs(self):
-        return {"traject": self.traject}
+        return {}
 
     def post(self, request, *args, **kwargs):
         form = (
@@ -151,13 +143,23 @@ class ActieView(TrajectMixin, View):
             for veld, fouten in form.errors.items():
                 label = form.fields[veld].label if veld in form.fields else ""
                 messages.error(request, f"{label}: {' '.join(fouten)}".strip(": "))
-            return redirect(self.voortgang_url())
+            return redirect(self.terug_url())
         try:
             self.uitvoeren(form.cleaned_data if form else {})
             messages.success(request, self.gelukt)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        return redirect(self.voortgang_url())
+        return redirect(self.terug_url())
+
+
+class ActieView(TrajectMixin, ActieMixin):
+    """A step on the progress page of a traject."""
+
+    def form_kwargs(self):
+        return {"traject": self.traject}
+
+    def terug_url(self):
+        return self.voortgang_url()
 
 
 class OntwikkeldoelCreateView(ActieView):

@@ -2,22 +2,18 @@
 detail page with its PDF and revocation."""
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from plpv_portal.core.csv_export import toegang_vastleggen
 from plpv_portal.core.mixins import AuditedDetailMixin
-from plpv_portal.core.pdf import PdfStatus
+from plpv_portal.core.pdf import PdfStatus, pdf_antwoord
 
 from . import services
 from .forms import IntrekkenForm, UitreikenForm
 from .selectors import verklaring_list
-from .views import ActieView
+from .views import ActieMixin, ActieView
 
 
 class UitreikenView(ActieView):
@@ -33,10 +29,12 @@ class UitreikenView(ActieView):
             **data,
         )
 
-    def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
+    def form_kwargs(self):
+        return {}
+
+    def terug_url(self):
         verklaring = getattr(self, "verklaring", None)
-        return redirect(verklaring) if verklaring else response
+        return verklaring.get_absolute_url() if verklaring else self.voortgang_url()
 
 
 class VerklaringListView(ListView):
@@ -85,13 +83,11 @@ class VerklaringPdfView(VerklaringMixin, View):
 
     def get(self, request, pk):
         verklaring = get_object_or_404(self.get_queryset(), pk=pk)
-        if not verklaring.pdf:
-            raise Http404
-        toegang_vastleggen([verklaring], actor=request.user, via="pdf")
-        return FileResponse(
-            verklaring.pdf.open("rb"),
-            content_type="application/pdf",
-            filename=f"praktijkverklaring-{verklaring.nummer}.pdf",
+        return pdf_antwoord(
+            verklaring,
+            verklaring.pdf,
+            f"praktijkverklaring-{verklaring.nummer}.pdf",
+            user=request.user,
         )
 
 
@@ -106,21 +102,18 @@ class VerklaringPdfOpnieuwView(VerklaringMixin, View):
         return redirect(verklaring)
 
 
-class IntrekkenView(VerklaringMixin, View):
-    http_method_names = ["post"]
+class IntrekkenView(VerklaringMixin, ActieMixin):
+    form_class = IntrekkenForm
+    gelukt = _("De praktijkverklaring is ingetrokken.")
 
-    def post(self, request, pk):
-        verklaring = get_object_or_404(self.get_queryset(), pk=pk)
-        form = IntrekkenForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors.get("reden", [])))
-            return redirect(verklaring)
-        try:
-            services.verklaring_intrekken(
-                verklaring=verklaring, door=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(verklaring)
-        messages.success(request, _("De praktijkverklaring is ingetrokken."))
-        return redirect(verklaring)
+    def dispatch(self, request, *args, **kwargs):
+        self.verklaring = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def uitvoeren(self, data):
+        services.verklaring_intrekken(
+            verklaring=self.verklaring, door=self.request.user, **data
+        )
+
+    def terug_url(self):
+        return self.verklaring.get_absolute_url()

@@ -9,3 +9,8 @@ def plus_maanden(datum: date, maanden: int) -> date:
     jaar, maand = divmod(datum.month - 1 + maanden, 12)
     jaar, maand = datum.year + jaar, maand + 1
     return date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def datum_tekst(datum: date | None) -> str:
+    """A date as Dutch people write it (31-01-2026); empty for no date."""
+    return f"{datum:%d-%m-%Y}" if datum else ""

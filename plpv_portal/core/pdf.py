@@ -45,3 +45,18 @@ def herstarten(taak, model, minuten: int) -> int:
     for pk in ids:
         pdf_in_wachtrij(taak, model, pk)
     return len(ids)
+
+
+def pdf_antwoord(obj, bestand, naam: str, *, user):
+    """Serve `bestand` (a FileField of `obj`, which the caller loaded through a scoped
+    selector) as a PDF; media is never public, every download is an access entry."""
+    from django.http import FileResponse, Http404
+
+    from .csv_export import toegang_vastleggen
+
+    if not bestand:
+        raise Http404
+    toegang_vastleggen([obj], actor=user, via="pdf")
+    return FileResponse(
+        bestand.open("rb"), content_type="application/pdf", filename=naam
+    )

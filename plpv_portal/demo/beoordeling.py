@@ -9,7 +9,6 @@ from verklaringen.models import Eindbeoordeling
 from verklaringen.services import (
     beoordeling_goedkeuren,
     beoordeling_indienen,
-    verklaring_intrekken,
     verklaring_uitreiken,
 )
 
@@ -17,9 +16,9 @@ from verklaringen.services import (
 DEMO_ADRES = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 
-def beoordeling_afronden(traject, *, goedkeuren_door) -> None:
-    """Judge every werkproces (the last one 'nog niet' when there are more than two),
-    submit, and approve when `goedkeuren_door` is given."""
+def beoordeling_afronden(traject) -> None:
+    """Judge every werkproces (the last one 'nog niet' when there are more than two)
+    and submit the assessment."""
     plaatsing = traject.plaatsingen.select_related("praktijkopleider__account").last()
     opleider = plaatsing.praktijkopleider.account or traject.consulent
     werkprocessen = list(traject.werkprocessen.order_by("code"))
@@ -37,8 +36,6 @@ def beoordeling_afronden(traject, *, goedkeuren_door) -> None:
         for i, w in enumerate(werkprocessen)
     )
     beoordeling_indienen(traject=traject, door=traject.consulent)
-    if goedkeuren_door:
-        beoordeling_goedkeuren(traject=traject, door=goedkeuren_door)
 
 
 def praktijkverklaring_uitreiken(traject, *, mbo):
@@ -46,12 +43,4 @@ def praktijkverklaring_uitreiken(traject, *, mbo):
     beoordeling_goedkeuren(traject=traject, door=mbo)
     return verklaring_uitreiken(
         traject=traject, door=mbo, plaats="Enschede", verificatie_basis=DEMO_ADRES
-    )
-
-
-def demo_intrekking(verklaring, *, mbo) -> None:
-    verklaring_intrekken(
-        verklaring=verklaring,
-        door=mbo,
-        reden="Verkeerde kwalificatie gekozen. De kandidaat wordt opnieuw beoordeeld.",
     )

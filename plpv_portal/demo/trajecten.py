@@ -220,7 +220,7 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
                 # The assessment steps go through verklaringen's services, like in
                 # real use: judged, submitted, approved and issued.
                 if stap == S.BEOORDEELD:
-                    beoordeling_afronden(traject, goedkeuren_door=None)
+                    beoordeling_afronden(traject)
                 elif stap == S.VERKLARING_UITGEREIKT:
                     praktijkverklaring_uitreiken(traject, mbo=sanne)
                 else:

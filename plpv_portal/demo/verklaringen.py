@@ -7,13 +7,16 @@ import datetime
 
 from django.utils import timezone
 
-from plpv_portal.demo.beoordeling import demo_intrekking
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from verklaringen.constants import Niveau, ObservatieSoort
 from verklaringen.models import Gedragsvoorbeeld, Ontwikkeldoel, Praktijkverklaring
 from verklaringen.selectors import gedragsvoorbeelden_voor, traject_beoordeling
-from verklaringen.services import observatie_vastleggen, ontwikkeldoel_opslaan
+from verklaringen.services import (
+    observatie_vastleggen,
+    ontwikkeldoel_opslaan,
+    verklaring_intrekken,
+)
 
 BAKKERIJ_W2 = [
     "Weegt de grondstoffen af volgens het recept.",
@@ -45,7 +48,14 @@ def demo_verklaringen(organisaties: dict, medewerkers: dict) -> None:
     if not Praktijkverklaring.objects.filter(ingetrokken_op__isnull=False).exists():
         eerste = Praktijkverklaring.objects.order_by("pk").first()
         if eerste:
-            demo_intrekking(eerste, mbo=medewerkers["mbo"])
+            verklaring_intrekken(
+                verklaring=eerste,
+                door=medewerkers["mbo"],
+                reden=(
+                    "Verkeerde kwalificatie gekozen. De kandidaat wordt opnieuw "
+                    "beoordeeld."
+                ),
+            )
     opleider = medewerkers.get("opleider")
     lopend = Traject.objects.filter(status=TrajectStatus.LOPEND).order_by("pk")
     eigen = lopend.filter(plaatsingen__praktijkopleider__account=opleider).distinct()

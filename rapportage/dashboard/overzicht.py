@@ -57,7 +57,6 @@ MEER_RIJEN = (
 class Sectie:
     titel: str
     tabellen: list[Tabel]
-    uitleg: str = ""
 
 
 def _doelgroep_label(veld: str) -> str:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from plpv_portal.core.datums import plus_maanden
+
 from .onderdrukking import Cel, Status, onderdruk, rijen_verbergen
 
 # Bar chart geometry (SVG user units); see templates/rapportage/dashboard/_grafiek.html.
@@ -174,10 +176,8 @@ def kwartaal_label(kwartaal: date) -> str:
 
 def kwartalen_tussen(eerste: date, laatste: date) -> list[date]:
     """Every quarter from `eerste` to `laatste` (first days of the quarters)."""
-    uitkomst, jaar, maand = [], eerste.year, eerste.month
-    while (jaar, maand) <= (laatste.year, laatste.month):
-        uitkomst.append(date(jaar, maand, 1))
-        maand += 3
-        if maand > 12:
-            jaar, maand = jaar + 1, maand - 12
+    uitkomst = []
+    while eerste <= laatste:
+        uitkomst.append(eerste)
+        eerste = plus_maanden(eerste, 3)
     return uitkomst

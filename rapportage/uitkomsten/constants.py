@@ -1,15 +1,10 @@
 """Fixed rules of outcomes and follow-up measurements (the periods are a setting)."""
 
-from trajecten.constants import TrajectStatus
+from trajecten.constants import ACTIEVE_STATUSSEN, TrajectStatus
 
-# A traject has ended (and gets an outcome) once the verklaring is issued, and in
-# every state after; a dropped-out traject has ended too.
-EINDSTATUSSEN = [
-    TrajectStatus.VERKLARING_UITGEREIKT,
-    TrajectStatus.NAZORG,
-    TrajectStatus.AFGESLOTEN,
-    TrajectStatus.UITGEVALLEN,
-]
+# A traject has ended (and gets an outcome) once it is no longer active: from the
+# issued verklaring on, and when it dropped out.
+EINDSTATUSSEN = [s for s in TrajectStatus if s not in ACTIEVE_STATUSSEN]
 
 # Months after the outcome date at which follow-ups are planned when the setting
 # VERVOLGMETING_MAANDEN is absent.

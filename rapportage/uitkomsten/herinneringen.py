@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plpv_portal.core.datums import datum_tekst
 from plpv_portal.core.herinneringen import regel_registreren
 from plpv_portal.core.meldingen import melding_versturen
 from rapportage.models import Uitkomst, Vervolgmeting
@@ -18,10 +19,6 @@ from trajecten.models import Traject
 
 from .constants import EINDSTATUSSEN
 from .selectors import met_einde
-
-
-def _datum(d: date) -> str:
-    return d.strftime("%d-%m-%Y")
 
 
 @regel_registreren(
@@ -57,7 +54,7 @@ def vervolgmeting_te_laat(vandaag: date, dagen: int) -> int:
             % {
                 "maanden": meting.maanden,
                 "kandidaat": traject.kandidaat,
-                "datum": _datum(meting.gepland_op),
+                "datum": datum_tekst(meting.gepland_op),
             },
             url=traject.get_absolute_url(),
         )
@@ -92,7 +89,7 @@ def uitkomst_ontbreekt(vandaag: date, dagen: int) -> int:
                 "Het traject van %(kandidaat)s is klaar sinds %(datum)s. Waar is de "
                 "kandidaat naartoe gegaan?"
             )
-            % {"kandidaat": traject.kandidaat, "datum": _datum(traject.einde)},
+            % {"kandidaat": traject.kandidaat, "datum": datum_tekst(traject.einde)},
             url=traject.get_absolute_url(),
         )
     return nieuw

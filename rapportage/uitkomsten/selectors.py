@@ -89,7 +89,6 @@ def traject_sectie(*, traject: Traject, user) -> dict:
         else [],
         "afgelopen": traject.status in EINDSTATUSSEN,
         "mag_vastleggen": mag_vastleggen(user=user, traject=traject),
-        "vandaag": timezone.localdate(),
     }
 
 

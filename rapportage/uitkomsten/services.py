@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
-from plpv_portal.core.datums import plus_maanden
+from plpv_portal.core.datums import datum_tekst, plus_maanden
 from rapportage.constants import (
     WERK_SITUATIES,
     WERK_UITKOMSTEN,
@@ -43,10 +43,6 @@ from .constants import (
     VERVOLGMETING_MARGE_DAGEN,
 )
 from .selectors import mag_vastleggen, traject_einde
-
-
-def _datum(d: date) -> str:
-    return d.strftime("%d-%m-%Y")
 
 
 def vervolgmeting_maanden() -> list[int]:
@@ -133,7 +129,7 @@ def uitkomst_vastleggen(
     elif datum < einde:
         fouten["datum"] = _(
             "De uitkomst kan niet voor het einde van het traject liggen (%s)."
-        ) % _datum(einde)
+        ) % datum_tekst(einde)
     elif datum > vandaag:
         fouten["datum"] = _(
             "Deze datum ligt in de toekomst. Vul de datum in waarop het zo was."
@@ -228,7 +224,7 @@ def vervolgmeting_vastleggen(
         fouten["gemeten_op"] = _(
             "Deze meting is gepland op %(gepland)s. Je kunt hem invullen vanaf "
             "%(vroegst)s."
-        ) % {"gepland": _datum(meting.gepland_op), "vroegst": _datum(vroegst)}
+        ) % {"gepland": datum_tekst(meting.gepland_op), "vroegst": datum_tekst(vroegst)}
     elif gemeten_op > timezone.localdate():
         fouten["gemeten_op"] = _(
             "Deze datum ligt in de toekomst. Vul de datum in waarop je de kandidaat "

@@ -5,19 +5,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from plpv_portal.core.forms import fout_in_formulier
+
 from .constants import EINDSTATUSSEN
 from .forms import UitkomstForm, VervolgmetingForm
 from .selectors import uitkomst_traject_list, vervolgmeting_list
 from .services import uitkomst_vastleggen, vervolgmeting_vastleggen
-
-
-def _fout_in_formulier(form, exc: ValidationError) -> None:
-    """Put a service's error next to its field when the form has that field."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 class _VastleggenView(PermissionRequiredMixin, FormView):
@@ -42,7 +35,7 @@ class _VastleggenView(PermissionRequiredMixin, FormView):
         try:
             bericht = self.opslaan(form.cleaned_data)
         except ValidationError as exc:
-            _fout_in_formulier(form, exc)
+            fout_in_formulier(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, bericht)
         return redirect(self.traject)

@@ -2,7 +2,6 @@
 approves and issues the praktijkverklaring, anyone can verify it, revocation shows."""
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import expect
@@ -13,6 +12,7 @@ from leerbedrijven.models import Contactpersoon
 from organisaties.models import Medewerker
 from tests.e2e.conftest import axe_violations, login
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
+from tests.pdf import pdftekst_pad
 
 pytestmark = pytest.mark.e2e
 TELEFOON = {"width": 360, "height": 740}
@@ -36,9 +36,7 @@ def uitloggen(page):
 def pdf_tekst(inhoud: bytes, tmp_path) -> str:
     pad = tmp_path / "verklaring.pdf"
     pad.write_bytes(inhoud)
-    return subprocess.run(
-        ["pdftotext", str(pad), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return pdftekst_pad(pad)
 
 
 def test_from_phone_observation_to_verified_and_revoked_verklaring(

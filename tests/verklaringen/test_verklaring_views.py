@@ -240,7 +240,9 @@ def test_qr_address_comes_from_portal_url_when_set(client, settings):
 def test_pdf_status_poll_is_not_an_access_entry(client):
     v, _opleider, mbo = uitgereikt()
     client.force_login(mbo)
-    client.get(v.get_absolute_url(), HTTP_HX_REQUEST="true")
+    antwoord = client.get(v.get_absolute_url(), HTTP_HX_REQUEST="true")
+    assert antwoord.status_code == 200
+    assert 'id="verklaring-pdf"' in antwoord.text
     assert not LogEntry.objects.filter(
         action=LogEntry.Action.ACCESS, object_pk=str(v.pk)
     ).exists()

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
+from plpv_portal.core.datums import datum_tekst
 from plpv_portal.core.meldingen import melding_versturen
 from plpv_portal.core.pdf import pdf_in_wachtrij
 from trajecten.constants import (
@@ -36,10 +37,6 @@ from trajecten.services.traject import traject_moet_actief_zijn, traject_team
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
-def _datum(d) -> str:
-    return f"{d:%d-%m-%Y}" if d else ""
-
-
 def overeenkomst_gegevens(*, traject: Traject) -> dict:
     """Everything the agreements show, as plain data (the snapshot of a version)."""
     kandidaat = traject.kandidaat
@@ -51,7 +48,7 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict:
     return {
         "kandidaat": {
             "naam": str(kandidaat),
-            "geboortedatum": _datum(kandidaat.geboortedatum),
+            "geboortedatum": datum_tekst(kandidaat.geboortedatum),
             "woonplaats": f"{kandidaat.postcode} {kandidaat.woonplaats}",
         },
         "verwijzer": {
@@ -78,13 +75,13 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict:
                 "adres": str(p.vestiging) if p.vestiging else "",
                 "praktijkopleider": p.praktijkopleider.naam,
                 "fase": p.get_routefase_display(),
-                "van": _datum(p.startdatum),
-                "tot": _datum(p.einddatum),
+                "van": datum_tekst(p.startdatum),
+                "tot": datum_tekst(p.einddatum),
             }
             for p in plaatsingen
         ],
-        "startdatum": _datum(traject.startdatum),
-        "einddatum": _datum(traject.geplande_einddatum),
+        "startdatum": datum_tekst(traject.startdatum),
+        "einddatum": datum_tekst(traject.geplande_einddatum),
         "uren_per_week": traject.uren_per_week,
         "plaatsingstype": traject.get_plaatsingstype_display(),
         "baancreatie": traject.get_baancreatie_display(),

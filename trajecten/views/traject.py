@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -16,8 +15,10 @@ from organisaties.selectors import (
     medewerkers_in_regio,
     organisatie_list,
 )
-from plpv_portal.core.csv_export import CsvExportMixin, toegang_vastleggen
+from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.forms import fout_in_formulier
 from plpv_portal.core.mixins import AuditedDetailMixin
+from plpv_portal.core.pdf import pdf_antwoord
 from trajecten.constants import PARTIJEN, Partij, PdfStatus, TrajectStatus
 from trajecten.forms import (
     FinancieringForm,
@@ -45,15 +46,6 @@ from trajecten.services import (
     traject_starten,
     traject_status_wijzigen,
 )
-
-
-def fout_in_formulier(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to its field when the form has that field."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
@@ -375,13 +367,8 @@ class OvereenkomstPdfView(PermissionRequiredMixin, View):
 
     def get(self, request, pk):
         versie = get_object_or_404(overeenkomst_versie_list(user=request.user), pk=pk)
-        if not versie.pdf:
-            raise Http404
-        toegang_vastleggen([versie], actor=request.user, via="pdf")
         naam = f"{versie.overeenkomst.get_soort_display()} v{versie.nummer}.pdf"
-        return FileResponse(
-            versie.pdf.open("rb"), content_type="application/pdf", filename=naam
-        )
+        return pdf_antwoord(versie, versie.pdf, naam, user=request.user)
 
 
 class OndertekeningBestandView(PermissionRequiredMixin, View):
@@ -396,9 +383,9 @@ class OndertekeningBestandView(PermissionRequiredMixin, View):
             ).exclude(bestand=""),
             pk=pk,
         )
-        toegang_vastleggen([ondertekening], actor=request.user, via="pdf")
-        return FileResponse(
-            ondertekening.bestand.open("rb"),
-            content_type="application/pdf",
-            filename=f"getekend-{ondertekening.partij}.pdf",
+        return pdf_antwoord(
+            ondertekening,
+            ondertekening.bestand,
+            f"getekend-{ondertekening.partij}.pdf",
+            user=request.user,
         )

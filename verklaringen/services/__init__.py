@@ -2,6 +2,8 @@
 
 from .beoordeling import (
     OBSERVATIE_STATUSSEN,
+    beheerste_werkprocessen,
+    beoordeling_goedgekeurd,
     beoordeling_goedkeuren,
     beoordeling_indienen,
     beoordeling_terugsturen,
@@ -25,6 +27,8 @@ from .verklaring import (
 
 __all__ = [
     "OBSERVATIE_STATUSSEN",
+    "beheerste_werkprocessen",
+    "beoordeling_goedgekeurd",
     "pdf_opnieuw_in_wachtrij",
     "beoordeling_goedkeuren",
     "beoordeling_indienen",

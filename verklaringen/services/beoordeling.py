@@ -314,6 +314,30 @@ def beoordeling_indienen(*, traject: Traject, door) -> Borging:
     return borging
 
 
+def beoordeling_goedgekeurd(traject: Traject, borging: Borging | None) -> bool:
+    """The assessment is approved and waits for the verklaring: traject 'beoordeeld'
+    and `borging` (its newest) 'goedgekeurd'."""
+    return (
+        traject.status == TrajectStatus.BEOORDEELD
+        and borging is not None
+        and borging.status == BorgingStatus.GOEDGEKEURD
+    )
+
+
+def beheerste_werkprocessen(traject: Traject) -> list:
+    """The traject's werkprocessen judged 'beheerst', by code (uses prefetched
+    werkprocessen and eindbeoordelingen when there are)."""
+    ids = {w.pk for w in traject.werkprocessen.all()}
+    return sorted(
+        (
+            b.werkproces
+            for b in traject.eindbeoordelingen.all()
+            if b.beheerst and b.werkproces_id in ids
+        ),
+        key=lambda w: w.code,
+    )
+
+
 def _borging_open(traject: Traject) -> None:
     borging = laatste_borging(traject)
     if (

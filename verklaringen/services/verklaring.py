@@ -18,6 +18,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -31,13 +32,14 @@ from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.services import TransitionNotAllowed, traject_status_wijzigen
 from trajecten.services.traject import traject_team
-from verklaringen.constants import BorgingStatus
-from verklaringen.models import Nummerreeks, Praktijkverklaring
+from verklaringen.models import Eindbeoordeling, Nummerreeks, Praktijkverklaring
 
 from .beoordeling import (
     _eis,
     _niet_in_toekomst,
     _vergrendeld,
+    beheerste_werkprocessen,
+    beoordeling_goedgekeurd,
     laatste_borging,
     mag_borgen,
 )
@@ -78,21 +80,18 @@ def verklaring_uitreiken(
     """
     traject = _vergrendeld(traject)
     _eis(mag_borgen(traject, door))
-    borging = laatste_borging(traject)
-    if (
-        traject.status != TrajectStatus.BEOORDEELD
-        or borging is None
-        or borging.status != BorgingStatus.GOEDGEKEURD
-    ):
+    if not beoordeling_goedgekeurd(traject, laatste_borging(traject)):
         raise ValidationError(
             _("Een praktijkverklaring kan pas als de beoordeling is goedgekeurd.")
         )
-    beoordelingen = list(
-        traject.eindbeoordelingen.filter(
-            werkproces__in=traject.werkprocessen.all()
-        ).select_related("werkproces")
+    prefetch_related_objects(
+        [traject],
+        "werkprocessen",
+        Prefetch(
+            "eindbeoordelingen", Eindbeoordeling.objects.select_related("werkproces")
+        ),
     )
-    beheerst = [b.werkproces for b in beoordelingen if b.beheerst]
+    beheerst = beheerste_werkprocessen(traject)
     if not beheerst:
         raise ValidationError(
             _(
@@ -104,7 +103,7 @@ def verklaring_uitreiken(
         raise ValidationError({"plaats": _("Vul de plaats van uitreiking in.")})
     uitgereikt_op = uitgereikt_op or timezone.localdate()
     _niet_in_toekomst(uitgereikt_op, "uitgereikt_op")
-    laatste_oordeel = max(b.datum for b in beoordelingen)
+    laatste_oordeel = max(b.datum for b in traject.eindbeoordelingen.all())
     if uitgereikt_op < laatste_oordeel:
         raise ValidationError(
             {

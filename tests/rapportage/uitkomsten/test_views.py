@@ -190,6 +190,23 @@ def test_traject_page_query_count_does_not_grow_with_follow_ups(client, consulen
     assert len(zes) == len(een)
 
 
+def test_traject_page_marks_a_late_follow_up(client, consulent):
+    traject = afgelopen_traject(
+        einde=VANDAAG - datetime.timedelta(days=400), kandidaat__consulent=consulent
+    )
+    UitkomstFactory(traject=traject, datum=VANDAAG - datetime.timedelta(days=400))
+    VervolgmetingFactory(
+        traject=traject, maanden=6, gepland_op=VANDAAG - datetime.timedelta(days=200)
+    )
+    VervolgmetingFactory(
+        traject=traject, maanden=18, gepland_op=VANDAAG + datetime.timedelta(days=100)
+    )
+    client.force_login(consulent)
+    tekst = client.get(traject.get_absolute_url()).text
+    assert tekst.count("Te laat") == 1
+    assert "Nog niet gemeten" in tekst
+
+
 # --- the home page ---
 def test_home_lists_due_follow_ups_and_outcomes_to_record_for_the_consulent(
     client, consulent, gemeente

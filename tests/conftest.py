@@ -150,3 +150,11 @@ def browser_context_args(browser_context_args):
     """A desktop screen: the full menu shows from 1400 px (smaller screens get the menu
     button, which the phone tests use)."""
     return {**browser_context_args, "viewport": {"width": 1440, "height": 900}}
+
+
+# --- view tests submit the form the page renders, with the CSRF check on ---
+@pytest.fixture
+def app(django_app):
+    """django-webtest's app (CSRF checks on); log in with `app.set_user(user)` or
+    `app.get(url, user=user)`. Helpers for forms: tests/formulieren.py."""
+    return django_app

@@ -21,6 +21,7 @@ from tests.factories.rapportage import (
     afgelopen_traject,
 )
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
+from tests.formulieren import formulier, verzenden
 from trajecten.constants import TrajectStatus
 
 pytestmark = pytest.mark.django_db
@@ -37,34 +38,25 @@ def meting_url(meting) -> str:
     return reverse("rapportage:vervolgmeting_vastleggen", args=[meting.pk])
 
 
-def test_consulent_records_the_outcome_and_sees_it_on_the_traject_page(
-    client, consulent
-):
+def test_consulent_records_the_outcome_and_sees_it_on_the_traject_page(app, consulent):
     einde = VANDAAG - datetime.timedelta(days=7)
     traject = afgelopen_traject(einde=einde, kandidaat__consulent=consulent)
-    client.force_login(consulent)
-    pagina = client.get(traject.get_absolute_url()).content.decode()
+    pagina = app.get(traject.get_absolute_url(), user=consulent)
     assert "Uitkomst en nameting" in pagina
-    assert uitkomst_url(traject) in pagina
 
-    formulier = client.get(uitkomst_url(traject))
-    assert formulier.status_code == 200
-    assert formulier.context["form"].initial["datum"] == einde
-
-    response = client.post(
-        uitkomst_url(traject),
-        {
-            "soort": UitkomstSoort.WERK_LEERBEDRIJF,
-            "datum": einde.isoformat(),
-            "contractsoort": "vast",
-            "uren_per_week": "32",
-        },
+    formulier_pagina = pagina.click(href=uitkomst_url(traject))
+    assert formulier(formulier_pagina)["datum"].value == einde.isoformat()
+    response = verzenden(
+        formulier_pagina,
+        soort=UitkomstSoort.WERK_LEERBEDRIJF,
+        contractsoort="vast",
+        uren_per_week="32",
+        status=302,
     )
-    assert response.status_code == 302
     assert response["Location"] == traject.get_absolute_url()
     assert Uitkomst.objects.get(traject=traject).uren_per_week == 32
 
-    pagina = client.get(traject.get_absolute_url()).content.decode()
+    pagina = response.follow()
     assert "Werk bij het leerbedrijf" in pagina
     for meting in Vervolgmeting.objects.filter(traject=traject):
         assert meting_url(meting) in pagina

@@ -52,3 +52,20 @@ def verzenden(pagina, actie: str | None = None, status=None, **waarden):
     form that comes back with errors, 302 for success)."""
     form = invullen(formulier(pagina, actie), **waarden)
     return form.submit(status=status)
+
+
+def posten(app, url, data=None, user=None, status=None):
+    """A hand-made POST with a valid CSRF token, for requests no page offers (a form
+    of another region's case, a role that sees no form): the token comes from the
+    home page's logout form, so the scope or role check answers, not the CSRF check."""
+    thuis = app.get(reverse("home"), user=user)
+    token = thuis.forms[
+        next(
+            k
+            for k, f in thuis.forms.items()
+            if isinstance(k, int) and f.action == LOGOUT
+        )
+    ]["csrfmiddlewaretoken"].value
+    return app.post(
+        url, {**(data or {}), "csrfmiddlewaretoken": token}, user=user, status=status
+    )

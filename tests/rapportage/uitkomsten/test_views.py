@@ -21,7 +21,7 @@ from tests.factories.rapportage import (
     afgelopen_traject,
 )
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
-from tests.formulieren import formulier, verzenden
+from tests.formulieren import formulier, posten, verzenden
 from trajecten.constants import TrajectStatus
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,7 @@ def test_consulent_fills_in_a_follow_up(client, consulent):
     assert meting.situatie == Situatie.OPLEIDING
 
 
-def test_forms_of_another_regions_traject_are_404(client):
+def test_forms_of_another_regions_traject_are_404(app):
     elders = OrganisatieFactory(regios=[regio("AM01")])
     hun_consulent = medewerker_met_rol(Rol.CONSULENT, organisatie=elders)
     traject = afgelopen_traject(
@@ -138,10 +138,9 @@ def test_forms_of_another_regions_traject_are_404(client):
     )
     meting = VervolgmetingFactory(traject=traject)
     twente = medewerker_met_rol(Rol.CONSULENT)
-    client.force_login(twente)
     for url in (uitkomst_url(traject), meting_url(meting)):
-        assert client.get(url).status_code == 404
-        assert client.post(url, {"soort": "geen_vervolg"}).status_code == 404
+        app.get(url, user=twente, status=404)
+        posten(app, url, {"soort": "geen_vervolg"}, user=twente, status=404)
     assert Uitkomst.objects.get().soort == UitkomstSoort.WERK_LEERBEDRIJF
 
 

@@ -2,12 +2,12 @@
 
 import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
 from auditlog.models import LogEntry
 from openpyxl import Workbook, load_workbook
+from webtest import Upload
 
 from leerbedrijven.constants import LeerbedrijfSoort, Sector
 from leerbedrijven.importeren import KOLOMMEN
@@ -19,6 +19,7 @@ from tests.factories.organisaties import (
     medewerker_met_rol,
     regio,
 )
+from tests.formulieren import posten, verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -27,32 +28,44 @@ GOED = "Bakkerij Test;12345678;Horeca;;Markt;1;7511ab;Enschede;Peter Brink;06123
 
 
 def csv_bestand(*regels, naam="leerbedrijven.csv"):
-    return SimpleUploadedFile(naam, ("\ufeff" + "\n".join(regels)).encode())
+    return Upload(naam, ("\ufeff" + "\n".join(regels)).encode())
 
 
-def uploaden(client, bestand):
-    """Upload and follow to the preview; returns the preview response."""
-    response = client.post(
-        reverse("leerbedrijven:import_upload"),
-        {"bestand": bestand, "regio": regio().pk},
-    )
+def upload_pagina(app, user):
+    """The upload page, reached from the list's import link."""
+    lijst = app.get(reverse("leerbedrijven:leerbedrijf_list"), user=user)
+    return lijst.click(href=reverse("leerbedrijven:import_upload"))
+
+
+def uploaden(app, user, bestand):
+    """Choose the file on the upload page and follow to the preview."""
+    response = verzenden(upload_pagina(app, user), bestand=bestand)
     assert response.status_code == 302, response.context["form"].errors
-    return client.get(response["Location"])
+    return response.follow()
 
 
-def bevestigen(client, preview):
-    return client.post(
-        reverse("leerbedrijven:import_bevestigen"), {"token": preview.context["token"]}
+def bevestigen(preview, status=302):
+    """Press 'Bevestigen' on the preview page."""
+    return verzenden(preview, status=status)
+
+
+def bevestigen_zonder_knop(app, user, preview, status):
+    """A confirm the page does not offer (a preview with errors, another user)."""
+    return posten(
+        app,
+        reverse("leerbedrijven:import_bevestigen"),
+        {"token": preview.context["token"]},
+        user=user,
+        status=status,
     )
 
 
-def test_import_creates_leerbedrijf_with_vestiging_and_contact(client, consulent):
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, GOED))
+def test_import_creates_leerbedrijf_with_vestiging_and_contact(app, consulent):
+    preview = uploaden(app, consulent, csv_bestand(KOP, GOED))
 
     assert preview.status_code == 200
-    assert "1 nieuw, 0 bijwerken, 0 fouten" in preview.content.decode()
-    response = bevestigen(client, preview)
+    assert "1 nieuw, 0 bijwerken, 0 fouten" in preview.text
+    response = bevestigen(preview)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("leerbedrijven:leerbedrijf_list")
@@ -66,32 +79,30 @@ def test_import_creates_leerbedrijf_with_vestiging_and_contact(client, consulent
     # The importing user is the actor of the audit entries.
     entries = LogEntry.objects.get_for_object(leerbedrijf)
     assert entries.filter(action=LogEntry.Action.CREATE, actor=consulent).exists()
-    # The pending import is gone after the confirm.
-    assert bevestigen(client, preview).status_code == 404
+    # The pending import is gone after the confirm (the browser's back button).
+    bevestigen(preview, status=404)
 
 
-def test_import_reads_xlsx(client, consulent):
+def test_import_reads_xlsx(app, consulent):
     werkmap = Workbook()
     werkmap.active.append([k.naam for k in KOLOMMEN])
     werkmap.active.append(["Garage X", 87654321, "techniek", "Ontwikkelbedrijf"])
     uit = io.BytesIO()
     werkmap.save(uit)
-    client.force_login(consulent)
-    preview = uploaden(client, SimpleUploadedFile("lijst.xlsx", uit.getvalue()))
-    bevestigen(client, preview)
+    preview = uploaden(app, consulent, Upload("lijst.xlsx", uit.getvalue()))
+    bevestigen(preview)
 
     leerbedrijf = Leerbedrijf.objects.get(organisatie__kvk_nummer="87654321")
     assert leerbedrijf.soort == LeerbedrijfSoort.ONTWIKKELBEDRIJF
 
 
-def test_known_kvk_is_an_update_not_a_double(client, consulent):
+def test_known_kvk_is_an_update_not_a_double(app, consulent):
     bestaand = LeerbedrijfFactory(organisatie__kvk_nummer="12345678")
     contact = ContactpersoonFactory(leerbedrijf=bestaand, naam="Peter Brink")
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, GOED))
+    preview = uploaden(app, consulent, csv_bestand(KOP, GOED))
 
     assert preview.context["voorbeeld"].rijen[0].actie == "bijwerken"
-    bevestigen(client, preview)
+    bevestigen(preview)
 
     assert Leerbedrijf.objects.count() == 1
     bestaand.refresh_from_db()
@@ -106,21 +117,20 @@ def test_known_kvk_is_an_update_not_a_double(client, consulent):
     assert entries.filter(action=LogEntry.Action.UPDATE, actor=consulent).exists()
 
 
-def test_kvk_of_another_region_is_refused(client, consulent):
+def test_kvk_of_another_region_is_refused(app, consulent):
     elders = OrganisatieFactory(
         leerbedrijf=True, kvk_nummer="12345678", regios=[regio("AM01")]
     )
     LeerbedrijfFactory(organisatie=elders, regio=regio("AM01"))
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, GOED))
+    preview = uploaden(app, consulent, csv_bestand(KOP, GOED))
 
     rij = preview.context["voorbeeld"].rijen[0]
     assert rij.actie == "fout"
     assert rij.fouten == [
         ("kvk_nummer", "Dit leerbedrijf bestaat al in een andere regio.")
     ]
-    assert "Bevestigen" not in preview.content.decode()
-    bevestigen(client, preview)
+    assert "Bevestigen" not in preview.text
+    bevestigen_zonder_knop(app, consulent, preview, status=302)
     assert Leerbedrijf.objects.count() == 1
 
 
@@ -138,26 +148,23 @@ def test_kvk_of_another_region_is_refused(client, consulent):
     ],
 )
 def test_bad_cell_gives_dutch_error_and_nothing_is_saved(
-    client, consulent, regel, kolom, fout
+    app, consulent, regel, kolom, fout
 ):
-    client.force_login(consulent)
     preview = uploaden(
-        client, csv_bestand(KOP, GOED.replace("12345678", "11111111"), regel)
+        app, consulent, csv_bestand(KOP, GOED.replace("12345678", "11111111"), regel)
     )
 
     rij = preview.context["voorbeeld"].rijen[1]
     assert rij.rij == 3
     assert rij.actie == "fout"
     assert any(k == kolom and fout in b for k, b in rij.fouten), rij.fouten
-    assert f"Kolom {kolom}" in preview.content.decode()
-    response = bevestigen(client, preview)
-    assert response.status_code == 302
+    assert f"Kolom {kolom}" in preview.text
+    bevestigen_zonder_knop(app, consulent, preview, status=302)
     assert Leerbedrijf.objects.count() == 0
 
 
-def test_duplicate_kvk_in_the_file_is_an_error_on_the_later_row(client, consulent):
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, GOED, GOED))
+def test_duplicate_kvk_in_the_file_is_an_error_on_the_later_row(app, consulent):
+    preview = uploaden(app, consulent, csv_bestand(KOP, GOED, GOED))
 
     eerste, tweede = preview.context["voorbeeld"].rijen
     assert eerste.actie == "nieuw"
@@ -166,10 +173,9 @@ def test_duplicate_kvk_in_the_file_is_an_error_on_the_later_row(client, consulen
     ]
 
 
-def test_confirm_validates_again_and_saves_nothing_on_a_new_error(client, consulent):
-    client.force_login(consulent)
+def test_confirm_validates_again_and_saves_nothing_on_a_new_error(app, consulent):
     preview = uploaden(
-        client, csv_bestand(KOP, GOED, GOED.replace("12345678", "22222222"))
+        app, consulent, csv_bestand(KOP, GOED, GOED.replace("12345678", "22222222"))
     )
     assert not preview.context["voorbeeld"].heeft_fouten
     # Meanwhile the last row's KvK turns up in another region.
@@ -179,7 +185,7 @@ def test_confirm_validates_again_and_saves_nothing_on_a_new_error(client, consul
         ),
         regio=regio("AM01"),
     )
-    response = bevestigen(client, preview)
+    response = bevestigen(preview)
 
     assert response.status_code == 302
     assert "voorbeeld" in response["Location"]
@@ -200,30 +206,30 @@ def test_import_needs_add_leerbedrijf(client, mbo_medewerker):
     assert client.get(reverse("leerbedrijven:import_upload")).status_code == 403
 
 
-def test_upload_shows_dutch_error_next_to_the_field(client, consulent):
-    client.force_login(consulent)
-    response = client.post(
-        reverse("leerbedrijven:import_upload"),
-        {"bestand": csv_bestand("naam;sector", "X;Horeca"), "regio": regio().pk},
+def test_upload_shows_dutch_error_next_to_the_field(app, consulent):
+    response = verzenden(
+        upload_pagina(app, consulent),
+        bestand=csv_bestand("naam;sector", "X;Horeca"),
+        status=200,
     )
-    assert response.status_code == 200
-    assert "kvk_nummer" in response.context["form"].errors["bestand"][0]
+    fout = response.context["form"].errors["bestand"][0]
+    assert "kvk_nummer" in fout
+    assert "error_1_id_bestand" in response.text
 
 
-def test_another_user_cannot_use_the_preview_token(client, consulent):
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, GOED))
+def test_another_user_cannot_use_the_preview_token(app, consulent):
+    preview = uploaden(app, consulent, csv_bestand(KOP, GOED))
     anderen = medewerker_met_rol(Rol.CONSULENT)
-    client.force_login(anderen)
 
-    assert bevestigen(client, preview).status_code == 404
+    bevestigen_zonder_knop(app, anderen, preview, status=404)
     assert Leerbedrijf.objects.count() == 0
 
 
-def test_known_kvk_with_a_bad_cell_stays_an_error(client, consulent):
+def test_known_kvk_with_a_bad_cell_stays_an_error(app, consulent):
     LeerbedrijfFactory(organisatie__kvk_nummer="12345678")
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, GOED.replace("Horeca", "Ruimtevaart")))
+    preview = uploaden(
+        app, consulent, csv_bestand(KOP, GOED.replace("Horeca", "Ruimtevaart"))
+    )
 
     rij = preview.context["voorbeeld"].rijen[0]
     assert rij.actie == "fout"

@@ -28,6 +28,7 @@ from tests.factories.leerbedrijven import (
     werkprocessen,
 )
 from tests.factories.organisaties import OrganisatieFactory, regio
+from tests.formulieren import formulier, invullen, posten, verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,16 @@ LIJST = "/leerbedrijven/"
 
 def url(naam, *args):
     return reverse(f"leerbedrijven:{naam}", args=args)
+
+
+def aanvinken(form, naam, waarden):
+    """Tick exactly these boxes of a CheckboxSelectMultiple (several inputs, one name)."""
+    gekozen = {str(w) for w in waarden}
+    vakjes = form.fields[naam]
+    assert gekozen <= {v._value for v in vakjes}, "a value the page does not offer"
+    for vakje in vakjes:
+        vakje.checked = vakje._value in gekozen
+    return form
 
 
 def elders():
@@ -49,7 +60,7 @@ def elders():
 # --- scoping -------------------------------------------------------------------
 
 
-def test_leerbedrijf_of_other_region_answers_404_on_every_page(client, consulent):
+def test_leerbedrijf_of_other_region_answers_404_on_every_page(app, client, consulent):
     vreemd = elders()
     erkenning = ErkenningFactory(leerbedrijf=vreemd)
     client.force_login(consulent)
@@ -58,8 +69,7 @@ def test_leerbedrijf_of_other_region_answers_404_on_every_page(client, consulent
     assert client.get(url("leerbedrijf_update", vreemd.pk)).status_code == 404
     assert client.get(url("erkenning_create", vreemd.pk)).status_code == 404
     assert client.get(url("contactmoment_create", vreemd.pk)).status_code == 404
-    antwoord = client.post(url("status", vreemd.pk), {"naar": "in_gesprek"})
-    assert antwoord.status_code == 404
+    posten(app, url("status", vreemd.pk), {"naar": "in_gesprek"}, consulent, 404)
     assert (
         client.get(url("erkenning_update", vreemd.pk, erkenning.pk)).status_code == 404
     )
@@ -93,15 +103,17 @@ def test_praktijkopleider_sees_own_company_only_and_cannot_edit(
     assert "Gegevens wijzigen" not in client.get(eigen.get_absolute_url()).text
 
 
-def test_mbo_medewerker_may_read_but_not_change(client, mbo_medewerker):
+def test_mbo_medewerker_may_read_but_not_change(app, client, mbo_medewerker):
     leerbedrijf = LeerbedrijfFactory()
     client.force_login(mbo_medewerker)
 
-    assert client.get(leerbedrijf.get_absolute_url()).status_code == 200
-    assert (
-        client.post(url("status", leerbedrijf.pk), {"naar": "in_gesprek"}).status_code
-        == 403
+    pagina = app.get(leerbedrijf.get_absolute_url(), user=mbo_medewerker)
+    assert "Status wijzigen" not in pagina
+    posten(
+        app, url("status", leerbedrijf.pk), {"naar": "in_gesprek"}, mbo_medewerker, 403
     )
+    leerbedrijf.refresh_from_db()
+    assert leerbedrijf.status == LeerbedrijfStatus.BENADERD
     assert client.get(url("contactmoment_create", leerbedrijf.pk)).status_code == 403
 
 
@@ -174,22 +186,28 @@ def _profiel(**kwargs):
     return {
         "naam": "Fietsenmaker De Spaak",
         "kvk_nummer": "12345678",
-        "regio": regio().pk,
+        "regio": str(regio().pk),
         "sector": Sector.TECHNIEK,
         "soort": "regulier",
         "baancreatie": "geen",
-        "werkprocessen": [w.pk for w in werkprocessen()],
         **kwargs,
     }
 
 
-def test_create_records_benaderd_leerbedrijf_and_redirects(client, consulent):
-    client.force_login(consulent)
+def nieuw_formulier(app, user):
+    """The create page, reached from the list as a person would."""
+    lijst = app.get(LIJST, user=user)
+    return lijst.click(href=url("leerbedrijf_create"))
 
-    antwoord = client.post(url("leerbedrijf_create"), _profiel())
+
+def test_create_records_benaderd_leerbedrijf_and_redirects(app, consulent):
+    pagina = nieuw_formulier(app, consulent)
+    form = invullen(formulier(pagina), **_profiel())
+    aanvinken(form, "werkprocessen", [w.pk for w in werkprocessen()])
+
+    antwoord = form.submit(status=302)
 
     leerbedrijf = Leerbedrijf.objects.get(organisatie__kvk_nummer="12345678")
-    assert antwoord.status_code == 302
     assert antwoord["Location"] == leerbedrijf.get_absolute_url()
     assert leerbedrijf.status == LeerbedrijfStatus.BENADERD
     assert leerbedrijf.statuswijzigingen.get().door == consulent
@@ -198,13 +216,12 @@ def test_create_records_benaderd_leerbedrijf_and_redirects(client, consulent):
 
 @pytest.mark.parametrize("kvk", ["1234567", "1234567a", "123456789"])
 def test_create_with_invalid_kvk_shows_error_next_to_field_and_saves_nothing(
-    client, consulent, kvk
+    app, consulent, kvk
 ):
-    client.force_login(consulent)
+    pagina = nieuw_formulier(app, consulent)
 
-    antwoord = client.post(url("leerbedrijf_create"), _profiel(kvk_nummer=kvk))
+    antwoord = verzenden(pagina, status=200, **_profiel(kvk_nummer=kvk))
 
-    assert antwoord.status_code == 200
     assert (
         "Een KvK-nummer bestaat uit precies 8 cijfers."
         in antwoord.context["form"].errors["kvk_nummer"]
@@ -213,42 +230,42 @@ def test_create_with_invalid_kvk_shows_error_next_to_field_and_saves_nothing(
     assert not Organisatie.objects.filter(naam="Fietsenmaker De Spaak").exists()
 
 
-def test_create_with_existing_kvk_is_refused_next_to_field(client, consulent):
+def test_create_with_existing_kvk_is_refused_next_to_field(app, consulent):
     OrganisatieFactory(leerbedrijf=True, kvk_nummer="12345678")
-    client.force_login(consulent)
+    pagina = nieuw_formulier(app, consulent)
 
-    antwoord = client.post(url("leerbedrijf_create"), _profiel())
+    antwoord = verzenden(pagina, status=200, **_profiel())
 
     assert antwoord.context["form"].errors["kvk_nummer"] == [
         "Er is al een organisatie met dit KvK-nummer."
     ]
+    assert "Er is al een organisatie met dit KvK-nummer." in antwoord.text
     assert not Leerbedrijf.objects.exists()
 
 
-def test_create_offers_only_the_users_own_regions(client, consulent):
-    client.force_login(consulent)
-    antwoord = client.post(url("leerbedrijf_create"), _profiel(regio=regio("AM01").pk))
+def test_create_offers_only_the_users_own_regions(app, consulent):
+    pagina = nieuw_formulier(app, consulent)
+    aangeboden = [waarde for waarde, _, _ in formulier(pagina)["regio"].options]
+    assert str(regio("AM01").pk) not in aangeboden
+
+    antwoord = verzenden(pagina, status=200, **_profiel(regio=regio("AM01").pk))
+
     assert "regio" in antwoord.context["form"].errors
     assert not Leerbedrijf.objects.exists()
 
 
 def test_edit_with_stale_version_shows_non_field_error_and_saves_nothing(
-    client, consulent
+    app, consulent
 ):
     leerbedrijf = LeerbedrijfFactory(organisatie__naam="Origineel")
-    client.force_login(consulent)
-    formulier = _profiel(
-        kvk_nummer=leerbedrijf.organisatie.kvk_nummer, versie=leerbedrijf.versie
-    )
-    # A colleague saves first, with the same starting version.
-    eerste = client.post(url("leerbedrijf_update", leerbedrijf.pk), formulier)
-    assert eerste.status_code == 302
+    # Two colleagues open the edit page at the same version; one saves first.
+    detail = app.get(leerbedrijf.get_absolute_url(), user=consulent)
+    mijn_pagina = detail.click(href=url("leerbedrijf_update", leerbedrijf.pk))
+    collega_pagina = app.get(url("leerbedrijf_update", leerbedrijf.pk))
+    verzenden(collega_pagina, naam="Fietsenmaker De Spaak", status=302)
 
-    tweede = client.post(
-        url("leerbedrijf_update", leerbedrijf.pk), {**formulier, "naam": "Te laat"}
-    )
+    tweede = verzenden(mijn_pagina, naam="Te laat", status=200)
 
-    assert tweede.status_code == 200
     fouten = tweede.context["form"].non_field_errors()
     assert "Iemand anders heeft deze gegevens net gewijzigd" in fouten[0]
     assert 'id="formulierfout"' in tweede.text
@@ -260,133 +277,141 @@ def test_edit_with_stale_version_shows_non_field_error_and_saves_nothing(
 # --- small forms on the detail page ---------------------------------------------
 
 
-def test_vestiging_with_invalid_postcode_shows_error_and_saves_nothing(
-    client, consulent
-):
+def onderdeel_pagina(app, user, leerbedrijf, naam, *args):
+    """The add or edit page of a child row, clicked through from the detail page."""
+    detail = app.get(leerbedrijf.get_absolute_url(), user=user)
+    return detail.click(href=url(naam, leerbedrijf.pk, *args))
+
+
+def test_vestiging_with_invalid_postcode_shows_error_and_saves_nothing(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "vestiging_create")
     data = {"straat": "Markt", "huisnummer": "1", "plaats": "Enschede"}
 
-    fout = client.post(
-        url("vestiging_create", leerbedrijf.pk), {**data, "postcode": "0123 AB"}
-    )
+    fout = verzenden(pagina, status=200, **data, postcode="0123 AB")
     assert (
         "Vul een Nederlandse postcode in" in fout.context["form"].errors["postcode"][0]
     )
+    assert "Vul een Nederlandse postcode in" in fout.text
     assert not Vestiging.objects.exists()
 
-    goed = client.post(
-        url("vestiging_create", leerbedrijf.pk), {**data, "postcode": "7511ab"}
-    )
-    assert goed.status_code == 302
+    goed = verzenden(fout, postcode="7511ab", status=302)
+    assert goed["Location"] == leerbedrijf.get_absolute_url()
     assert Vestiging.objects.get().postcode == "7511 AB"
 
 
-def test_contactmoment_in_the_future_is_refused(client, consulent):
+def test_contactmoment_in_the_future_is_refused(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "contactmoment_create")
     morgen = timezone.localdate() + datetime.timedelta(days=1)
 
-    antwoord = client.post(
-        url("contactmoment_create", leerbedrijf.pk),
-        {"datum": morgen.isoformat(), "soort": "telefoon", "samenvatting": "Gebeld"},
+    antwoord = verzenden(
+        pagina,
+        datum=morgen.isoformat(),
+        soort="telefoon",
+        samenvatting="Gebeld",
+        status=200,
     )
 
     assert (
         "Deze datum ligt in de toekomst" in antwoord.context["form"].errors["datum"][0]
     )
+    assert "Deze datum ligt in de toekomst" in antwoord.text
     assert not Contactmoment.objects.exists()
 
 
-def test_contactmoment_volgende_actie_needs_a_date(client, consulent):
+def test_contactmoment_volgende_actie_needs_a_date(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
-    data = {
-        "datum": timezone.localdate().isoformat(),
-        "soort": "bezoek",
-        "samenvatting": "Rondleiding gehad",
-        "volgende_actie": "Offerte sturen",
-    }
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "contactmoment_create")
 
-    fout = client.post(url("contactmoment_create", leerbedrijf.pk), data)
+    fout = verzenden(
+        pagina,
+        datum=timezone.localdate().isoformat(),
+        soort="bezoek",
+        samenvatting="Rondleiding gehad",
+        volgende_actie="Offerte sturen",
+        status=200,
+    )
     assert fout.context["form"].errors["volgende_actie_op"] == [
         "Vul in wanneer de volgende actie moet gebeuren."
     ]
+    assert "Vul in wanneer de volgende actie moet gebeuren." in fout.text
     assert not Contactmoment.objects.exists()
 
     volgende_week = timezone.localdate() + datetime.timedelta(days=7)
-    goed = client.post(
-        url("contactmoment_create", leerbedrijf.pk),
-        {**data, "volgende_actie_op": volgende_week.isoformat()},
-    )
-    assert goed.status_code == 302
+    goed = verzenden(fout, volgende_actie_op=volgende_week.isoformat(), status=302)
+    assert goed["Location"] == leerbedrijf.get_absolute_url()
     assert Contactmoment.objects.get().door == consulent
 
 
-def test_leerbaan_with_werkproces_of_other_kwalificatie_is_refused(client, consulent):
+def test_leerbaan_with_werkproces_of_other_kwalificatie_is_refused(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
-    data = {"kwalificatie": kwalificatie("Entree").pk, "aantal": 2, "open": "on"}
+    entree = werkprocessen()
     vreemd = werkprocessen("Medewerker teelt")[0]
-
-    fout = client.post(
-        url("leerbaan_create", leerbedrijf.pk),
-        {**data, "werkprocessen": [werkprocessen()[0].pk, vreemd.pk]},
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "leerbaan_create")
+    form = invullen(
+        formulier(pagina), kwalificatie=kwalificatie("Entree").pk, aantal=2, open=True
     )
+    aanvinken(form, "werkprocessen", [entree[0].pk, vreemd.pk])
+
+    fout = form.submit(status=200)
     assert (
         "Kies alleen werkprocessen van de kwalificatie Entree"
         in fout.context["form"].errors["werkprocessen"][0]
     )
+    assert "Kies alleen werkprocessen van de kwalificatie Entree" in fout.text
     assert not Leerbaan.objects.exists()
 
-    goed = client.post(
-        url("leerbaan_create", leerbedrijf.pk),
-        {**data, "werkprocessen": [w.pk for w in werkprocessen()]},
-    )
-    assert goed.status_code == 302
+    form = aanvinken(formulier(fout), "werkprocessen", [w.pk for w in entree])
+    goed = form.submit(status=302)
+    assert goed["Location"] == leerbedrijf.get_absolute_url()
     assert Leerbaan.objects.get().werkprocessen.count() == 3
 
 
-def test_leerbaan_needs_at_least_one_place(client, consulent):
+def test_leerbaan_needs_at_least_one_place(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
-    antwoord = client.post(
-        url("leerbaan_create", leerbedrijf.pk),
-        {"kwalificatie": kwalificatie().pk, "aantal": 0},
-    )
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "leerbaan_create")
+
+    antwoord = verzenden(pagina, kwalificatie=kwalificatie().pk, aantal="0", status=200)
+
     assert "aantal" in antwoord.context["form"].errors
     assert not Leerbaan.objects.exists()
 
 
-def test_erkenning_erkend_needs_date_and_one_per_kwalificatie(client, consulent):
+def test_erkenning_erkend_needs_date_and_one_per_kwalificatie(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
+    # The form has a field `status`: fill with invullen, submit with WebTest's status.
     data = {"kwalificatie": kwalificatie().pk, "status": "erkend"}
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "erkenning_create")
 
-    fout = client.post(url("erkenning_create", leerbedrijf.pk), data)
+    fout = invullen(formulier(pagina), **data).submit(status=200)
     assert "erkend_op" in fout.context["form"].errors
     assert not Erkenning.objects.exists()
 
-    data["erkend_op"] = "2024-01-01"
-    assert client.post(url("erkenning_create", leerbedrijf.pk), data).status_code == 302
-    dubbel = client.post(url("erkenning_create", leerbedrijf.pk), data)
+    invullen(formulier(fout), erkend_op="2024-01-01").submit(status=302)
+    pagina = onderdeel_pagina(app, consulent, leerbedrijf, "erkenning_create")
+    dubbel = invullen(formulier(pagina), erkend_op="2024-01-01", **data).submit(
+        status=200
+    )
     assert "kwalificatie" in dubbel.context["form"].errors
     assert Erkenning.objects.count() == 1
 
 
-def test_erkenning_can_be_edited(client, consulent):
+def test_erkenning_can_be_edited(app, consulent):
     erkenning = ErkenningFactory()
-    client.force_login(consulent)
-    antwoord = client.post(
-        url("erkenning_update", erkenning.leerbedrijf.pk, erkenning.pk),
-        {
-            "kwalificatie": erkenning.kwalificatie.pk,
-            "status": "erkend",
-            "erkend_op": "2024-03-01",
-            "geldig_tot": "2028-03-01",
-        },
+    pagina = onderdeel_pagina(
+        app, consulent, erkenning.leerbedrijf, "erkenning_update", erkenning.pk
     )
-    assert antwoord.status_code == 302
+    form = invullen(
+        formulier(pagina),
+        status="erkend",
+        erkend_op="2024-03-01",
+        geldig_tot="2028-03-01",
+    )
+
+    antwoord = form.submit(status=302)
+
+    assert antwoord["Location"] == erkenning.leerbedrijf.get_absolute_url()
     erkenning.refresh_from_db()
     assert erkenning.status == "erkend"
     assert erkenning.geldig_tot == datetime.date(2028, 3, 1)
@@ -423,31 +448,33 @@ def test_detail_offers_only_the_allowed_next_statuses(client, consulent):
 # --- status ---------------------------------------------------------------------
 
 
-def test_status_change_is_post_only_redirects_and_logs(client, consulent):
+def test_status_change_is_post_only_redirects_and_logs(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
+    app.get(url("status", leerbedrijf.pk), user=consulent, status=405)
+    pagina = app.get(leerbedrijf.get_absolute_url())
 
-    assert client.get(url("status", leerbedrijf.pk)).status_code == 405
-    antwoord = client.post(
-        url("status", leerbedrijf.pk),
-        {"naar": "in_gesprek", "reden": "Eerste gesprek"},
-        follow=True,
+    antwoord = verzenden(
+        pagina,
+        actie=url("status", leerbedrijf.pk),
+        naar="in_gesprek",
+        reden="Eerste gesprek",
+        status=302,
     )
 
-    assert antwoord.redirect_chain[-1][0] == leerbedrijf.get_absolute_url()
-    assert "De status is nu &#x27;In gesprek&#x27;." in antwoord.text
+    assert antwoord["Location"] == leerbedrijf.get_absolute_url()
+    assert "De status is nu &#x27;In gesprek&#x27;." in antwoord.follow().text
     leerbedrijf.refresh_from_db()
     assert leerbedrijf.status == LeerbedrijfStatus.IN_GESPREK
     assert LeerbedrijfStatuswijziging.objects.get().reden == "Eerste gesprek"
 
 
-def test_forbidden_status_change_shows_dutch_message(client, consulent):
+def test_forbidden_status_change_shows_dutch_message(app, consulent):
     leerbedrijf = LeerbedrijfFactory()
-    client.force_login(consulent)
+    pagina = app.get(leerbedrijf.get_absolute_url(), user=consulent)
+    form = formulier(pagina, actie=url("status", leerbedrijf.pk))
+    assert "actief" not in [waarde for waarde, _, _ in form["naar"].options]
 
-    antwoord = client.post(
-        url("status", leerbedrijf.pk), {"naar": "actief"}, follow=True
-    )
+    antwoord = invullen(form, naar="actief").submit(status=302).follow()
 
     assert (
         "Van &#x27;Benaderd&#x27; kan een leerbedrijf niet naar &#x27;Actief&#x27;."

@@ -1,36 +1,42 @@
 import io
 import zipfile
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from webtest import Upload
 
 from kennisbank.constants import Soort
 from kennisbank.models import Item
 from tests.factories.kennisbank import ItemFactory, TagFactory
 from tests.factories.organisaties import regio
+from tests.formulieren import posten, verzenden
 
 pytestmark = pytest.mark.django_db
 
 LIJST = reverse("kennisbank:item_list")
 
 
-def _data(user, **kwargs):
+def _data(**kwargs):
+    """What an editor types; regio and eigenaar keep what the page preselects."""
     data = {
         "soort": Soort.INSTRUMENT,
         "titel": "Werkfit eerst",
         "samenvatting": "Eerst werkfit, dan praktijkleren.",
         "body": '<p onclick="x()">Uitleg</p><script>alert(1)</script>',
         "trefwoorden": "werkfit, Advies",
-        "regio": user.organisatie.regios.get().pk,
-        "eigenaar": user.organisatie.pk,
     }
     data.update(kwargs)
     return data
+
+
+def nieuw_item(app, user):
+    """The create page, reached from the list's button."""
+    lijst = app.get(LIJST, user=user)
+    return lijst.click(href=reverse("kennisbank:item_create"))
 
 
 def _docx() -> bytes:
@@ -41,12 +47,12 @@ def _docx() -> bytes:
     return buf.getvalue()
 
 
-def test_coordinator_creates_a_sanitised_item_checked_today(client, coordinator):
-    client.force_login(coordinator)
-    response = client.post(reverse("kennisbank:item_create"), _data(coordinator))
+def test_coordinator_creates_a_sanitised_item_checked_today(app, coordinator):
+    response = verzenden(nieuw_item(app, coordinator), status=302, **_data())
     item = Item.objects.get()
-    assert response.status_code == 302
-    assert response.url == item.get_absolute_url()
+    assert response["Location"] == item.get_absolute_url()
+    assert item.regio == coordinator.organisatie.regios.get()
+    assert item.eigenaar == coordinator.organisatie
     assert item.slug == "werkfit-eerst"
     assert item.body == "<p>Uitleg</p>"
     assert sorted(t.naam for t in item.tags.all()) == ["Advies", "werkfit"]
@@ -54,42 +60,37 @@ def test_coordinator_creates_a_sanitised_item_checked_today(client, coordinator)
     assert item.gecontroleerd_door == coordinator
 
 
-def test_coordinator_cannot_make_a_national_item(client, coordinator):
-    client.force_login(coordinator)
-    response = client.post(
-        reverse("kennisbank:item_create"), _data(coordinator, regio="")
-    )
-    assert response.status_code == 200
+def test_coordinator_cannot_make_a_national_item(app, coordinator):
+    pagina = nieuw_item(app, coordinator)
+    assert "Landelijk (voor iedereen)" not in pagina
+    response = verzenden(pagina, status=200, **_data(regio=""))
     assert "regio" in response.context["form"].errors
     assert not Item.objects.exists()
 
 
-def test_beheerder_makes_a_national_item(client, beheerder):
-    client.force_login(beheerder)
-    client.post(reverse("kennisbank:item_create"), _data(beheerder, regio=""))
+def test_beheerder_makes_a_national_item(app, beheerder):
+    pagina = nieuw_item(app, beheerder)
+    verzenden(pagina, status=302, **_data(regio=""))
     assert Item.objects.get().regio is None
 
 
 @pytest.mark.parametrize(
     "rol", ["consulent", "jobcoach", "praktijkopleider", "mbo_medewerker"]
 )
-def test_only_editors_create(client, request, rol):
+def test_only_editors_create(app, request, rol):
     user = request.getfixturevalue(rol)
-    client.force_login(user)
-    assert client.get(reverse("kennisbank:item_create")).status_code == 403
-    assert (
-        client.post(reverse("kennisbank:item_create"), _data(user)).status_code == 403
-    )
+    app.get(reverse("kennisbank:item_create"), user=user, status=403)
+    posten(app, reverse("kennisbank:item_create"), _data(), user=user, status=403)
     item = ItemFactory(regionaal=True)
-    assert (
-        client.post(
-            reverse("kennisbank:item_gecontroleerd", args=[item.slug])
-        ).status_code
-        == 403
-    )
+    gecontroleerd = reverse("kennisbank:item_gecontroleerd", args=[item.slug])
+    assert gecontroleerd not in app.get(item.get_absolute_url())
+    posten(app, gecontroleerd, user=user, status=403)
+    assert not Item.objects.exclude(pk=item.pk).exists()
+    item.refresh_from_db()
+    assert item.gecontroleerd_door != user
 
 
-def test_other_regions_item_is_404_and_absent_from_search(client, coordinator):
+def test_other_regions_item_is_404_and_absent_from_search(app, client, coordinator):
     elders = ItemFactory(titel="Regeling elders", regio=regio("AM01"))
     client.force_login(coordinator)
     for naam in ("item_detail", "item_update", "item_bestand"):
@@ -97,11 +98,11 @@ def test_other_regions_item_is_404_and_absent_from_search(client, coordinator):
             client.get(reverse(f"kennisbank:{naam}", args=[elders.slug])).status_code
             == 404
         )
-    assert (
-        client.post(
-            reverse("kennisbank:item_gecontroleerd", args=[elders.slug])
-        ).status_code
-        == 404
+    posten(
+        app,
+        reverse("kennisbank:item_gecontroleerd", args=[elders.slug]),
+        user=coordinator,
+        status=404,
     )
     assert not client.get(LIJST, {"q": "regeling"}).context["object_list"]
 
@@ -148,7 +149,7 @@ def test_search_filters_and_ranking_on_the_list(client, consulent):
     assert titels(q="leerbaan", bereik="landelijk") == [a.titel]
 
 
-def test_klopt_nog_clears_the_warning(client, coordinator):
+def test_klopt_nog_clears_the_warning(app, client, coordinator):
     oud = ItemFactory(regionaal=True, verouderd=True)
     client.force_login(coordinator)
     detail = client.get(oud.get_absolute_url()).content.decode()
@@ -157,9 +158,10 @@ def test_klopt_nog_clears_the_warning(client, coordinator):
     assert list(lijst.context["object_list"]) == [oud]
     assert "Controleren" in lijst.content.decode()
 
-    response = client.post(reverse("kennisbank:item_gecontroleerd", args=[oud.slug]))
+    pagina = app.get(LIJST, {"verouderd": "true"}, user=coordinator)
+    actie = reverse("kennisbank:item_gecontroleerd", args=[oud.slug])
+    verzenden(pagina, actie=actie, status=302)
 
-    assert response.status_code == 302
     oud.refresh_from_db()
     assert oud.laatst_gecontroleerd_op == timezone.localdate()
     assert oud.gecontroleerd_door == coordinator
@@ -188,20 +190,15 @@ def test_klopt_nog_is_post_only(client, coordinator):
     ],
 )
 def test_bad_upload_gives_a_dutch_error_and_saves_nothing(
-    client, coordinator, naam, inhoud, fout
+    app, coordinator, naam, inhoud, fout
 ):
-    client.force_login(coordinator)
-    response = client.post(
-        reverse("kennisbank:item_create"),
-        _data(
-            coordinator,
-            soort=Soort.DOCUMENT,
-            bestand=SimpleUploadedFile(naam, inhoud),
-        ),
+    response = verzenden(
+        nieuw_item(app, coordinator),
+        status=200,
+        **_data(soort=Soort.DOCUMENT, bestand=Upload(naam, inhoud)),
     )
-    assert response.status_code == 200
     assert "bestand" in response.context["form"].errors
-    assert fout in response.content.decode()
+    assert fout in response.text
     assert not Item.objects.exists()
 
 
@@ -222,14 +219,10 @@ def test_bad_upload_gives_a_dutch_error_and_saves_nothing(
         ({"max_bedrag": "veel"}, "max_bedrag", "getal"),
     ],
 )
-def test_bad_input_saves_nothing(client, coordinator, data, veld, tekst):
-    client.force_login(coordinator)
-    response = client.post(
-        reverse("kennisbank:item_create"), _data(coordinator, **data)
-    )
-    assert response.status_code == 200
+def test_bad_input_saves_nothing(app, coordinator, data, veld, tekst):
+    response = verzenden(nieuw_item(app, coordinator), status=200, **_data(**data))
     assert veld in response.context["form"].errors
-    assert tekst in response.content.decode()
+    assert tekst in response.text
     assert not Item.objects.exists()
 
 
@@ -241,14 +234,12 @@ def test_bad_input_saves_nothing(client, coordinator, data, veld, tekst):
     ],
 )
 def test_document_is_served_only_within_scope(
-    client, coordinator, consulent, naam, inhoud, type_
+    app, client, coordinator, consulent, naam, inhoud, type_
 ):
-    client.force_login(coordinator)
-    client.post(
-        reverse("kennisbank:item_create"),
-        _data(
-            coordinator, soort=Soort.DOCUMENT, bestand=SimpleUploadedFile(naam, inhoud)
-        ),
+    verzenden(
+        nieuw_item(app, coordinator),
+        status=302,
+        **_data(soort=Soort.DOCUMENT, bestand=Upload(naam, inhoud)),
     )
     item = Item.objects.get()
     assert naam not in item.bestand.name  # stored under a random name
@@ -267,12 +258,13 @@ def test_document_is_served_only_within_scope(
     )
 
 
-def test_related_items_are_symmetric_and_scoped(client, coordinator, consulent):
-    client.force_login(coordinator)
+def test_related_items_are_symmetric_and_scoped(app, client, coordinator, consulent):
     ander = ItemFactory(titel="Ander item")
     elders = ItemFactory(titel="Geheim elders", regio=regio("AM01"))
-    client.post(
-        reverse("kennisbank:item_create"), _data(coordinator, gerelateerd=[ander.pk])
+    verzenden(
+        nieuw_item(app, coordinator),
+        status=302,
+        **_data(gerelateerd=[str(ander.pk)]),
     )
     nieuw = Item.objects.get(slug="werkfit-eerst")
     nieuw.gerelateerd.add(elders)
@@ -282,11 +274,10 @@ def test_related_items_are_symmetric_and_scoped(client, coordinator, consulent):
     assert "Ander item" in detail
     assert "Geheim elders" not in detail
     # Saving keeps the link the editor could not see.
-    client.force_login(coordinator)
-    client.post(
-        reverse("kennisbank:item_update", args=[nieuw.slug]),
-        _data(coordinator, gerelateerd=[]),
-    )
+    detail = app.get(nieuw.get_absolute_url(), user=coordinator)
+    pagina = detail.click(href=reverse("kennisbank:item_update", args=[nieuw.slug]))
+    assert "Geheim elders" not in pagina
+    verzenden(pagina, gerelateerd=[], status=302)
     assert list(nieuw.gerelateerd.all()) == [elders]
 
 

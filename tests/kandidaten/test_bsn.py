@@ -5,7 +5,8 @@ import pytest
 from cryptography.fernet import Fernet
 
 from kandidaten.models import Kandidaat
-from tests.kandidaten.test_views import intake_data
+from tests.formulieren import verzenden
+from tests.kandidaten.test_views import aanmeld_pagina, intake_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,25 +24,22 @@ def test_no_bsn_field_by_default(client, consulent):
     assert "bsn" not in form.fields
 
 
-def test_bsn_is_stored_encrypted_and_shown_masked(client, consulent, bsn_aan):
-    client.force_login(consulent)
-    client.post(
-        reverse("kandidaten:kandidaat_create"), intake_data(consulent, bsn="111222333")
-    )
+def test_bsn_is_stored_encrypted_and_shown_masked(app, consulent, bsn_aan):
+    pagina = aanmeld_pagina(app, consulent)
+    response = verzenden(pagina, status=302, **intake_data(bsn="111222333"))
 
     kandidaat = Kandidaat.objects.get()
     assert b"111222333" not in bytes(kandidaat.bsn_versleuteld)
-    html = client.get(kandidaat.get_absolute_url()).content.decode()
+    html = response.follow().text
     assert "******333" in html
     assert "111222333" not in html
 
 
-def test_invalid_bsn_is_refused_with_a_dutch_error(client, consulent, bsn_aan):
-    client.force_login(consulent)
-    response = client.post(
-        reverse("kandidaten:kandidaat_create"), intake_data(consulent, bsn="123456789")
-    )
-    assert "Dit is geen geldig BSN" in response.content.decode()
+def test_invalid_bsn_is_refused_with_a_dutch_error(app, consulent, bsn_aan):
+    pagina = aanmeld_pagina(app, consulent)
+    response = verzenden(pagina, status=200, **intake_data(bsn="123456789"))
+    assert "Dit is geen geldig BSN" in response.context["form"].errors["bsn"][0]
+    assert "Dit is geen geldig BSN" in response.text
     assert not Kandidaat.objects.exists()
 
 

@@ -3,12 +3,12 @@
 import datetime
 import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
 from auditlog.models import LogEntry
 from openpyxl import Workbook, load_workbook
+from webtest import Upload
 
 from kandidaten.constants import Bron, GebeurtenisSoort, Opleiding, Uitkering
 from kandidaten.importeren import KOLOMMEN
@@ -16,6 +16,7 @@ from kandidaten.models import Kandidaat
 from organisaties.constants import Rol
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
+from tests.formulieren import formulier, posten, verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -32,22 +33,27 @@ ARTHUR = "Arthur;Visser;2006-01-30;7512 CD;Hengelo;;;geen;vmbo;geen;2025-03-01;n
 
 def csv_bestand(*regels, naam="kandidaten.csv", scheiding=";"):
     tekst = "\ufeff" + "\n".join(r.replace(";", scheiding) for r in regels)
-    return SimpleUploadedFile(naam, tekst.encode())
+    return Upload(naam, tekst.encode())
 
 
-def uploaden(client, bestand, consulent):
-    response = client.post(
-        reverse("kandidaten:import_upload"),
-        {"bestand": bestand, "consulent": consulent.pk},
+def upload_pagina(app, user):
+    """The upload page, reached from the caseload's import link."""
+    lijst = app.get(reverse("kandidaten:kandidaat_list"), user=user)
+    return lijst.click(href=reverse("kandidaten:import_upload"))
+
+
+def uploaden(app, user, bestand, consulent):
+    """Choose the file and the consulent on the upload page; follow to the preview."""
+    response = verzenden(
+        upload_pagina(app, user), bestand=bestand, consulent=consulent.pk
     )
     assert response.status_code == 302, response.context["form"].errors
-    return client.get(response["Location"])
+    return response.follow()
 
 
-def bevestigen(client, preview):
-    return client.post(
-        reverse("kandidaten:import_bevestigen"), {"token": preview.context["token"]}
-    )
+def bevestigen(preview, status=302):
+    """Press 'Bevestigen' on the preview page."""
+    return verzenden(preview, status=status)
 
 
 @pytest.fixture
@@ -57,15 +63,14 @@ def collega(gemeente):
 
 @pytest.mark.parametrize("scheiding", [";", ","])
 def test_import_registers_candidates_for_the_chosen_consulent(
-    client, consulent, collega, scheiding
+    app, consulent, collega, scheiding
 ):
-    client.force_login(consulent)
     preview = uploaden(
-        client, csv_bestand(KOP, HALIMA, ARTHUR, scheiding=scheiding), collega
+        app, consulent, csv_bestand(KOP, HALIMA, ARTHUR, scheiding=scheiding), collega
     )
 
-    assert "2 nieuw, 0 bijwerken, 0 fouten" in preview.content.decode()
-    response = bevestigen(client, preview)
+    assert "2 nieuw, 0 bijwerken, 0 fouten" in preview.text
+    response = bevestigen(preview)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("kandidaten:kandidaat_list")
@@ -87,7 +92,7 @@ def test_import_registers_candidates_for_the_chosen_consulent(
     assert Kandidaat.objects.count() == 2
 
 
-def test_import_reads_xlsx_with_excel_dates(client, consulent):
+def test_import_reads_xlsx_with_excel_dates(app, consulent):
     werkmap = Workbook()
     werkmap.active.append([k.naam for k in KOLOMMEN])
     rij = {
@@ -104,11 +109,8 @@ def test_import_reads_xlsx_with_excel_dates(client, consulent):
     werkmap.active.append([rij.get(k.naam) for k in KOLOMMEN])
     uit = io.BytesIO()
     werkmap.save(uit)
-    client.force_login(consulent)
-    preview = uploaden(
-        client, SimpleUploadedFile("lijst.xlsx", uit.getvalue()), consulent
-    )
-    bevestigen(client, preview)
+    preview = uploaden(app, consulent, Upload("lijst.xlsx", uit.getvalue()), consulent)
+    bevestigen(preview)
 
     arthur = Kandidaat.objects.get()
     assert arthur.geboortedatum == datetime.date(2006, 1, 30)
@@ -128,25 +130,30 @@ def test_import_reads_xlsx_with_excel_dates(client, consulent):
     ],
 )
 def test_bad_cell_gives_dutch_error_with_row_and_column(
-    client, consulent, oud, nieuw, kolom, fout
+    app, consulent, oud, nieuw, kolom, fout
 ):
-    client.force_login(consulent)
     preview = uploaden(
-        client, csv_bestand(KOP, ARTHUR, HALIMA.replace(oud, nieuw)), consulent
+        app, consulent, csv_bestand(KOP, ARTHUR, HALIMA.replace(oud, nieuw)), consulent
     )
 
     rij = preview.context["voorbeeld"].rijen[1]
     assert rij.rij == 3
     assert rij.actie == "fout"
     assert any(k == kolom and fout in b for k, b in rij.fouten), rij.fouten
-    assert f"Kolom {kolom}" in preview.content.decode()
-    assert "Bevestigen" not in preview.content.decode()
-    # Confirming anyway saves nothing, not even the good first row.
-    assert bevestigen(client, preview).status_code == 302
+    assert f"Kolom {kolom}" in preview.text
+    assert "Bevestigen" not in preview.text
+    # Confirming anyway (a hand-made POST) saves nothing, not even the good row.
+    posten(
+        app,
+        reverse("kandidaten:import_bevestigen"),
+        {"token": preview.context["token"]},
+        user=consulent,
+        status=302,
+    )
     assert Kandidaat.objects.count() == 0
 
 
-def test_known_candidate_is_an_update_not_a_double(client, consulent, collega):
+def test_known_candidate_is_an_update_not_a_double(app, consulent, collega):
     bestaand = KandidaatFactory(
         voornaam="Halima",
         achternaam="El Amrani",
@@ -154,11 +161,10 @@ def test_known_candidate_is_an_update_not_a_double(client, consulent, collega):
         consulent=consulent,
         woonplaats="Hengelo",
     )
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, HALIMA), collega)
+    preview = uploaden(app, consulent, csv_bestand(KOP, HALIMA), collega)
 
     assert preview.context["voorbeeld"].rijen[0].actie == "bijwerken"
-    bevestigen(client, preview)
+    bevestigen(preview)
 
     assert Kandidaat.objects.count() == 1
     bestaand.refresh_from_db()
@@ -169,23 +175,21 @@ def test_known_candidate_is_an_update_not_a_double(client, consulent, collega):
     assert entries.filter(action=LogEntry.Action.UPDATE, actor=consulent).exists()
 
 
-def test_same_person_in_another_organisation_is_new(client, consulent):
+def test_same_person_in_another_organisation_is_new(app, consulent):
     KandidaatFactory(
         voornaam="Halima",
         achternaam="El Amrani",
         geboortedatum=datetime.date(2003, 4, 12),
         consulent=medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory()),
     )
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, HALIMA), consulent)
+    preview = uploaden(app, consulent, csv_bestand(KOP, HALIMA), consulent)
 
     assert preview.context["voorbeeld"].rijen[0].actie == "nieuw"
 
 
-def test_duplicate_in_the_file_is_an_error_on_the_later_row(client, consulent):
-    client.force_login(consulent)
+def test_duplicate_in_the_file_is_an_error_on_the_later_row(app, consulent):
     dubbel = HALIMA.replace("Halima;El Amrani", "halima;el amrani ")
-    preview = uploaden(client, csv_bestand(KOP, HALIMA, dubbel), consulent)
+    preview = uploaden(app, consulent, csv_bestand(KOP, HALIMA, dubbel), consulent)
 
     eerste, tweede = preview.context["voorbeeld"].rijen
     assert eerste.actie == "nieuw"
@@ -195,9 +199,8 @@ def test_duplicate_in_the_file_is_an_error_on_the_later_row(client, consulent):
     ]
 
 
-def test_a_failure_in_the_last_row_leaves_no_rows(client, consulent):
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, ARTHUR, HALIMA), consulent)
+def test_a_failure_in_the_last_row_leaves_no_rows(app, consulent):
+    preview = uploaden(app, consulent, csv_bestand(KOP, ARTHUR, HALIMA), consulent)
     assert not preview.context["voorbeeld"].heeft_fouten
     # Meanwhile Halima is registered twice in the organisation: the last row is
     # now ambiguous, and the confirm must not save Arthur either.
@@ -208,37 +211,41 @@ def test_a_failure_in_the_last_row_leaves_no_rows(client, consulent):
             geboortedatum=datetime.date(2003, 4, 12),
             consulent=consulent,
         )
-    response = bevestigen(client, preview)
+    response = bevestigen(preview)
 
     assert "voorbeeld" in response["Location"]
     assert not Kandidaat.objects.filter(voornaam="Arthur").exists()
 
 
-def test_consulent_must_be_of_the_own_organisation(client, consulent):
+def test_consulent_must_be_of_the_own_organisation(app, consulent):
     ander = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory())
-    client.force_login(consulent)
-    response = client.post(
-        reverse("kandidaten:import_upload"),
-        {"bestand": csv_bestand(KOP, HALIMA), "consulent": ander.pk},
+    pagina = upload_pagina(app, consulent)
+    aangeboden = [w for w, _, _ in formulier(pagina)["consulent"].options]
+    assert str(ander.pk) not in aangeboden
+
+    response = verzenden(
+        pagina, bestand=csv_bestand(KOP, HALIMA), consulent=ander.pk, status=200
     )
 
-    assert response.status_code == 200
     assert "consulent" in response.context["form"].errors
+    assert Kandidaat.objects.count() == 0
 
 
-def test_consulent_of_another_organisation_cannot_confirm_the_token(client, consulent):
-    client.force_login(consulent)
-    preview = uploaden(client, csv_bestand(KOP, HALIMA), consulent)
+def test_consulent_of_another_organisation_cannot_confirm_the_token(app, consulent):
+    preview = uploaden(app, consulent, csv_bestand(KOP, HALIMA), consulent)
     token = preview.context["token"]
     ander = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory())
-    client.force_login(ander)
 
-    assert (
-        client.get(reverse("kandidaten:import_voorbeeld"), {"token": token}).status_code
-        == 404
+    app.get(
+        reverse("kandidaten:import_voorbeeld"), {"token": token}, user=ander, status=404
     )
-    response = client.post(reverse("kandidaten:import_bevestigen"), {"token": token})
-    assert response.status_code == 404
+    posten(
+        app,
+        reverse("kandidaten:import_bevestigen"),
+        {"token": token},
+        user=ander,
+        status=404,
+    )
     assert Kandidaat.objects.count() == 0
 
 
@@ -265,7 +272,7 @@ def test_list_links_to_the_import(client, consulent):
     assert reverse("kandidaten:import_upload") in response.content.decode()
 
 
-def test_update_leaves_fields_without_a_column_as_they_are(client, consulent):
+def test_update_leaves_fields_without_a_column_as_they_are(app, consulent):
     bestaand = KandidaatFactory(
         voornaam="Arthur",
         achternaam="Visser",
@@ -276,8 +283,7 @@ def test_update_leaves_fields_without_a_column_as_they_are(client, consulent):
     )
     kop = KOP.replace(";email;telefoon", "").replace(";statushouder", "")
     regel = "Arthur;Visser;2006-01-30;7512 CD;Hengelo;geen;vmbo;geen;2025-03-01"
-    client.force_login(consulent)
-    bevestigen(client, uploaden(client, csv_bestand(kop, regel), consulent))
+    bevestigen(uploaden(app, consulent, csv_bestand(kop, regel), consulent))
 
     bestaand.refresh_from_db()
     assert bestaand.woonplaats == "Hengelo"

@@ -17,11 +17,14 @@ from tests.factories.organisaties import (
     medewerker_met_rol,
     regio,
 )
+from tests.formulieren import verzenden
 
 pytestmark = pytest.mark.django_db
 
 
-def intake_data(consulent, **extra):
+def intake_data(**extra):
+    """What a consulent types at intake; regio, consulent and the date of consent
+    keep what the page preselects."""
     data = {
         "voornaam": "Halima",
         "achternaam": "Yilmaz",
@@ -30,38 +33,52 @@ def intake_data(consulent, **extra):
         "telefoon": "0612345678",
         "postcode": "7511ab",
         "woonplaats": "Enschede",
-        "regio": regio().pk,
-        "consulent": consulent.pk,
         "bron": "gemeente",
         "uitkering": "participatiewet",
         "hoogste_opleiding": "buitenland",
         "startkwalificatie": "geen",
-        "statushouder": "on",
+        "statushouder": True,
         "werkfit_fase": "specifiek",
         "wens_sector": "Textiel",
         "wens_beroep": "Naaister",
-        "toestemming": "on",
-        "toestemming_op": timezone.localdate().isoformat(),
+        "toestemming": True,
     }
     data.update(extra)
     return data
 
 
-def test_intake_registers_the_kandidaat_in_the_consulents_caseload(client, consulent):
-    client.force_login(consulent)
-    response = client.post(
-        reverse("kandidaten:kandidaat_create"), intake_data(consulent)
+def wijzig_data(**extra):
+    """The intake fields on the edit page (consent was given at intake)."""
+    return {k: v for k, v in intake_data(**extra).items() if k != "toestemming"}
+
+
+def aanmeld_pagina(app, user):
+    """The intake page, reached from the caseload's button."""
+    lijst = app.get(reverse("kandidaten:kandidaat_list"), user=user)
+    return lijst.click(href=reverse("kandidaten:kandidaat_create"))
+
+
+def wijzig_pagina(app, user, kandidaat):
+    detail = app.get(kandidaat.get_absolute_url(), user=user)
+    return detail.click(
+        href=reverse("kandidaten:kandidaat_update", args=[kandidaat.pk])
     )
 
+
+def test_intake_registers_the_kandidaat_in_the_consulents_caseload(app, consulent):
+    response = verzenden(aanmeld_pagina(app, consulent), status=302, **intake_data())
+
     kandidaat = Kandidaat.objects.get()
-    assert response.status_code == 302
     assert response["Location"] == kandidaat.get_absolute_url()
+    assert kandidaat.regio == regio()
+    assert kandidaat.consulent == consulent
+    assert kandidaat.toestemming_op == timezone.localdate()
     assert kandidaat.postcode == "7511 AB"
     assert kandidaat.organisatie == consulent.organisatie
     assert kandidaat.toestemming_door == consulent
     assert kandidaat.fase == Fase.AANGEMELD
     assert kandidaat.gebeurtenissen.get().soort == "intake"
-    caseload = client.get(reverse("kandidaten:kandidaat_list"))
+    caseload = app.get(reverse("kandidaten:kandidaat_list"))
     assert list(caseload.context["object_list"]) == [kandidaat]
 
 
@@ -72,48 +89,41 @@ def test_intake_registers_the_kandidaat_in_the_consulents_caseload(client, consu
         ("postcode", "0511 AB", "Nederlandse postcode"),
         ("email", "halima@", "geldig e-mailadres"),
         ("geboortedatum", "2999-01-01", "niet in de toekomst"),
-        ("toestemming", "", "Dit veld is verplicht"),
+        ("toestemming", False, "Dit veld is verplicht"),
         ("startkwalificatie", "ja", "Leg uit waarom praktijkleren past"),
-        ("werkt_bij_intake", "on", "Vul in welk traject of werk"),
+        ("werkt_bij_intake", True, "Vul in welk traject of werk"),
         ("voornaam", "", "Dit veld is verplicht"),
     ],
 )
 def test_intake_with_bad_input_shows_dutch_error_next_to_field_and_saves_nothing(
-    client, consulent, veld, waarde, fout
+    app, consulent, veld, waarde, fout
 ):
-    client.force_login(consulent)
-    data = intake_data(consulent, **{veld: waarde})
-    if waarde == "":
-        data.pop(veld)
+    pagina = aanmeld_pagina(app, consulent)
 
-    response = client.post(reverse("kandidaten:kandidaat_create"), data)
+    response = verzenden(pagina, status=200, **intake_data(**{veld: waarde}))
 
-    assert response.status_code == 200
     form = response.context["form"]
     assert (
         veld in form.errors
         or "startkwalificatie_motivatie" in form.errors
         or ("lopend_toelichting" in form.errors)
     )
-    html = response.content.decode()
+    html = response.text
     assert fout in html
     assert 'aria-invalid="true"' in html or "is-invalid" in html
     assert not Kandidaat.objects.exists()
 
 
-def test_second_of_two_concurrent_edits_is_refused(client, consulent):
+def test_second_of_two_concurrent_edits_is_refused(app, consulent):
     kandidaat = KandidaatFactory(consulent=consulent, voornaam="Halima")
-    client.force_login(consulent)
-    url = reverse("kandidaten:kandidaat_update", args=[kandidaat.pk])
-    versie = client.get(url).context["form"]["versie"].value()
+    # Two tabs (or two colleagues) open the edit page at the same version.
+    eerste_pagina = wijzig_pagina(app, consulent, kandidaat)
+    tweede_pagina = wijzig_pagina(app, consulent, kandidaat)
 
-    basis = {k: v for k, v in intake_data(consulent).items() if k != "toestemming"}
-    eerste = client.post(url, {**basis, "versie": versie, "telefoon": "0611111111"})
-    tweede = client.post(url, {**basis, "versie": versie, "telefoon": "0622222222"})
+    verzenden(eerste_pagina, telefoon="0611111111", status=302)
+    tweede = verzenden(tweede_pagina, telefoon="0622222222", status=200)
 
-    assert eerste.status_code == 302
-    assert tweede.status_code == 200
-    assert "Iemand anders heeft deze gegevens net gewijzigd" in tweede.content.decode()
+    assert "Iemand anders heeft deze gegevens net gewijzigd" in tweede.text
     kandidaat.refresh_from_db()
     assert kandidaat.telefoon == "0611111111"
     assert kandidaat.versie == 2
@@ -164,24 +174,29 @@ def test_viewing_a_kandidaat_is_audited(client, consulent):
     assert entry.actor == consulent
 
 
-def test_contactmoment_lands_on_the_timeline_and_in_the_caseload(client, consulent):
-    halima = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
-    morgen = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    response = client.post(
-        reverse("kandidaten:contactmoment_create", args=[halima.pk]),
-        {
-            "datum": timezone.localdate().isoformat(),
-            "soort": "gesprek",
-            "samenvatting": "Intakegesprek",
-            "volgende_actie": "Checklist met mbo",
-            "volgende_actie_op": morgen,
-        },
+def contactmoment_pagina(app, user, kandidaat):
+    detail = app.get(kandidaat.get_absolute_url(), user=user)
+    return detail.click(
+        href=reverse("kandidaten:contactmoment_create", args=[kandidaat.pk])
     )
-    assert response.status_code == 302
-    detail = client.get(halima.get_absolute_url()).content.decode()
+
+
+def test_contactmoment_lands_on_the_timeline_and_in_the_caseload(app, consulent):
+    halima = KandidaatFactory(consulent=consulent)
+    morgen = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = verzenden(
+        contactmoment_pagina(app, consulent, halima),
+        datum=timezone.localdate().isoformat(),
+        soort="gesprek",
+        samenvatting="Intakegesprek",
+        volgende_actie="Checklist met mbo",
+        volgende_actie_op=morgen,
+        status=302,
+    )
+    assert response["Location"] == halima.get_absolute_url()
+    detail = response.follow().text
     assert "Gesprek: Intakegesprek" in detail
-    rij = client.get(reverse("kandidaten:kandidaat_list")).context["object_list"][0]
+    rij = app.get(reverse("kandidaten:kandidaat_list")).context["object_list"][0]
     assert rij.volgende_actie == "Checklist met mbo"
     assert rij.signalen == []
 
@@ -194,20 +209,18 @@ def test_contactmoment_lands_on_the_timeline_and_in_the_caseload(client, consule
         ({"samenvatting": ""}, "samenvatting"),
     ],
 )
-def test_contactmoment_bad_input_saves_nothing(client, consulent, extra, veld):
+def test_contactmoment_bad_input_saves_nothing(app, consulent, extra, veld):
     halima = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
     data = {
         "datum": timezone.localdate().isoformat(),
         "soort": "gesprek",
         "samenvatting": "x",
         **extra,
     }
-    response = client.post(
-        reverse("kandidaten:contactmoment_create", args=[halima.pk]), data
-    )
+    response = verzenden(contactmoment_pagina(app, consulent, halima), **data)
     assert response.status_code == 200
-    assert veld in response.context["form"].errors
+    fout = response.context["form"].errors[veld][0]
+    assert fout in response.text
     assert not halima.contactmomenten.exists()
 
 

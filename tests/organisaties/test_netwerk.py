@@ -9,6 +9,7 @@ import pytest
 
 from organisaties.models import Netwerkcontact
 from tests.factories.organisaties import OrganisatieFactory, regio
+from tests.formulieren import verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +25,24 @@ def contact(organisatie, **kwargs):
     return Netwerkcontact.objects.create(organisatie=organisatie, **velden)
 
 
-def test_coordinator_adds_a_contact_that_is_checked_today(client, coordinator):
-    client.force_login(coordinator)
-    response = client.post(
-        reverse("organisaties:netwerk_create"),
-        {
-            "naam": "Piet SBB",
-            "organisatie": coordinator.organisatie.pk,
-            "expertise": "sbb",
-            "email": "piet@example.org",
-        },
+def nieuw_contact(app, user):
+    """The add page, reached from the network list's button."""
+    lijst = app.get(reverse("organisaties:netwerk"), user=user)
+    return lijst.click(href=reverse("organisaties:netwerk_create"))
+
+
+def test_coordinator_adds_a_contact_that_is_checked_today(app, coordinator):
+    response = verzenden(
+        nieuw_contact(app, coordinator),
+        naam="Piet SBB",
+        organisatie=coordinator.organisatie.pk,
+        expertise="sbb",
+        email="piet@example.org",
+        status=302,
     )
-    assert response.status_code == 302
     nieuw = Netwerkcontact.objects.get()
+    assert response["Location"] == reverse("organisaties:netwerk")
+    assert nieuw.organisatie == coordinator.organisatie
     assert nieuw.gecontroleerd_op == timezone.localdate()
     assert nieuw.gecontroleerd_door == coordinator
 
@@ -49,18 +55,17 @@ def test_coordinator_adds_a_contact_that_is_checked_today(client, coordinator):
         ({"naam": ""}, "naam", "verplicht"),
     ],
 )
-def test_bad_input_saves_nothing(client, coordinator, data, veld, tekst):
-    client.force_login(coordinator)
+def test_bad_input_saves_nothing(app, coordinator, data, veld, tekst):
     basis = {
         "naam": "Piet",
         "organisatie": coordinator.organisatie.pk,
         "expertise": "sbb",
         "email": "piet@example.org",
     }
-    response = client.post(reverse("organisaties:netwerk_create"), {**basis, **data})
-    assert response.status_code == 200
+    pagina = nieuw_contact(app, coordinator)
+    response = verzenden(pagina, status=200, **{**basis, **data})
     assert veld in response.context["form"].errors
-    assert tekst in response.content.decode()
+    assert tekst in response.text
     assert not Netwerkcontact.objects.exists()
 
 
@@ -82,7 +87,7 @@ def test_other_regions_contact_is_404_for_the_coordinator(client, coordinator):
     assert client.get(url).status_code == 404
 
 
-def test_klopt_nog_stamps_the_check_and_clears_the_warning(client, coordinator):
+def test_klopt_nog_stamps_the_check_and_clears_the_warning(app, client, coordinator):
     oud = contact(
         coordinator.organisatie,
         gecontroleerd_op=timezone.localdate() - datetime.timedelta(days=400),
@@ -92,7 +97,14 @@ def test_klopt_nog_stamps_the_check_and_clears_the_warning(client, coordinator):
     assert list(te_controleren.context["object_list"]) == [oud]
     assert "Controleren" in te_controleren.content.decode()
 
-    client.post(reverse("organisaties:netwerk_gecontroleerd", args=[oud.pk]))
+    pagina = app.get(
+        reverse("organisaties:netwerk"), {"verouderd": "true"}, user=coordinator
+    )
+    verzenden(
+        pagina,
+        actie=reverse("organisaties:netwerk_gecontroleerd", args=[oud.pk]),
+        status=302,
+    )
 
     oud.refresh_from_db()
     assert oud.gecontroleerd_op == timezone.localdate()

@@ -1,10 +1,11 @@
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 import pytest
+from webtest import Upload
 
 from kwalificaties.models import Kwalificatie, Werkproces
+from tests.formulieren import verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -49,20 +50,36 @@ def test_command_reports_errors_per_row_and_imports_nothing(tmp_path, capsys):
     assert Werkproces.objects.count() == voor
 
 
-def test_admin_upload_previews_then_imports(client, beheerder):
-    client.force_login(beheerder)
+def importeer_knop(pagina):
+    """The preview's second form, the one with the 'Importeren' button (both forms
+    post to the page itself, so `actie` cannot tell them apart)."""
+    (form,) = [
+        f
+        for k, f in pagina.forms.items()
+        if isinstance(k, int) and f.method.upper() == "POST" and "actie" in f.fields
+    ]
+    return form
+
+
+def test_admin_upload_previews_then_imports(app, beheerder):
     url = "/beheer/kwalificaties/kwalificatie/importeren/"
+    lijst = app.get("/beheer/kwalificaties/kwalificatie/", user=beheerder)
+    pagina = lijst.click(href=url)
     voor = Werkproces.objects.count()
 
-    fout = client.post(url, {"bestand": SimpleUploadedFile("d.csv", FOUT.encode())})
-    assert "Er is niets geïmporteerd" in fout.content.decode()
-    preview = client.post(url, {"bestand": SimpleUploadedFile("d.csv", GOED.encode())})
-    assert "2 nieuw" in preview.content.decode()
+    fout = verzenden(
+        pagina, actie="", bestand=Upload("d.csv", FOUT.encode()), status=200
+    )
+    assert "Er is niets geïmporteerd" in fout.text
+    assert "Importeren</button>" not in fout.text
+    preview = verzenden(
+        fout, actie="", bestand=Upload("d.csv", GOED.encode()), status=200
+    )
+    assert "2 nieuw" in preview.text
     assert Werkproces.objects.count() == voor
 
-    inhoud = preview.context["form"].initial["inhoud"]
-    klaar = client.post(url, {"inhoud": inhoud, "actie": "importeren"})
-    assert klaar.status_code == 302
+    klaar = importeer_knop(preview).submit("actie", status=302)
+    assert klaar["Location"].endswith("/beheer/kwalificaties/kwalificatie/")
     assert Werkproces.objects.count() == voor + 2
 
 

@@ -13,6 +13,7 @@ from plpv_portal.core.herinneringen import Regel, herinneringen_laden
 from plpv_portal.core.models import Herinnering, Melding
 from plpv_portal.core.tasks import herinneringen_versturen
 from tests.factories.trajecten import TrajectFactory
+from tests.formulieren import verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -94,18 +95,17 @@ def test_beat_runs_the_task_daily_at_seven():
 
 
 def test_beheerder_changes_days_in_the_admin_but_cannot_add_or_delete(
-    client, beheerder
+    app, client, beheerder
 ):
     herinnering = Herinnering.objects.get(code="einddatum_nadert")
     client.force_login(beheerder)
 
-    assert client.get("/beheer/core/herinnering/").status_code == 200
-    response = client.post(
-        f"/beheer/core/herinnering/{herinnering.pk}/change/",
-        {"dagen": "45", "actief": "on"},
-    )
+    lijst = app.get("/beheer/core/herinnering/", user=beheerder)
+    pagina = lijst.click(href=f"/beheer/core/herinnering/{herinnering.pk}/change/")
+    # The change form has no action attribute: it posts to the page itself.
+    response = verzenden(pagina, actie="", dagen="45", actief=True, status=302)
 
-    assert response.status_code == 302
+    assert response["Location"].endswith("/beheer/core/herinnering/")
     herinnering.refresh_from_db()
     assert herinnering.dagen == 45
     assert client.get("/beheer/core/herinnering/add/").status_code == 403

@@ -8,6 +8,7 @@ import pytest
 
 from plpv_portal.core.meldingen import melding_versturen
 from plpv_portal.core.models import Melding
+from tests.formulieren import posten, verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -96,46 +97,45 @@ def test_list_query_count_is_the_same_for_3_and_30_rows(
     assert len(client.get(LIJST + "?page=2").context["meldingen"]) == 5
 
 
-def test_markeer_als_gelezen_marks_and_redirects_to_the_same_page(client, consulent):
-    meldingen(consulent, 2)
+def test_markeer_als_gelezen_marks_and_redirects_to_the_same_page(app, consulent):
+    meldingen(consulent, 27)
     melding = Melding.objects.get(oorzaak="test:1")
-    client.force_login(consulent)
+    pagina = app.get(LIJST + "?page=2", user=consulent)
 
-    response = client.post(
-        reverse("meldingen:gelezen", args=[melding.pk]), {"page": "1"}
+    response = verzenden(
+        pagina, actie=reverse("meldingen:gelezen", args=[melding.pk]), status=302
     )
 
-    assert response.status_code == 302
-    assert response["Location"] == LIJST + "?page=1"
+    assert response["Location"] == LIJST + "?page=2"
     melding.refresh_from_db()
     assert melding.gelezen_op is not None
-    assert Melding.objects.filter(gelezen_op__isnull=True).count() == 1
+    assert Melding.objects.filter(gelezen_op__isnull=True).count() == 26
 
 
 def test_markeer_als_gelezen_is_post_only_and_404_for_someone_elses(
-    client, consulent, jobcoach
+    app, consulent, jobcoach
 ):
     meldingen(jobcoach, 1)
     melding = Melding.objects.get()
-    client.force_login(consulent)
     url = reverse("meldingen:gelezen", args=[melding.pk])
 
-    assert client.get(url).status_code == 405
-    assert client.post(url).status_code == 404
+    app.get(url, user=consulent, status=405)
+    posten(app, url, user=consulent, status=404)
     melding.refresh_from_db()
     assert melding.gelezen_op is None
 
 
-def test_alles_gelezen_marks_every_own_notification(client, consulent, jobcoach):
+def test_alles_gelezen_marks_every_own_notification(app, consulent, jobcoach):
     meldingen(consulent, 3)
     meldingen(jobcoach, 1)
-    client.force_login(consulent)
+    pagina = app.get(LIJST, user=consulent)
 
-    response = client.post(reverse("meldingen:alles_gelezen"), follow=True)
+    response = verzenden(pagina, actie=reverse("meldingen:alles_gelezen"), status=302)
 
-    assert response.redirect_chain == [(LIJST, 302)]
-    assert "Alle meldingen zijn gelezen." in response.content.decode()
-    assert 'aria-label="Meldingen, geen ongelezen"' in response.content.decode()
+    assert response["Location"] == LIJST + "?page=1"
+    response = response.follow()
+    assert "Alle meldingen zijn gelezen." in response.text
+    assert 'aria-label="Meldingen, geen ongelezen"' in response.text
     assert Melding.objects.filter(gelezen_op__isnull=True).get().ontvanger == jobcoach
 
 

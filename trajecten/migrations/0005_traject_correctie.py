@@ -56,8 +56,4 @@ class Migration(migrations.Migration):
             model_name='trajectcorrectieregel',
             constraint=models.CheckConstraint(condition=models.Q(('oud', models.F('nieuw')), _negated=True), name='trajectcorrectieregel_echte_wijziging'),
         ),
-        migrations.AddConstraint(
-            model_name='trajectcorrectieregel',
-            constraint=models.UniqueConstraint(fields=('correctie', 'veld', 'onderwerp'), name='trajectcorrectieregel_uniek'),
-        ),
     ]

@@ -65,10 +65,6 @@ class TrajectCorrectieRegel(models.Model):
                 condition=~Q(oud=F("nieuw")),
                 name="trajectcorrectieregel_echte_wijziging",
             ),
-            models.UniqueConstraint(
-                fields=["correctie", "veld", "onderwerp"],
-                name="trajectcorrectieregel_uniek",
-            ),
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ import pytest
 
 from kandidaten.models import Gebeurtenis
 from organisaties.constants import Rol
+from plpv_portal.core.models import Melding
 from tests.factories.leerbedrijven import LeerbedrijfFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol, regio
 from tests.factories.trajecten import (
@@ -156,6 +157,10 @@ def test_mbo_medewerker_of_the_school_corrects_werkprocessen(app, mbo_medewerker
     assert regel.veld == CorrectieVeld.WERKPROCESSEN
     assert len(regel.oud.split(", ")) == len(vakjes)
     assert len(regel.nieuw.split(", ")) == len(vakjes) - 1
+    # The consulent hears about it; the mbo-medewerker who corrected does not.
+    melding = Melding.objects.get(oorzaak__startswith="traject_correctie:")
+    assert melding.ontvanger == consulent
+    assert "werkprocessen" in melding.tekst
 
 
 def test_funding_correction_is_kept_and_needs_no_new_agreement(app, consulent):

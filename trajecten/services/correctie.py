@@ -23,11 +23,12 @@ from kandidaten.services import gebeurtenis_vastleggen
 from organisaties.constants import Rol
 from plpv_portal.core.concurrency import GELIJKTIJDIG_GEWIJZIGD
 from plpv_portal.core.datums import datum_tekst
+from plpv_portal.core.meldingen import melding_versturen
 from trajecten.constants import CorrectieVeld, Regeling
 from trajecten.models import Traject, TrajectCorrectie, TrajectCorrectieRegel
 
 from .overeenkomsten import verouderde_overeenkomsten
-from .traject import traject_moet_actief_zijn
+from .traject import traject_moet_actief_zijn, traject_team
 
 GEEN_WIJZIGING = gettext_lazy(
     "Je hebt niets veranderd. Er is dus niets opgeslagen. Pas eerst een gegeven aan."
@@ -343,6 +344,16 @@ def traject_corrigeren(
             ]
         ),
         door=door,
+    )
+    # The team hears about it (whoever corrected does not: melding_versturen).
+    melding_versturen(
+        ontvangers=traject_team(traject),
+        oorzaak=f"traject_correctie:{correctie.pk}",
+        titel=_("Een traject is gecorrigeerd"),
+        tekst=_("%(kandidaat)s: %(wat)s. Reden: %(reden)s")
+        % {"kandidaat": traject.kandidaat, "wat": ", ".join(labels), "reden": reden},
+        url=traject.get_absolute_url(),
+        actor=door,
     )
     return Correctieresultaat(
         correctie=correctie,

@@ -127,6 +127,11 @@ def test_consulent_corrects_period_and_hours_sees_history_timeline_and_agreement
     assert "31-10-2027" in geschiedenis.text
     assert "20 uur" in geschiedenis.text
 
+    # The candidate's timeline shows it.
+    assert gebeurtenis.titel in app.get(
+        traject.kandidaat.get_absolute_url(), user=consulent
+    )
+
     # Making the new versions (the existing button) clears the notice.
     overeenkomsten_genereren(traject=traject, door=consulent)
     assert "hebben een nieuwe versie nodig" not in app.get(

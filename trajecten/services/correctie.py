@@ -337,7 +337,7 @@ def traject_corrigeren(
         kandidaat=traject.kandidaat,
         soort=GebeurtenisSoort.TRAJECT,
         titel=(_("Traject gecorrigeerd: %s") % ", ".join(labels))[:200],
-        toelichting="\n".join(
+        toelichting="; ".join(
             [
                 *(f"{_regel_naam(r)}: {r.oud} → {r.nieuw}" for r in regels),
                 _("Reden: %s") % reden,

@@ -185,3 +185,21 @@ PARTIJEN: dict[str, list[str]] = {
 class Ondertekenwijze(models.TextChoices):
     PORTAAL = "portaal", _("Akkoord gegeven in het portaal")
     PAPIER = "papier", _("Op papier getekend (PDF geüpload)")
+
+
+class CorrectieVeld(models.TextChoices):
+    """What a correction of a running traject can change (trajecten.services.correctie)."""
+
+    STARTDATUM = "startdatum", _("Startdatum")
+    GEPLANDE_EINDDATUM = "geplande_einddatum", _("Geplande einddatum")
+    UREN_PER_WEEK = "uren_per_week", _("Uren per week")
+    WERKPROCESSEN = "werkprocessen", _("Werkprocessen")
+    PLAATSING_STARTDATUM = "plaatsing_startdatum", _("Startdatum plaatsing")
+    PLAATSING_EINDDATUM = "plaatsing_einddatum", _("Einddatum plaatsing")
+    FINANCIERING_REGELING = "financiering_regeling", _("Regeling")
+    FINANCIERING_BETALER = "financiering_betaler", _("Wie betaalt")
+    FINANCIERING_BEDRAG_MBO = "financiering_bedrag_mbo", _("Bedrag mbo-kosten")
+    FINANCIERING_BEDRAG_WERKGEVER = (
+        "financiering_bedrag_werkgever",
+        _("Vergoeding werkgever"),
+    )

@@ -1,8 +1,11 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kwalificaties.models import Kwalificatie, Werkproces
+from organisaties.models import Organisatie
+from plpv_portal.core.concurrency import VersieFormMixin
 from plpv_portal.core.forms import Datumveld
 
 from .constants import (
@@ -12,12 +15,18 @@ from .constants import (
     Ondertekenwijze,
     Onderwerp,
     Partij,
+    Regeling,
     Routefase,
     TrajectStatus,
     UitvalReden,
 )
 from .models import Financiering, Plaatsing, Traject
-from .services import GegevenAntwoord
+from .services import (
+    CorrectieInvoer,
+    GegevenAntwoord,
+    financiering_veld,
+    plaatsing_veld,
+)
 
 
 class AdviesForm(forms.Form):
@@ -331,3 +340,152 @@ class OndertekeningForm(forms.Form):
         if data.get("wijze") == Ondertekenwijze.PAPIER and not data.get("bestand"):
             self.add_error("bestand", _("Voeg de getekende overeenkomst toe als PDF."))
         return data
+
+
+class CorrectieForm(VersieFormMixin, forms.Form):
+    """Correct a running traject: every field starts at today's value; what the user
+    changes is what the service records. One field per placement date and per
+    financing value (named by `plaatsing_veld` / `financiering_veld`)."""
+
+    startdatum = forms.DateField(label=_("Startdatum"), widget=Datumveld())
+    geplande_einddatum = forms.DateField(
+        label=_("Geplande einddatum"), widget=Datumveld()
+    )
+    uren_per_week = forms.IntegerField(
+        label=_("Uren per week"), min_value=1, max_value=40
+    )
+    werkprocessen = forms.ModelMultipleChoiceField(
+        label=_("Werkprocessen"),
+        queryset=Werkproces.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één werkproces.")},
+    )
+    reden = forms.CharField(
+        label=_("Waarom corrigeer je het traject?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Bijvoorbeeld: typefout bij de einddatum, of het leerbedrijf wil minder "
+            "uren. Iedereen die het traject kan zien, kan dit lezen."
+        ),
+        error_messages={"required": _("Schrijf op waarom je het traject corrigeert.")},
+    )
+
+    def __init__(self, *args, traject, plaatsingen, financieringen, betalers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.traject = traject
+        self.plaatsingen = plaatsingen
+        self.financieringen = financieringen
+        self.fields["versie"].initial = traject.versie
+        self.fields["versie"].required = True
+        self.fields["startdatum"].initial = traject.startdatum
+        self.fields["geplande_einddatum"].initial = traject.geplande_einddatum
+        self.fields["uren_per_week"].initial = traject.uren_per_week
+        werkprocessen = self.fields["werkprocessen"]
+        werkprocessen.queryset = (
+            Werkproces.objects.filter(kerntaak__kwalificatie_id=traject.kwalificatie_id)
+            .select_related("kerntaak")
+            .order_by("kerntaak__code", "code")
+        )
+        werkprocessen.initial = [w.pk for w in traject.werkprocessen.all()]
+        for p in plaatsingen:
+            for attr, label in (
+                ("startdatum", _("Startdatum")),
+                ("einddatum", _("Einddatum")),
+            ):
+                self.fields[plaatsing_veld(p.pk, attr)] = forms.DateField(
+                    label=label,
+                    initial=getattr(p, attr),
+                    widget=Datumveld(),
+                )
+        if len(plaatsingen) > 1:
+            self.fields["overlap_bedoeld"] = forms.BooleanField(
+                label=_("De overlap is bedoeld"),
+                required=False,
+                help_text=_(
+                    "Zet dit vinkje alleen als twee plaatsingen echt een tijd tegelijk "
+                    "lopen. Zonder vinkje mogen de plaatsingen niet overlappen."
+                ),
+            )
+        for f in financieringen:
+            self.fields[financiering_veld(f.pk, "regeling")] = forms.ChoiceField(
+                label=_("Regeling"), choices=Regeling.choices, initial=f.regeling
+            )
+            # The current payer is always a choice, also when the user no longer
+            # sees that organisation: submitting the page never drops it unasked.
+            self.fields[financiering_veld(f.pk, "betaler")] = forms.ModelChoiceField(
+                label=_("Wie betaalt"),
+                queryset=Organisatie.objects.filter(
+                    Q(pk__in=betalers.values("pk")) | Q(pk=f.betaler_id)
+                ).order_by("naam"),
+                required=False,
+                initial=f.betaler_id,
+            )
+            for attr, label in (
+                ("bedrag_mbo", _("Bedrag mbo-kosten (euro)")),
+                ("bedrag_werkgever", _("Vergoeding werkgever (euro)")),
+            ):
+                self.fields[financiering_veld(f.pk, attr)] = forms.DecimalField(
+                    label=label,
+                    min_value=0,
+                    max_digits=9,
+                    decimal_places=2,
+                    initial=getattr(f, attr),
+                )
+
+    def plaatsing_velden(self):
+        """(placement, start field, end field) for the template."""
+        return [
+            (
+                p,
+                self[plaatsing_veld(p.pk, "startdatum")],
+                self[plaatsing_veld(p.pk, "einddatum")],
+            )
+            for p in self.plaatsingen
+        ]
+
+    def financiering_velden(self):
+        """(financing, [its fields]) for the template."""
+        return [
+            (
+                f,
+                [
+                    self[financiering_veld(f.pk, attr)]
+                    for attr in (
+                        "regeling",
+                        "betaler",
+                        "bedrag_mbo",
+                        "bedrag_werkgever",
+                    )
+                ],
+            )
+            for f in self.financieringen
+        ]
+
+    def invoer(self) -> CorrectieInvoer:
+        d = self.cleaned_data
+        return CorrectieInvoer(
+            startdatum=d["startdatum"],
+            geplande_einddatum=d["geplande_einddatum"],
+            uren_per_week=d["uren_per_week"],
+            werkprocessen=list(d["werkprocessen"]),
+            plaatsingen={
+                p.pk: (
+                    d[plaatsing_veld(p.pk, "startdatum")],
+                    d[plaatsing_veld(p.pk, "einddatum")],
+                )
+                for p in self.plaatsingen
+            },
+            financieringen={
+                f.pk: {
+                    attr: d[financiering_veld(f.pk, attr)]
+                    for attr in (
+                        "regeling",
+                        "betaler",
+                        "bedrag_mbo",
+                        "bedrag_werkgever",
+                    )
+                }
+                for f in self.financieringen
+            },
+        )

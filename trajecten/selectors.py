@@ -18,6 +18,7 @@ from .models import (
     OvereenkomstVersie,
     Plaatsing,
     Traject,
+    TrajectCorrectie,
     TrajectStatuswijziging,
 )
 
@@ -104,6 +105,12 @@ def traject_detail(*, user) -> QuerySet[Traject]:
                 TrajectStatuswijziging.objects.select_related("door").order_by(
                     "-op", "-pk"
                 ),
+            ),
+            Prefetch(
+                "correcties",
+                TrajectCorrectie.objects.select_related("door")
+                .prefetch_related("regels")
+                .order_by("-op", "-pk"),
             ),
             Prefetch(
                 "overeenkomsten",

@@ -7,6 +7,11 @@ app_name = "trajecten"
 urlpatterns = [
     path("", views.TrajectListView.as_view(), name="traject_list"),
     path("<int:pk>/", views.TrajectDetailView.as_view(), name="traject_detail"),
+    path(
+        "<int:pk>/corrigeren/",
+        views.TrajectCorrigerenView.as_view(),
+        name="traject_corrigeren",
+    ),
     path("<int:pk>/status/", views.TrajectStatusView.as_view(), name="traject_status"),
     path(
         "<int:pk>/overeenkomsten/",

@@ -1,4 +1,5 @@
 from .advies import Advies, AdviesAntwoord, ChecklistVraag
+from .correctie import TrajectCorrectie, TrajectCorrectieRegel
 from .overeenkomst import Ondertekening, Overeenkomst, OvereenkomstVersie
 from .traject import Financiering, Plaatsing, Traject, TrajectStatuswijziging
 
@@ -12,5 +13,7 @@ __all__ = [
     "OvereenkomstVersie",
     "Plaatsing",
     "Traject",
+    "TrajectCorrectie",
+    "TrajectCorrectieRegel",
     "TrajectStatuswijziging",
 ]

@@ -7,11 +7,20 @@ from .advies import (
     advies_voorstel,
     checklist_vragen,
 )
+from .correctie import (
+    CorrectieInvoer,
+    Correctieresultaat,
+    financiering_veld,
+    mag_traject_corrigeren,
+    plaatsing_veld,
+    traject_corrigeren,
+)
 from .overeenkomsten import (
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,
     pdf_maken,
+    verouderde_overeenkomsten,
 )
 from .traject import (
     TransitionNotAllowed,
@@ -22,18 +31,25 @@ from .traject import (
 )
 
 __all__ = [
+    "CorrectieInvoer",
+    "Correctieresultaat",
     "GegevenAntwoord",
     "TransitionNotAllowed",
     "Voorstel",
     "advies_vastleggen",
     "advies_voorstel",
     "checklist_vragen",
+    "financiering_veld",
     "financiering_toevoegen",
+    "mag_traject_corrigeren",
     "ondertekening_vastleggen",
     "ontbrekende_handtekeningen",
     "overeenkomsten_genereren",
     "pdf_maken",
     "plaatsing_toevoegen",
+    "plaatsing_veld",
     "traject_starten",
+    "traject_corrigeren",
     "traject_status_wijzigen",
+    "verouderde_overeenkomsten",
 ]

@@ -93,6 +93,26 @@ def _vingerafdruk(soort: str, gegevens: dict) -> str:
     return hashlib.sha256(tekst.encode()).hexdigest()
 
 
+def versie_verouderd(*, versie: OvereenkomstVersie, soort: str, gegevens: dict) -> bool:
+    """Whether the traject's data (`overeenkomst_gegevens`) no longer match what this
+    version says: then it needs a new version, and that version new signatures."""
+    return versie.vingerafdruk != _vingerafdruk(soort, gegevens)
+
+
+def verouderde_overeenkomsten(*, traject: Traject) -> list[str]:
+    """The soorten whose newest version no longer matches the traject's data, in the
+    order of OvereenkomstSoort. An agreement without a version is not listed: its
+    first version will hold the current data."""
+    gegevens = overeenkomst_gegevens(traject=traject)
+    laatste = _laatste_versies(traject)
+    return [
+        soort
+        for soort in OvereenkomstSoort.values
+        if laatste.get(soort)
+        and versie_verouderd(versie=laatste[soort], soort=soort, gegevens=gegevens)
+    ]
+
+
 def _pdf_in_wachtrij(versie_id: int) -> None:
     from trajecten.tasks import overeenkomst_pdf_maken
 
@@ -191,7 +211,7 @@ def ontbrekende_handtekeningen(*, traject: Traject) -> list[str]:
         if versie is None or versie.pdf_status != PdfStatus.KLAAR:
             ontbreekt.append(_("%s is nog niet gemaakt") % label)
             continue
-        if versie.vingerafdruk != _vingerafdruk(soort, gegevens):
+        if versie_verouderd(versie=versie, soort=soort, gegevens=gegevens):
             ontbreekt.append(
                 _(
                     "%s: de gegevens van het traject zijn veranderd; maak een nieuwe versie"

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -19,8 +19,16 @@ from plpv_portal.core.csv_export import CsvExportMixin
 from plpv_portal.core.forms import fout_in_formulier
 from plpv_portal.core.mixins import AuditedDetailMixin
 from plpv_portal.core.pdf import pdf_antwoord
-from trajecten.constants import PARTIJEN, Partij, PdfStatus, TrajectStatus
+from trajecten.constants import (
+    ACTIEVE_STATUSSEN,
+    PARTIJEN,
+    OvereenkomstSoort,
+    Partij,
+    PdfStatus,
+    TrajectStatus,
+)
 from trajecten.forms import (
+    CorrectieForm,
     FinancieringForm,
     OndertekeningForm,
     PlaatsingForm,
@@ -39,13 +47,16 @@ from trajecten.selectors import (
 from trajecten.services import (
     TransitionNotAllowed,
     financiering_toevoegen,
+    mag_traject_corrigeren,
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,
     plaatsing_toevoegen,
+    traject_corrigeren,
     traject_starten,
     traject_status_wijzigen,
 )
+from trajecten.services.overeenkomsten import overeenkomst_gegevens, versie_verouderd
 
 
 class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
@@ -94,6 +105,8 @@ class TrajectDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView)
             status_form=kwargs.pop("status_form", None) or StatusForm(traject=traject),
             waarschuwingen=regeling_waarschuwingen(traject),
             secties=traject_secties_voor(traject=traject, user=self.request.user),
+            mag_corrigeren=traject.status in ACTIEVE_STATUSSEN
+            and mag_traject_corrigeren(user=self.request.user, traject=traject),
             **overeenkomsten_context(traject),
             **kwargs,
         )
@@ -122,7 +135,20 @@ def overeenkomsten_context(traject) -> dict:
     bezig = any(
         r["laatste"] and r["laatste"].pdf_status == PdfStatus.WACHTRIJ for r in rijen
     )
-    return {"overeenkomsten": rijen, "pdf_bezig": bezig}
+    # The same fingerprint check that blocks the start: data changed (a correction,
+    # a new placement) since the newest version means a new version and signatures.
+    verouderd = []
+    if traject.status in ACTIEVE_STATUSSEN and any(r["laatste"] for r in rijen):
+        gegevens = overeenkomst_gegevens(traject=traject)
+        verouderd = [
+            r["overeenkomst"].get_soort_display()
+            for r in rijen
+            if r["laatste"]
+            and versie_verouderd(
+                versie=r["laatste"], soort=r["overeenkomst"].soort, gegevens=gegevens
+            )
+        ]
+    return {"overeenkomsten": rijen, "pdf_bezig": bezig, "verouderd": verouderd}
 
 
 class OvereenkomstenPaneelView(TrajectDetailView):
@@ -272,6 +298,79 @@ class TrajectSubFormView(TrajectObjectMixin, FormView):
             fout_in_formulier(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Opgeslagen."))
+        return redirect(self.object)
+
+
+class TrajectCorrigerenView(TrajectObjectMixin, FormView):
+    """Correct period, hours, werkprocessen, placement dates and funding of an active
+    traject, with a reason; only for whom `mag_traject_corrigeren` allows (403)."""
+
+    permission_required = "trajecten.change_traject"
+    form_class = CorrectieForm
+    template_name = "trajecten/correctie_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not self.has_permission():
+            raise PermissionDenied
+        self.object = self.get_object()
+        if not mag_traject_corrigeren(user=request.user, traject=self.object):
+            raise PermissionDenied
+        if self.object.status not in ACTIEVE_STATUSSEN:
+            messages.error(
+                request,
+                _(
+                    "Dit traject is %s. Een afgelopen traject kun je niet meer "
+                    "corrigeren."
+                )
+                % self.object.get_status_display().lower(),
+            )
+            return redirect(self.object)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        traject = self.object
+        return {
+            **super().get_form_kwargs(),
+            "traject": traject,
+            "plaatsingen": list(
+                traject.plaatsingen.select_related("leerbedrijf__organisatie")
+            ),
+            "financieringen": list(traject.financieringen.select_related("betaler")),
+            "betalers": organisatie_list(user=self.request.user),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(traject=self.object, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            resultaat = traject_corrigeren(
+                traject=self.object,
+                door=self.request.user,
+                invoer=form.invoer(),
+                reden=form.cleaned_data["reden"],
+                versie=form.cleaned_data["versie"],
+                overlap_bedoeld=form.cleaned_data.get("overlap_bedoeld", False),
+            )
+        except ValidationError as exc:
+            fout_in_formulier(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De correctie is opgeslagen."))
+        if resultaat.verouderde_overeenkomsten:
+            messages.warning(
+                self.request,
+                _(
+                    "Deze overeenkomsten kloppen niet meer met het traject: %s. Maak een "
+                    "nieuwe versie met de knop 'Overeenkomsten maken'. Daarna moeten "
+                    "alle partijen de nieuwe versie opnieuw tekenen."
+                )
+                % ", ".join(
+                    str(OvereenkomstSoort(s).label)
+                    for s in resultaat.verouderde_overeenkomsten
+                ),
+            )
         return redirect(self.object)
 
 

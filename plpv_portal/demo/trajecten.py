@@ -134,11 +134,10 @@ def papieren_kopie_opslaan(ondertekening: Ondertekening) -> None:
     ondertekening.save()
 
 
-def _advies(kandidaat: Kandidaat, *, mbo_medewerker, start_dagen: int) -> Advies:
-    """The advice that came before the traject: praktijkverklaring on Entree, given
-    two weeks before the start and after the intake (backdated, with its timeline
-    entry, so that the dashboards' durations from intake to advice to placement read
-    sensibly)."""
+def _advies(kandidaat: Kandidaat, *, mbo_medewerker, dagen_geleden: int) -> Advies:
+    """An advice for praktijkverklaring on Entree, given `dagen_geleden` days ago and
+    after the intake (backdated, with its timeline entry, so that the dashboards'
+    durations from intake to advice to placement read sensibly)."""
     advies = advies_vastleggen(
         kandidaat=kandidaat,
         door=kandidaat.consulent,
@@ -148,10 +147,10 @@ def _advies(kandidaat: Kandidaat, *, mbo_medewerker, start_dagen: int) -> Advies
         motivatie="Leert het best door te doen op de werkvloer; Entree past.",
         kwalificatie=Kwalificatie.objects.get(naam="Entree"),
     )
-    dag = timezone.localdate() - timedelta(days=start_dagen + 14)
+    dag = timezone.localdate() - timedelta(days=dagen_geleden)
     if kandidaat.toestemming_op is None or kandidaat.toestemming_op > dag:
-        # The caseload's fictional intake dates do not know the traject: the intake
-        # comes three weeks before the advice.
+        # The caseload's fictional intake dates do not know the advice: the intake
+        # comes three weeks before it.
         kandidaat.toestemming_op = dag - timedelta(days=21)
         Kandidaat.objects.filter(pk=kandidaat.pk).update(
             toestemming_op=kandidaat.toestemming_op
@@ -241,6 +240,14 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
         )
         _tekenen(versies[OvereenkomstSoort.PLAATSING], [Partij.VERWIJZER], jessica)
 
+    # Candidates in phase 'advies gegeven' had their advice in the past weeks.
+    for i, kandidaat in enumerate(
+        Kandidaat.objects.filter(
+            fase=Fase.ADVIES_GEGEVEN, adviezen__isnull=True
+        ).order_by("pk")
+    ):
+        _advies(kandidaat, mbo_medewerker=sanne, dagen_geleden=5 + 4 * i)
+
     opleiders = list(Contactpersoon.objects.filter(naam__in=OPLEIDERS))
     beurt = 0
     for fase, statussen in STATUSSEN.items():
@@ -256,8 +263,9 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
                 mbo=mbo_org,
                 start_dagen=start_dagen,
                 maanden=9,
+                # The advice came two weeks before the start.
                 advies=_advies(
-                    kandidaat, mbo_medewerker=sanne, start_dagen=start_dagen
+                    kandidaat, mbo_medewerker=sanne, dagen_geleden=start_dagen + 14
                 ),
             )
             beurt += 1

@@ -118,6 +118,10 @@ def test_seed_demo_paper_copies_are_real_pdfs_and_placed_candidates_had_an_advic
         assert f"Partij: {ondertekening.get_partij_display()}" in tekst
         assert date_format(ondertekening.datum, "j F Y") in tekst
 
+    # The funnel: everyone placed, and everyone in 'advies gegeven', had an advice.
+    assert not Kandidaat.objects.filter(
+        fase=Fase.ADVIES_GEGEVEN, adviezen__isnull=True
+    ).exists()
     geplaatst = Kandidaat.objects.filter(trajecten__isnull=False).distinct()
     assert geplaatst.count() >= 15
     for kandidaat in geplaatst:

@@ -28,11 +28,11 @@ install: $(VENV)/.installed ## Create .venv and install the portal
 
 install-dev: $(VENV)/.installed-dev ## Also install the test and lint tools
 
-run: install ## Set up and serve the portal with demo data on SQLite at http://127.0.0.1:$(PORT)
+run: install ## Set up and serve the portal with demo data on SQLite at http://127.0.0.1:$(PORT), scheduled jobs in-process
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py run_embedded 127.0.0.1:$(PORT)
 
 test: install-dev ## Lint, check and run the whole suite on real PostgreSQL, Redis, Celery and Chromium
 	scripts/test-stack.sh

@@ -1,14 +1,15 @@
 """Demo advice and trajecten: Halima at a confectie atelier with agreements partly
-signed, and trajecten of other candidates in every status. Safe to run twice: a
-candidate that has a traject is left alone.
+signed, and trajecten of other candidates in every status. Every candidate with a
+traject first had an advice (Checklist inclusief advies), as in real use. Safe to run
+twice: a candidate that has a traject is left alone.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from kandidaten.constants import Fase
+from kandidaten.constants import Fase, GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.models import Contactpersoon
@@ -16,6 +17,7 @@ from plpv_portal.demo.beoordeling import (
     beoordeling_afronden,
     praktijkverklaring_uitreiken,
 )
+from plpv_portal.demo.papier import op_papier_getekend_pdf
 from trajecten.constants import (
     AdviesUitkomst,
     Ondertekenwijze,
@@ -26,6 +28,7 @@ from trajecten.constants import (
     TrajectStatus,
 )
 from trajecten.models import (
+    Advies,
     ChecklistVraag,
     Financiering,
     Ondertekening,
@@ -42,7 +45,6 @@ from trajecten.services import (
     traject_status_wijzigen,
 )
 
-GETEKEND_PDF = b"%PDF-1.4\n% demo: op papier getekend\n"
 S = TrajectStatus
 # The moves from 'plaatsing voorbereid' to each status, so that the history is real.
 PAD = {
@@ -114,10 +116,52 @@ def _tekenen(versie: OvereenkomstVersie, partijen, door) -> None:
             wijze=Ondertekenwijze.PAPIER,
             vastgelegd_door=door,
         )
-        ondertekening.bestand.save(
-            "getekend.pdf", ContentFile(GETEKEND_PDF), save=False
+        papieren_kopie_opslaan(ondertekening)
+
+
+def papieren_kopie_opslaan(ondertekening: Ondertekening) -> None:
+    """Write (again) the demo copy of a signature on paper and save the row."""
+    if ondertekening.bestand:
+        ondertekening.bestand.delete(save=False)
+    kopie = op_papier_getekend_pdf(
+        overeenkomst=str(ondertekening.versie),
+        kandidaat=str(ondertekening.versie.overeenkomst.traject.kandidaat),
+        partij=ondertekening.get_partij_display(),
+        naam=ondertekening.naam,
+        datum=ondertekening.datum,
+    )
+    ondertekening.bestand.save("getekend.pdf", ContentFile(kopie), save=False)
+    ondertekening.save()
+
+
+def _advies(kandidaat: Kandidaat, *, mbo_medewerker, dagen_geleden: int) -> Advies:
+    """An advice for praktijkverklaring on Entree, given `dagen_geleden` days ago and
+    after the intake (backdated, with its timeline entry, so that the dashboards'
+    durations from intake to advice to placement read sensibly)."""
+    advies = advies_vastleggen(
+        kandidaat=kandidaat,
+        door=kandidaat.consulent,
+        mbo_medewerker=mbo_medewerker,
+        antwoorden=_antwoorden(),
+        besluit=AdviesUitkomst.PRAKTIJKVERKLARING,
+        motivatie="Leert het best door te doen op de werkvloer; Entree past.",
+        kwalificatie=Kwalificatie.objects.get(naam="Entree"),
+    )
+    dag = timezone.localdate() - timedelta(days=dagen_geleden)
+    if kandidaat.toestemming_op is None or kandidaat.toestemming_op > dag:
+        # The caseload's fictional intake dates do not know the advice: the intake
+        # comes three weeks before it.
+        kandidaat.toestemming_op = dag - timedelta(days=21)
+        Kandidaat.objects.filter(pk=kandidaat.pk).update(
+            toestemming_op=kandidaat.toestemming_op
         )
-        ondertekening.save()
+    moment = timezone.make_aware(datetime.combine(dag, time(10)))
+    Advies.objects.filter(pk=advies.pk).update(created_at=moment, updated_at=moment)
+    kandidaat.gebeurtenissen.filter(
+        soort=GebeurtenisSoort.ADVIES,
+        titel__startswith=f"Advies (versie {advies.versie})",
+    ).update(op=moment)
+    return advies
 
 
 def _starten(
@@ -196,6 +240,14 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
         )
         _tekenen(versies[OvereenkomstSoort.PLAATSING], [Partij.VERWIJZER], jessica)
 
+    # Candidates in phase 'advies gegeven' had their advice in the past weeks.
+    for i, kandidaat in enumerate(
+        Kandidaat.objects.filter(
+            fase=Fase.ADVIES_GEGEVEN, adviezen__isnull=True
+        ).order_by("pk")
+    ):
+        _advies(kandidaat, mbo_medewerker=sanne, dagen_geleden=5 + 4 * i)
+
     opleiders = list(Contactpersoon.objects.filter(naam__in=OPLEIDERS))
     beurt = 0
     for fase, statussen in STATUSSEN.items():
@@ -204,12 +256,17 @@ def demo_trajecten(organisaties: dict, medewerkers: dict) -> None:
         ).order_by("pk")
         for i, kandidaat in enumerate(kandidaten):
             status = statussen[i % len(statussen)]
+            start_dagen = 30 + 25 * (beurt % 10)
             traject = _starten(
                 kandidaat,
                 lb_contact=opleiders[beurt % len(opleiders)],
                 mbo=mbo_org,
-                start_dagen=30 + 25 * (beurt % 10),
+                start_dagen=start_dagen,
                 maanden=9,
+                # The advice came two weeks before the start.
+                advies=_advies(
+                    kandidaat, mbo_medewerker=sanne, dagen_geleden=start_dagen + 14
+                ),
             )
             beurt += 1
             door = kandidaat.consulent

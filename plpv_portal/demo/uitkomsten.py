@@ -12,8 +12,12 @@ alone, and moving back aims at a date.
 
 from datetime import date, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
+from kandidaten.constants import GebeurtenisSoort
+from kandidaten.models import Kandidaat
+from plpv_portal.demo.trajecten import papieren_kopie_opslaan
 from rapportage.constants import Contractsoort, Situatie, UitkomstSoort
 from rapportage.models import Uitkomst
 from rapportage.uitkomsten.constants import EINDSTATUSSEN
@@ -23,7 +27,7 @@ from rapportage.uitkomsten.services import (
     vervolgmeting_vastleggen,
 )
 from trajecten.constants import TrajectStatus
-from trajecten.models import Ondertekening, Traject
+from trajecten.models import Advies, Ondertekening, Traject
 
 # Per consulent, the trajecten with a verklaring in turn: the outcome (None: none yet).
 MET_VERKLARING = [
@@ -55,9 +59,19 @@ def _terugzetten(traject: Traject, einde: date) -> Traject:
         wijziging.save(update_fields=["op"])
     for ondertekening in Ondertekening.objects.filter(
         versie__overeenkomst__traject=traject
-    ):
+    ).select_related("versie__overeenkomst__traject__kandidaat"):
         ondertekening.datum -= terug
-        ondertekening.save(update_fields=["datum"])
+        papieren_kopie_opslaan(ondertekening)  # the copy shows the new date
+    if traject.advies_id:
+        Advies.objects.filter(pk=traject.advies_id).update(
+            created_at=F("created_at") - terug, updated_at=F("updated_at") - terug
+        )
+        traject.kandidaat.gebeurtenissen.filter(soort=GebeurtenisSoort.ADVIES).update(
+            op=F("op") - terug
+        )
+        Kandidaat.objects.filter(pk=traject.kandidaat_id).update(
+            toestemming_op=F("toestemming_op") - terug
+        )
     return traject
 
 

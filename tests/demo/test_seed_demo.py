@@ -2,6 +2,8 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
@@ -9,7 +11,8 @@ from kandidaten.constants import Fase
 from kandidaten.models import Kandidaat
 from organisaties.constants import Rol
 from organisaties.models import Medewerker, Organisatie
-from trajecten.constants import TrajectStatus
+from tests.pdf import pdftekst_pad
+from trajecten.constants import Ondertekenwijze, TrajectStatus
 from trajecten.models import Ondertekening, Traject
 from trajecten.services import ontbrekende_handtekeningen
 from verklaringen.constants import BorgingStatus
@@ -95,3 +98,37 @@ def test_seed_demo_issues_verklaringen_and_revokes_one():
         ).exists()
         assert v.werkprocessen.count() < v.traject.werkprocessen.count()
     assert Borging.objects.filter(status=BorgingStatus.INGEDIEND).exists()
+
+
+def test_seed_demo_paper_copies_are_real_pdfs_and_placed_candidates_had_an_advice():
+    call_command("seed_demo", stdout=StringIO())
+
+    op_papier = Ondertekening.objects.filter(wijze=Ondertekenwijze.PAPIER)
+    assert op_papier.count() > 10
+    for ondertekening in op_papier.select_related(
+        "versie__overeenkomst__traject__kandidaat"
+    ):
+        with ondertekening.bestand.open("rb") as bestand:
+            assert bestand.read(5) == b"%PDF-"
+        tekst = pdftekst_pad(ondertekening.bestand.path)
+        assert "Op papier getekend" in tekst
+        # e.g. "Opleidingsovereenkomst versie 1"
+        assert str(ondertekening.versie) in tekst
+        assert ondertekening.versie.overeenkomst.traject.kandidaat.achternaam in tekst
+        assert f"Partij: {ondertekening.get_partij_display()}" in tekst
+        assert date_format(ondertekening.datum, "j F Y") in tekst
+
+    # The funnel: everyone placed, and everyone in 'advies gegeven', had an advice.
+    assert not Kandidaat.objects.filter(
+        fase=Fase.ADVIES_GEGEVEN, adviezen__isnull=True
+    ).exists()
+    geplaatst = Kandidaat.objects.filter(trajecten__isnull=False).distinct()
+    assert geplaatst.count() >= 15
+    for kandidaat in geplaatst:
+        for traject in kandidaat.trajecten.all():
+            # The traject grew from the candidate's advice, given before it started.
+            assert kandidaat.adviezen.exists()
+            assert traject.advies is not None
+            assert traject.advies.kandidaat_id == kandidaat.pk
+            advies_op = timezone.localtime(traject.advies.created_at).date()
+            assert kandidaat.toestemming_op <= advies_op <= traject.startdatum

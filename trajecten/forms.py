@@ -247,7 +247,23 @@ class TrajectForm(forms.ModelForm):
         )
 
 
+def overlap_bedoeld_veld() -> forms.BooleanField:
+    """The checkbox that allows placements of one traject to overlap (adding a
+    placement and correcting a traject; the services check the overlap)."""
+    return forms.BooleanField(
+        label=_("De overlap is bedoeld"),
+        required=False,
+        help_text=_(
+            "Zet dit vinkje alleen als twee plaatsingen echt een tijd tegelijk "
+            "lopen. Zonder vinkje mogen de plaatsingen niet overlappen."
+        ),
+    )
+
+
 class PlaatsingForm(forms.ModelForm):
+    """A later placement of a traject; the overlap checkbox only when the traject
+    already has a placement."""
+
     class Meta:
         model = Plaatsing
         fields = [
@@ -259,13 +275,15 @@ class PlaatsingForm(forms.ModelForm):
         ]
         widgets = {"startdatum": Datumveld(), "einddatum": Datumveld()}
 
-    def __init__(self, *args, leerbedrijven, praktijkopleiders, **kwargs):
+    def __init__(self, *args, traject, leerbedrijven, praktijkopleiders, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leerbedrijf"].queryset = leerbedrijven
         self.fields["praktijkopleider"].queryset = praktijkopleiders
         self.fields["praktijkopleider"].label_from_instance = lambda c: (
             f"{c.naam} ({c.leerbedrijf})"
         )
+        if traject.plaatsingen.exists():
+            self.fields["overlap_bedoeld"] = overlap_bedoeld_veld()
 
 
 class FinancieringForm(forms.ModelForm):
@@ -399,14 +417,7 @@ class CorrectieForm(VersieFormMixin, forms.Form):
                     widget=Datumveld(),
                 )
         if len(plaatsingen) > 1:
-            self.fields["overlap_bedoeld"] = forms.BooleanField(
-                label=_("De overlap is bedoeld"),
-                required=False,
-                help_text=_(
-                    "Zet dit vinkje alleen als twee plaatsingen echt een tijd tegelijk "
-                    "lopen. Zonder vinkje mogen de plaatsingen niet overlappen."
-                ),
-            )
+            self.fields["overlap_bedoeld"] = overlap_bedoeld_veld()
         for f in financieringen:
             self.fields[financiering_veld(f.pk, "regeling")] = forms.ChoiceField(
                 label=_("Regeling"), choices=Regeling.choices, initial=f.regeling

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -219,6 +220,13 @@ class Plaatsing(TimeStampedModel):
 
     def __str__(self):
         return f"{self.leerbedrijf} ({self.get_routefase_display()})"
+
+    def clean(self):
+        # The constraint's message, but next to the end date in a form.
+        if self.startdatum and self.einddatum and self.einddatum <= self.startdatum:
+            raise ValidationError(
+                {"einddatum": _("De einddatum moet na de startdatum liggen.")}
+            )
 
 
 class Financiering(TimeStampedModel):

@@ -28,6 +28,7 @@ from trajecten.constants import CorrectieVeld, Regeling
 from trajecten.models import Traject, TrajectCorrectie, TrajectCorrectieRegel
 
 from .overeenkomsten import verouderde_overeenkomsten
+from .plaatsing_periode import PlaatsingPeriode, buiten_traject_tekst, overlap_fouten
 from .traject import traject_moet_actief_zijn, traject_team
 
 GEEN_WIJZIGING = gettext_lazy(
@@ -95,11 +96,6 @@ class _Fouten:
     def controleer(self) -> None:
         if self.per_veld:
             raise ValidationError(self.per_veld)
-
-
-def _overlappen(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    """Both periods include their last day."""
-    return a[0] <= b[1] and b[0] <= a[1]
 
 
 @transaction.atomic
@@ -205,10 +201,7 @@ def traject_corrigeren(
                 plaatsing_veld(p.pk, "einddatum"),
                 _("De einddatum moet na de startdatum liggen."),
             )
-        buiten = _(
-            "De plaatsing moet binnen de periode van het traject vallen "
-            "(%(van)s tot en met %(tot)s)."
-        ) % {"van": datum_tekst(start), "tot": datum_tekst(eind)}
+        buiten = buiten_traject_tekst(start, eind)
         if van < start:
             fout(plaatsing_veld(p.pk, "startdatum"), buiten)
         if tot > eind:
@@ -226,26 +219,14 @@ def traject_corrigeren(
             onderwerp=p,
         )
     if not overlap_bedoeld:
-        for i, a in enumerate(plaatsingen):
-            for b in plaatsingen[i + 1 :]:
-                if (a.pk in gewijzigd or b.pk in gewijzigd) and _overlappen(
-                    periode[a.pk], periode[b.pk]
-                ):
-                    # The error sits at the start of the later one (b starts last).
-                    later, eerder = (b, a) if periode[b.pk] >= periode[a.pk] else (a, b)
-                    fout(
-                        plaatsing_veld(later.pk, "startdatum"),
-                        _(
-                            "Deze plaatsing overlapt met de plaatsing bij %(lb)s "
-                            "(%(van)s tot en met %(tot)s). Kies andere datums, of zet "
-                            "een vinkje bij 'De overlap is bedoeld'."
-                        )
-                        % {
-                            "lb": eerder.leerbedrijf,
-                            "van": datum_tekst(periode[eerder.pk][0]),
-                            "tot": datum_tekst(periode[eerder.pk][1]),
-                        },
-                    )
+        for pk, tekst in overlap_fouten(
+            {
+                p.pk: PlaatsingPeriode(p.leerbedrijf, *periode[p.pk])
+                for p in plaatsingen
+            },
+            gewijzigd=gewijzigd,
+        ):
+            fout(plaatsing_veld(pk, "startdatum"), tekst)
 
     # --- funding ---
     financieringen = list(traject.financieringen.select_related("betaler"))

@@ -31,6 +31,8 @@ from trajecten.models import (
     TrajectStatuswijziging,
 )
 
+from .plaatsing_periode import PlaatsingPeriode, buiten_traject_tekst, overlap_fouten
+
 KANDIDAAT_FASE = {
     TrajectStatus.PLAATSING_VOORBEREID: Fase.GEPLAATST,
     TrajectStatus.OVEREENKOMSTEN_GETEKEND: Fase.GEPLAATST,
@@ -79,27 +81,47 @@ def _label(status: str) -> str:
     return str(TrajectStatus(status).label) if status else "—"
 
 
-def _plaatsing_controleren(plaatsing: Plaatsing, traject: Traject) -> None:
-    fouten = {}
-    if (
-        plaatsing.startdatum < traject.startdatum
-        or plaatsing.einddatum > traject.geplande_einddatum
-    ):
-        fouten["startdatum"] = _(
-            "De plaatsing moet binnen de periode van het traject vallen (%(van)s tot %(tot)s)."
-        ) % {
-            "van": f"{traject.startdatum:%d-%m-%Y}",
-            "tot": f"{traject.geplande_einddatum:%d-%m-%Y}",
-        }
+NIEUW = "nieuw"  # the key of the placement being added among the traject's periods
+
+
+def _plaatsing_controleren(
+    plaatsing: Plaatsing, traject: Traject, *, overlap_bedoeld: bool = False
+) -> None:
+    """Refuse (ValidationError per form field, Dutch) a placement outside the
+    traject's period, with a praktijkopleider of another company, or that overlaps
+    another placement of the traject unless `overlap_bedoeld`. An end before the
+    start is refused by `Plaatsing.clean` (and the database)."""
+    fouten: dict[str, list[str]] = {}
+
+    def fout(veld: str, tekst: str) -> None:
+        fouten.setdefault(veld, []).append(tekst)
+
+    buiten = buiten_traject_tekst(traject.startdatum, traject.geplande_einddatum)
+    if plaatsing.startdatum < traject.startdatum:
+        fout("startdatum", buiten)
+    if plaatsing.einddatum > traject.geplande_einddatum:
+        fout("einddatum", buiten)
     if plaatsing.praktijkopleider.leerbedrijf_id != plaatsing.leerbedrijf_id:
-        fouten["praktijkopleider"] = _("Kies een praktijkopleider van dit leerbedrijf.")
+        fout("praktijkopleider", _("Kies een praktijkopleider van dit leerbedrijf."))
     elif not plaatsing.praktijkopleider.is_praktijkopleider:
-        fouten["praktijkopleider"] = _("Deze contactpersoon is geen praktijkopleider.")
+        fout("praktijkopleider", _("Deze contactpersoon is geen praktijkopleider."))
     if (
         plaatsing.vestiging_id
         and plaatsing.vestiging.leerbedrijf_id != plaatsing.leerbedrijf_id
     ):
-        fouten["vestiging"] = _("Kies een vestiging van dit leerbedrijf.")
+        fout("vestiging", _("Kies een vestiging van dit leerbedrijf."))
+    if not overlap_bedoeld and plaatsing.einddatum > plaatsing.startdatum:
+        periodes = {
+            p.pk: PlaatsingPeriode(p.leerbedrijf, p.startdatum, p.einddatum)
+            for p in traject.plaatsingen.select_related(
+                "leerbedrijf__organisatie"
+            ).order_by("startdatum", "pk")
+        }
+        periodes[NIEUW] = PlaatsingPeriode(
+            plaatsing.leerbedrijf, plaatsing.startdatum, plaatsing.einddatum
+        )
+        for _sleutel, tekst in overlap_fouten(periodes, gewijzigd={NIEUW}, bij=NIEUW):
+            fout("startdatum", tekst)
     if fouten:
         raise ValidationError(fouten)
 
@@ -158,12 +180,16 @@ def traject_starten(
 
 
 @transaction.atomic
-def plaatsing_toevoegen(*, traject: Traject, plaatsing: Plaatsing, door) -> Plaatsing:
-    """Add a later placement (e.g. from the werkfit part to the employer)."""
+def plaatsing_toevoegen(
+    *, traject: Traject, plaatsing: Plaatsing, door, overlap_bedoeld: bool = False
+) -> Plaatsing:
+    """Add a later placement (e.g. from the werkfit part to the employer). It may not
+    overlap another placement of the traject unless `overlap_bedoeld`; the traject's
+    row lock keeps two additions at once from both passing that check."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     traject_moet_actief_zijn(traject)
     plaatsing.traject = traject
-    _plaatsing_controleren(plaatsing, traject)
+    _plaatsing_controleren(plaatsing, traject, overlap_bedoeld=overlap_bedoeld)
     plaatsing.full_clean()
     plaatsing.save()
     gebeurtenis_vastleggen(

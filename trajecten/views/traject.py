@@ -382,13 +382,17 @@ class PlaatsingToevoegenView(TrajectSubFormView):
         user = self.request.user
         return {
             **super().get_form_kwargs(),
+            "traject": self.object,
             "leerbedrijven": leerbedrijf_get_queryset(user=user),
             "praktijkopleiders": praktijkopleider_list(user=user),
         }
 
     def opslaan(self, form):
         plaatsing_toevoegen(
-            traject=self.object, plaatsing=form.instance, door=self.request.user
+            traject=self.object,
+            plaatsing=form.instance,
+            door=self.request.user,
+            overlap_bedoeld=form.cleaned_data.get("overlap_bedoeld", False),
         )
 
 

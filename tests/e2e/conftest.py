@@ -4,6 +4,7 @@ from urllib.parse import urlparse
 from django.core.management import call_command
 
 import pytest
+from playwright.sync_api import expect
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 
@@ -44,7 +45,7 @@ def axe_violations(page) -> list[dict]:
         """async () => {
             const r = await axe.run(document, {runOnly: {type: 'tag',
                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.map(v => ({id: v.id, help: v.help,
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
         }"""
     )
@@ -55,3 +56,53 @@ def login(page, base_url, username, password="plpv-demo"):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def uitloggen(page):
+    page.context.clear_cookies()
+
+
+def als(page, base_url, username):
+    """Switch the browser to another demo login."""
+    uitloggen(page)
+    login(page, base_url, username)
+
+
+# A PDF as the browser uploads it (a paper signature).
+PDF = {
+    "name": "getekend.pdf",
+    "mimeType": "application/pdf",
+    "buffer": b"%PDF-1.4\n%test\n",
+}
+TELEFOON = {"width": 360, "height": 740}
+SCHERM = {"width": 1440, "height": 900}
+
+# The candidate part of the Checklist inclusief advies, answered for a praktijkverklaring.
+KANDIDAAT_VRAGEN = {
+    "Wil de kandidaat graag werken en leren?": "Ja",
+    "Leert de kandidaat het best door het te doen, in de praktijk?": "Ja",
+    "Begrijpt de kandidaat de taal op de werkvloer goed genoeg?": "Deels",
+    "Is de kandidaat werkfit?": "Ja",
+    "Past praktijkleren bij de opleiding en startkwalificatie van de kandidaat?": "Ja",
+    "Is een volledig mbo-diploma (bbl) nu haalbaar?": "Nee",
+    "Is een mbo-certificaat nu haalbaar?": "Nee",
+    "Is de ondersteuning die de kandidaat nodig heeft te regelen?": "Ja",
+}
+
+
+def status_kiezen(page, label):
+    """Move the traject on the traject page to the status `label`."""
+    page.get_by_label("Nieuwe status").select_option(label=label)
+    page.get_by_role("button", name="Wijzigen").click()
+
+
+def observatie_opslaan(page, base_url, traject_pk, niveau):
+    """Record an observation with `niveau` for every gedragsvoorbeeld on the form."""
+    page.goto(f"{base_url}/verklaringen/traject/{traject_pk}/observatie/")
+    groepen = page.get_by_role("group")
+    for i in range(groepen.count()):
+        keuze = groepen.nth(i).get_by_text(niveau, exact=True)
+        if keuze.count():
+            keuze.click()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("opgeslagen", exact=False).first).to_be_visible()

@@ -10,27 +10,17 @@ from kandidaten.models import Kandidaat
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.models import Contactpersoon
 from organisaties.models import Medewerker
-from tests.e2e.conftest import axe_violations, login
+from tests.e2e.conftest import (
+    TELEFOON,
+    axe_violations,
+    login,
+    observatie_opslaan,
+    uitloggen,
+)
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
 from tests.pdf import pdftekst_pad
 
 pytestmark = pytest.mark.e2e
-TELEFOON = {"width": 360, "height": 740}
-
-
-def observatie_opslaan(page, base, traject, niveau):
-    page.goto(f"{base}/verklaringen/traject/{traject.pk}/observatie/")
-    groepen = page.get_by_role("group")
-    for i in range(groepen.count()):
-        keuze = groepen.nth(i).get_by_text(niveau, exact=True)
-        if keuze.count():
-            keuze.click()
-    page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("opgeslagen", exact=False).first).to_be_visible()
-
-
-def uitloggen(page):
-    page.context.clear_cookies()
 
 
 def pdf_tekst(inhoud: bytes, tmp_path) -> str:
@@ -69,7 +59,7 @@ def test_from_phone_observation_to_verified_and_revoked_verklaring(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Halima")
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    observatie_opslaan(page, base, traject, "Nog niet")  # the 0-meting
+    observatie_opslaan(page, base, traject.pk, "Nog niet")  # the 0-meting
     assert traject.observaties.get().soort == "nulmeting"
 
     page.goto(voortgang)
@@ -82,8 +72,8 @@ def test_from_phone_observation_to_verified_and_revoked_verklaring(
     pop.get_by_role("button", name="Doel opslaan").click()
     expect(page.get_by_text("Elke ochtend zelf de werkplek")).to_be_visible()
 
-    observatie_opslaan(page, base, traject, "Met hulp")
-    observatie_opslaan(page, base, traject, "Zelfstandig")
+    observatie_opslaan(page, base, traject.pk, "Met hulp")
+    observatie_opslaan(page, base, traject.pk, "Zelfstandig")
     assert traject.observaties.count() == 3
 
     page.goto(voortgang)

@@ -5,20 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations, login
+from tests.e2e.conftest import KANDIDAAT_VRAGEN, axe_violations, login
 
 pytestmark = pytest.mark.e2e
-
-KANDIDAAT_VRAGEN = {
-    "Wil de kandidaat graag werken en leren?": "Ja",
-    "Leert de kandidaat het best door het te doen, in de praktijk?": "Ja",
-    "Begrijpt de kandidaat de taal op de werkvloer goed genoeg?": "Deels",
-    "Is de kandidaat werkfit?": "Ja",
-    "Past praktijkleren bij de opleiding en startkwalificatie van de kandidaat?": "Ja",
-    "Is een volledig mbo-diploma (bbl) nu haalbaar?": "Nee",
-    "Is een mbo-certificaat nu haalbaar?": "Nee",
-    "Is de ondersteuning die de kandidaat nodig heeft te regelen?": "Ja",
-}
 
 
 def test_jessica_registers_halima_runs_the_checklist_and_finds_leerbedrijven(

@@ -5,20 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations, login
+from tests.e2e.conftest import PDF, axe_violations, login, status_kiezen
 
 pytestmark = pytest.mark.e2e
-
-PDF = {
-    "name": "getekend.pdf",
-    "mimeType": "application/pdf",
-    "buffer": b"%PDF-1.4\n%test\n",
-}
-
-
-def status_kiezen(page, label):
-    page.get_by_label("Nieuwe status").select_option(label=label)
-    page.get_by_role("button", name="Wijzigen").click()
 
 
 def test_jessica_starts_halimas_traject_signs_everything_and_it_runs(

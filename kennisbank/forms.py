@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.constants import Rol
@@ -70,9 +69,6 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        # The help text names HTML tags, and help texts are rendered as HTML: escaped,
-        # it shows the tags instead of making an empty link and stray lists.
-        self.fields["body"].help_text = escape(self.fields["body"].help_text)
         regio = self.fields["regio"]
         regio.queryset = (
             Arbeidsmarktregio.objects.all()

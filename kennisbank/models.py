@@ -81,9 +81,12 @@ class Item(TimeStampedModel):
     body = models.TextField(
         _("tekst"),
         blank=True,
+        # Help texts are rendered as HTML (crispy and the admin): the tag names are
+        # written as entities, so they show as text instead of an empty link and lists.
         help_text=_(
-            "Opmaak kan met <p>, <strong>, <em>, <ul>, <ol>, <li>, <h3>, <h4> en "
-            "<a href>. Andere opmaak wordt verwijderd."
+            "Opmaak kan met &lt;p&gt;, &lt;strong&gt;, &lt;em&gt;, &lt;ul&gt;, &lt;ol&gt;, "
+            "&lt;li&gt;, &lt;h3&gt;, &lt;h4&gt; en &lt;a href&gt;. Andere opmaak wordt "
+            "verwijderd."
         ),
     )
     tags = models.ManyToManyField(

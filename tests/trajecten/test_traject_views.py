@@ -93,7 +93,11 @@ def test_praktijkopleider_of_another_company_is_refused(app, consulent):
     pagina = app.get(
         reverse("trajecten:traject_start", args=[halima.pk]), user=consulent
     )
-    # Both companies are offered; the consulent picks a praktijkopleider of the other.
+    # The list offers praktijkopleiders of every company the consulent sees; she
+    # picks one of another company than the leerbedrijf she chose.
+    opties = [w for w, *_ in formulier(pagina)["praktijkopleider"].options]
+    assert str(vreemde.pk) in opties
+    assert vreemde.leerbedrijf_id != data["leerbedrijf"]
     response = start_formulier(pagina, data).submit(status=200)
     assert "praktijkopleider" in response.context["form"].errors
     assert "Kies een praktijkopleider van dit leerbedrijf" in response.text
@@ -136,7 +140,7 @@ def test_a_tampered_forbidden_move_is_refused_with_a_message(app, consulent):
         pagina, actie=reverse("trajecten:traject_status", args=[traject.pk])
     )
     assert "afgesloten" not in [w for w, *_ in form["naar"].options]
-    response = invullen(form, naar="afgesloten").submit().maybe_follow()
+    response = invullen(form, naar="afgesloten").submit(status=302).follow()
     assert "Deze stap kan nu niet" in response.text
     traject.refresh_from_db()
     assert traject.status == "plaatsing_voorbereid"

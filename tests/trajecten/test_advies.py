@@ -8,6 +8,7 @@ from kandidaten.models import Kandidaat
 from organisaties.constants import Rol
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
+from tests.formulieren import formulier, invullen
 from trajecten.constants import AdviesUitkomst
 from trajecten.models import Advies, ChecklistVraag
 from trajecten.services import GegevenAntwoord, advies_vastleggen, advies_voorstel
@@ -129,40 +130,42 @@ def test_advies_vastleggen_refuses_missing_answers_and_saves_nothing(consulent, 
     assert not Advies.objects.exists()
 
 
-def post_data(mbo, actie, **extra):
-    data = {f"vraag_{c}": a for c, a in KANDIDAAT_JA.items()}
-    data.update({"mbo_medewerker": mbo.pk, "actie": actie, **extra})
-    return data
+def checklist_invullen(pagina, mbo, **extra):
+    """Answer every kandidaat question on the page's checklist (all yes, except what
+    `extra` says) and choose the mbo-medewerker."""
+    form = formulier(pagina)
+    antwoorden = {f"vraag_{c}": a for c, a in KANDIDAAT_JA.items()} | extra
+    overslaan = [vraag for vraag, antwoord in antwoorden.items() if antwoord is None]
+    for vraag in overslaan:
+        del antwoorden[vraag]
+    return invullen(form, mbo_medewerker=str(mbo.pk), **antwoorden)
 
 
 def test_checklist_page_shows_suggestion_with_reasons_then_records_decision(
-    client, consulent, mbo
+    app, consulent, mbo
 ):
     kandidaat = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
     url = reverse("trajecten:advies_create", args=[kandidaat.pk])
+    pagina = app.get(kandidaat.get_absolute_url(), user=consulent).click(href=url)
 
-    bekijk = client.post(url, post_data(mbo, "berekenen", vraag_werkfit="nee"))
-    assert bekijk.status_code == 200
-    html = bekijk.content.decode()
-    assert "Voorstel van het portaal: Eerst een werkfit-traject" in html
-    assert "Is de kandidaat werkfit? Nee." in html
+    bekijk = checklist_invullen(pagina, mbo, vraag_werkfit="nee").submit(
+        "actie", value="berekenen", status=200
+    )
+    assert "Voorstel van het portaal: Eerst een werkfit-traject" in bekijk
+    assert "Is de kandidaat werkfit? Nee." in bekijk
     assert not Advies.objects.exists()
 
-    vastleggen = client.post(
-        url,
-        post_data(
-            mbo,
-            "vastleggen",
-            vraag_werkfit="nee",
-            besluit="werkfit_eerst",
-            motivatie="Eerst ritme opbouwen bij het werkbedrijf.",
-        ),
+    # The suggestion comes with the decision fields; the answers stay filled in.
+    form = invullen(
+        formulier(bekijk),
+        besluit="werkfit_eerst",
+        motivatie="Eerst ritme opbouwen bij het werkbedrijf.",
     )
+    assert form["vraag_werkfit"].value == "nee"
+    vastleggen = form.submit("actie", value="vastleggen", status=302)
     advies = Advies.objects.get()
     assert vastleggen["Location"] == advies.get_absolute_url()
-    detail = client.get(advies.get_absolute_url()).content.decode()
-    assert "Eerst ritme opbouwen" in detail
+    assert "Eerst ritme opbouwen" in vastleggen.follow()
 
 
 @pytest.mark.parametrize(
@@ -173,18 +176,24 @@ def test_checklist_page_shows_suggestion_with_reasons_then_records_decision(
     ],
 )
 def test_checklist_bad_input_shows_error_next_to_the_field(
-    client, consulent, mbo, weglaten, veld, tekst
+    app, consulent, mbo, weglaten, veld, tekst
 ):
     kandidaat = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
-    data = post_data(mbo, "vastleggen", besluit="praktijkverklaring", motivatie="Past.")
-    data.pop(weglaten)
-    response = client.post(
-        reverse("trajecten:advies_create", args=[kandidaat.pk]), data
+    pagina = app.get(
+        reverse("trajecten:advies_create", args=[kandidaat.pk]), user=consulent
     )
-    assert response.status_code == 200
+    if weglaten == "vraag_taal":  # a question left unanswered
+        response = checklist_invullen(pagina, mbo, vraag_taal=None).submit(
+            "actie", value="berekenen", status=200
+        )
+    else:  # the decision without a motivation
+        bekijk = checklist_invullen(pagina, mbo).submit(
+            "actie", value="berekenen", status=200
+        )
+        form = invullen(formulier(bekijk), besluit="praktijkverklaring", motivatie="")
+        response = form.submit("actie", value="vastleggen", status=200)
     assert veld in response.context["form"].errors
-    assert tekst in response.content.decode()
+    assert tekst in response.text
     assert not Advies.objects.exists()
 
 

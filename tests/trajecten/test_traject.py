@@ -25,6 +25,7 @@ from tests.factories.trajecten import (
     PlaatsingFactory,
     TrajectFactory,
 )
+from tests.formulieren import posten
 from tests.pdf import pdftekst
 from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
 from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
@@ -349,23 +350,25 @@ def test_praktijkopleider_sees_only_trajecten_placed_at_his_company(client, cons
     assert client.get(ander.traject.kandidaat.get_absolute_url()).status_code == 404
 
 
-def test_traject_of_another_organisation_or_region_is_404(client, consulent):
+def test_traject_of_another_organisation_or_region_is_404(app, consulent):
     traject = TrajectFactory(kandidaat__consulent=consulent)
+    status = traject.status
     hans = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory(uwv=True))
-    client.force_login(hans)
     for url in [
         traject.get_absolute_url(),
         reverse("trajecten:overeenkomsten_paneel", args=[traject.pk]),
         reverse("trajecten:plaatsing_create", args=[traject.pk]),
     ]:
-        assert client.get(url).status_code == 404
-    assert (
-        client.post(
-            reverse("trajecten:traject_status", args=[traject.pk]),
-            {"naar": "uitgevallen"},
-        ).status_code
-        == 404
+        app.get(url, user=hans, status=404)
+    posten(
+        app,
+        reverse("trajecten:traject_status", args=[traject.pk]),
+        {"naar": "uitgevallen", "uitval_reden": "anders"},
+        user=hans,
+        status=404,
     )
+    traject.refresh_from_db()
+    assert traject.status == status
 
 
 def test_list_and_detail_query_counts_do_not_grow(client, consulent):

@@ -9,6 +9,7 @@ from tests.factories.leerbedrijven import (
     werkprocessen,
 )
 from tests.factories.organisaties import OrganisatieFactory
+from tests.formulieren import formulier, invullen
 from tests.trajecten.test_traject import gestart
 from trajecten.constants import PdfStatus
 from trajecten.models import OvereenkomstVersie, Traject
@@ -36,18 +37,28 @@ def start_data(**extra):
     return data
 
 
-def test_starting_a_traject_from_the_candidate_page(client, consulent):
+def start_formulier(pagina, data):
+    """The start form as the consulent fills it: the werkprocessen checkboxes ticked,
+    the other fields chosen or typed (make `data` before loading the page, so its
+    leerbedrijf and mbo-instelling are among the options)."""
+    data = dict(data)
+    form = formulier(pagina)
+    form["werkprocessen"] = [str(pk) for pk in data.pop("werkprocessen")]
+    return invullen(form, **{k: str(v) for k, v in data.items()})
+
+
+def test_starting_a_traject_from_the_candidate_page(app, consulent):
     halima = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
-    assert "Traject starten" in client.get(halima.get_absolute_url()).content.decode()
-    response = client.post(
-        reverse("trajecten:traject_start", args=[halima.pk]), start_data()
+    data = start_data()
+    kandidaat_pagina = app.get(halima.get_absolute_url(), user=consulent)
+    assert "Traject starten" in kandidaat_pagina
+    pagina = kandidaat_pagina.click(
+        href=reverse("trajecten:traject_start", args=[halima.pk])
     )
+    response = start_formulier(pagina, data).submit(status=302)
     traject = Traject.objects.get()
     assert response["Location"] == traject.get_absolute_url()
-    assert (
-        "Plaatsing voorbereid" in client.get(halima.get_absolute_url()).content.decode()
-    )
+    assert "Plaatsing voorbereid" in app.get(halima.get_absolute_url())
 
 
 @pytest.mark.parametrize(
@@ -63,27 +74,33 @@ def test_starting_a_traject_from_the_candidate_page(client, consulent):
         ({"werkprocessen": []}, "werkprocessen", "verplicht"),
     ],
 )
-def test_start_form_bad_input_saves_nothing(client, consulent, extra, veld, tekst):
+def test_start_form_bad_input_saves_nothing(app, consulent, extra, veld, tekst):
     halima = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
-    response = client.post(
-        reverse("trajecten:traject_start", args=[halima.pk]), start_data(**extra)
+    data = start_data(**extra)
+    pagina = app.get(
+        reverse("trajecten:traject_start", args=[halima.pk]), user=consulent
     )
-    assert response.status_code == 200
+    response = start_formulier(pagina, data).submit(status=200)
     assert veld in response.context["form"].errors
-    assert tekst in response.content.decode()
+    assert tekst in response.text
     assert not Traject.objects.exists()
 
 
-def test_praktijkopleider_of_another_company_is_refused(client, consulent):
+def test_praktijkopleider_of_another_company_is_refused(app, consulent):
     halima = KandidaatFactory(consulent=consulent)
-    client.force_login(consulent)
     vreemde = ContactpersoonFactory()
-    response = client.post(
-        reverse("trajecten:traject_start", args=[halima.pk]),
-        start_data(praktijkopleider=vreemde.pk),
+    data = start_data(praktijkopleider=vreemde.pk)
+    pagina = app.get(
+        reverse("trajecten:traject_start", args=[halima.pk]), user=consulent
     )
+    # The list offers praktijkopleiders of every company the consulent sees; she
+    # picks one of another company than the leerbedrijf she chose.
+    opties = [w for w, *_ in formulier(pagina)["praktijkopleider"].options]
+    assert str(vreemde.pk) in opties
+    assert vreemde.leerbedrijf_id != data["leerbedrijf"]
+    response = start_formulier(pagina, data).submit(status=200)
     assert "praktijkopleider" in response.context["form"].errors
+    assert "Kies een praktijkopleider van dit leerbedrijf" in response.text
     assert not Traject.objects.exists()
 
 
@@ -116,15 +133,15 @@ def test_page_polls_while_a_pdf_is_being_made_and_stops_when_done(client, consul
     assert pdf["Content-Type"] == "application/pdf"
 
 
-def test_a_tampered_forbidden_move_is_refused_with_a_message(client, consulent):
+def test_a_tampered_forbidden_move_is_refused_with_a_message(app, consulent):
     traject = gestart(consulent)
-    client.force_login(consulent)
-    response = client.post(
-        reverse("trajecten:traject_status", args=[traject.pk]),
-        {"naar": "afgesloten"},
-        follow=True,
+    pagina = app.get(traject.get_absolute_url(), user=consulent)
+    form = formulier(
+        pagina, actie=reverse("trajecten:traject_status", args=[traject.pk])
     )
-    assert "Deze stap kan nu niet" in response.content.decode()
+    assert "afgesloten" not in [w for w, *_ in form["naar"].options]
+    response = invullen(form, naar="afgesloten").submit(status=302).follow()
+    assert "Deze stap kan nu niet" in response.text
     traject.refresh_from_db()
     assert traject.status == "plaatsing_voorbereid"
     assert traject.statuswijzigingen.count() == 1

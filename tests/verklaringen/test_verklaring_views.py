@@ -9,6 +9,7 @@ import pytest
 from auditlog.models import LogEntry
 
 from tests.factories.verklaringen import goedgekeurd_traject, traject_met_opleider
+from tests.formulieren import formulier, invullen, posten, verzenden
 from trajecten.constants import TrajectStatus
 from verklaringen.models import Praktijkverklaring
 from verklaringen.services import verklaring_intrekken, verklaring_uitreiken
@@ -34,46 +35,51 @@ def uitgereikt(**kwargs):
     return v, opleider, mbo
 
 
-def test_uitreiken_through_the_progress_page(client):
-    traject, _opleider, mbo = goedgekeurd_traject()
-    client.force_login(mbo)
-    voortgang = client.get(reverse("verklaringen:voortgang", args=[traject.pk]))
-    assert "Praktijkverklaring uitreiken" in voortgang.text
+def voortgang_url(traject) -> str:
+    return reverse("verklaringen:voortgang", args=[traject.pk])
 
-    antwoord = client.post(
-        reverse("verklaringen:uitreiken", args=[traject.pk]),
-        {"plaats": "Deventer", "uitgereikt_op": timezone.localdate().isoformat()},
+
+def uitreiken_url(traject) -> str:
+    return reverse("verklaringen:uitreiken", args=[traject.pk])
+
+
+def test_uitreiken_through_the_progress_page(app):
+    traject, _opleider, mbo = goedgekeurd_traject()
+    voortgang = app.get(voortgang_url(traject), user=mbo)
+    assert "Praktijkverklaring uitreiken" in voortgang
+
+    antwoord = verzenden(
+        voortgang, actie=uitreiken_url(traject), plaats="Deventer", status=302
     )
 
     v = Praktijkverklaring.objects.get()
-    assert antwoord.status_code == 302
-    assert antwoord.url == v.get_absolute_url()
+    assert antwoord["Location"] == v.get_absolute_url()
+    assert v.uitgereikt_op == timezone.localdate()
     traject.refresh_from_db()
     assert traject.status == TrajectStatus.VERKLARING_UITGEREIKT
 
 
-def test_uitreiken_with_empty_place_changes_nothing(client):
+def test_uitreiken_with_empty_place_changes_nothing(app):
     traject, _opleider, mbo = goedgekeurd_traject()
-    client.force_login(mbo)
-    antwoord = client.post(
-        reverse("verklaringen:uitreiken", args=[traject.pk]),
-        {"plaats": "", "uitgereikt_op": timezone.localdate().isoformat()},
-        follow=True,
-    )
-    assert "Plaats van uitreiking" in antwoord.text
+    voortgang = app.get(voortgang_url(traject), user=mbo)
+    antwoord = verzenden(voortgang, actie=uitreiken_url(traject), plaats="", status=302)
+    assert antwoord["Location"] == voortgang_url(traject)
+    assert "Plaats van uitreiking: Dit veld is verplicht" in antwoord.follow()
     assert not Praktijkverklaring.objects.exists()
     traject.refresh_from_db()
     assert traject.status == TrajectStatus.BEOORDEELD
 
 
-def test_uitreiken_forbidden_for_the_praktijkopleider(client):
+def test_uitreiken_forbidden_for_the_praktijkopleider(app):
     traject, opleider, _mbo = goedgekeurd_traject()
-    client.force_login(opleider)
-    antwoord = client.post(
-        reverse("verklaringen:uitreiken", args=[traject.pk]),
+    assert uitreiken_url(traject) not in app.get(voortgang_url(traject), user=opleider)
+    posten(
+        app,
+        uitreiken_url(traject),
         {"plaats": "Deventer", "uitgereikt_op": timezone.localdate().isoformat()},
+        user=opleider,
+        status=403,
     )
-    assert antwoord.status_code == 403
     assert not Praktijkverklaring.objects.exists()
 
 
@@ -107,14 +113,16 @@ def test_detail_view_is_audited(client):
     ).exists()
 
 
-def test_intrekken_through_the_detail_page(client):
+def test_intrekken_through_the_detail_page(app):
     v, _opleider, mbo = uitgereikt()
-    client.force_login(mbo)
     url = reverse("verklaringen:verklaring_intrekken", args=[v.pk])
-    assert client.post(url, {"reden": ""}, follow=True).status_code == 200
+    pagina = app.get(v.get_absolute_url(), user=mbo)
+    antwoord = verzenden(pagina, actie=url, reden="", status=302)
+    assert antwoord["Location"] == v.get_absolute_url()
+    assert "Dit veld is verplicht" in antwoord.follow()
     v.refresh_from_db()
     assert not v.is_ingetrokken
-    client.post(url, {"reden": "Beoordeling bleek niet te kloppen."})
+    verzenden(pagina, actie=url, reden="Beoordeling bleek niet te kloppen.", status=302)
     v.refresh_from_db()
     assert v.is_ingetrokken
 
@@ -224,15 +232,13 @@ def test_rate_limit_behind_a_proxy_counts_the_address_the_proxy_saw(settings):
     )
 
 
-def test_qr_address_comes_from_portal_url_when_set(client, settings):
+def test_qr_address_comes_from_portal_url_when_set(app, settings):
     settings.PORTAL_URL = "https://plpv.regio.nl"
     traject, _opleider, mbo = goedgekeurd_traject()
-    client.force_login(mbo)
-    client.post(
-        reverse("verklaringen:uitreiken", args=[traject.pk]),
-        {"plaats": "Deventer", "uitgereikt_op": timezone.localdate().isoformat()},
-        HTTP_HOST="localhost",
-    )
+    lokaal = {"HTTP_HOST": "localhost"}
+    voortgang = app.get(voortgang_url(traject), user=mbo, extra_environ=lokaal)
+    form = formulier(voortgang, actie=uitreiken_url(traject))
+    invullen(form, plaats="Deventer").submit(extra_environ=lokaal, status=302)
     v = Praktijkverklaring.objects.get()
     assert v.verificatie_url == f"https://plpv.regio.nl/verificatie/{v.code}/"
 

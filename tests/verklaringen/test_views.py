@@ -9,7 +9,12 @@ import pytest
 from organisaties.constants import Rol
 from tests.factories.leerbedrijven import werkprocessen
 from tests.factories.organisaties import medewerker_met_rol
-from tests.factories.verklaringen import ObservatieFactory, traject_met_opleider
+from tests.factories.verklaringen import (
+    ObservatieFactory,
+    OntwikkeldoelFactory,
+    traject_met_opleider,
+)
+from tests.formulieren import formulier, invullen, posten, verzenden
 from verklaringen.constants import ObservatieSoort
 from verklaringen.models import Gedragsvoorbeeld, ObservatieScore
 
@@ -39,30 +44,31 @@ def test_voortgang_visible_to_team(client):
         assert client.get(url).status_code == 200
 
 
-def test_observatie_page_records_nulmeting(client):
+def test_observatie_page_records_nulmeting(app):
     traject, opleider = traject_met_opleider()
     gv = Gedragsvoorbeeld.objects.filter(leerbedrijf__isnull=True).first()
-    client.force_login(opleider)
     url = reverse("verklaringen:observatie", args=[traject.pk])
-    assert client.get(url).status_code == 200
-    antwoord = client.post(
-        url,
-        {
-            "datum": timezone.localdate().isoformat(),
-            f"niveau_{gv.pk}": "met_hulp",
-            f"notitie_{gv.pk}": "Vraagt goed",
-        },
-    )
-    assert antwoord.status_code == 302
-    assert traject.observaties.get().soort == ObservatieSoort.NULMETING
+    voortgang = app.get(voortgang_url(traject), user=opleider)
+    pagina = voortgang.click(href=url)
+    form = formulier(pagina)
+    assert form["datum"].value == timezone.localdate().isoformat()
+    antwoord = invullen(
+        form, **{f"niveau_{gv.pk}": "met_hulp", f"notitie_{gv.pk}": "Vraagt goed"}
+    ).submit(status=302)
+    assert antwoord["Location"] == voortgang_url(traject)
+    observatie = traject.observaties.get()
+    assert observatie.soort == ObservatieSoort.NULMETING
+    score = observatie.scores.get(gedragsvoorbeeld=gv)
+    assert (score.niveau, score.notitie) == ("met_hulp", "Vraagt goed")
 
 
-def test_observatie_page_forbidden_for_mbo(client):
+def test_observatie_page_forbidden_for_mbo(app):
     traject, _opleider = traject_met_opleider()
     mbo = medewerker_met_rol(Rol.MBO_MEDEWERKER, organisatie=traject.mbo_instelling)
-    client.force_login(mbo)
     url = reverse("verklaringen:observatie", args=[traject.pk])
-    assert client.get(url).status_code == 403
+    app.get(url, user=mbo, status=403)
+    posten(app, url, {"datum": timezone.localdate().isoformat()}, user=mbo, status=403)
+    assert not traject.observaties.exists()
 
 
 def observaties(traject, aantal):
@@ -103,44 +109,84 @@ def test_voortgang_page_has_unique_ids_so_labels_find_their_field(client):
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
 
-def test_eindbeoordeling_and_pop_through_the_progress_page(client):
+def voortgang_url(traject) -> str:
+    return reverse("verklaringen:voortgang", args=[traject.pk])
+
+
+def test_eindbeoordeling_and_pop_through_the_progress_page(app):
     traject, opleider = traject_met_opleider()
     werkproces = traject.werkprocessen.order_by("code").first()
-    client.force_login(opleider)
-    vandaag = timezone.localdate().isoformat()
-    client.post(
-        reverse("verklaringen:eindbeoordeling", args=[traject.pk]),
-        {
-            "eind-werkproces": werkproces.pk,
-            "eind-beheerst": "ja",
-            "eind-datum": vandaag,
-        },
+    voortgang = app.get(voortgang_url(traject), user=opleider)
+    antwoord = verzenden(
+        voortgang,
+        actie=reverse("verklaringen:eindbeoordeling", args=[traject.pk]),
+        **{"eind-werkproces": str(werkproces.pk), "eind-beheerst": "ja"},
+        status=302,
     )
-    assert traject.eindbeoordelingen.get().beheerst is True
-    client.post(
-        reverse("verklaringen:ontwikkeldoel_create", args=[traject.pk]),
-        {
-            "werkproces": werkproces.pk,
-            "doel": "Zelf beginnen.",
-            "afgesproken_op": vandaag,
-        },
+    assert antwoord["Location"] == voortgang_url(traject)
+    beoordeling = traject.eindbeoordelingen.get()
+    assert (beoordeling.beheerst, beoordeling.datum) == (True, timezone.localdate())
+
+    voortgang = antwoord.follow()
+    verzenden(
+        voortgang,
+        actie=reverse("verklaringen:ontwikkeldoel_create", args=[traject.pk]),
+        werkproces=str(werkproces.pk),
+        doel="Zelf beginnen.",
+        status=302,
     )
     assert traject.ontwikkeldoelen.get().doel == "Zelf beginnen."
 
 
-def test_eindbeoordeling_with_a_future_date_changes_nothing(client):
+def test_opleider_adjusts_a_pop_goal_through_the_progress_page(app):
     traject, opleider = traject_met_opleider()
-    client.force_login(opleider)
+    doel = OntwikkeldoelFactory(
+        traject=traject,
+        werkproces=traject.werkprocessen.order_by("code").first(),
+        doel="Zelf beginnen.",
+    )
+    url = reverse("verklaringen:ontwikkeldoel_update", args=[traject.pk, doel.pk])
+    pagina = app.get(voortgang_url(traject), user=opleider).click(href=url)
+    assert formulier(pagina)["doel"].value == "Zelf beginnen."
+    antwoord = verzenden(
+        pagina, doel="Zelf beginnen en om hulp vragen.", actief=False, status=302
+    )
+    assert antwoord["Location"] == voortgang_url(traject)
+    doel.refresh_from_db()
+    assert (doel.doel, doel.actief) == ("Zelf beginnen en om hulp vragen.", False)
+    assert doel.bijgesteld_op == timezone.localdate()
+    assert "Het ontwikkeldoel is bijgesteld." in antwoord.follow()
+
+
+def test_pop_goal_with_an_empty_text_changes_nothing(app):
+    traject, opleider = traject_met_opleider()
+    doel = OntwikkeldoelFactory(
+        traject=traject,
+        werkproces=traject.werkprocessen.first(),
+        doel="Zelf beginnen.",
+    )
+    url = reverse("verklaringen:ontwikkeldoel_update", args=[traject.pk, doel.pk])
+    antwoord = verzenden(app.get(url, user=opleider), doel="", status=200)
+    assert "doel" in antwoord.context["form"].errors
+    assert "Dit veld is verplicht" in antwoord.text
+    doel.refresh_from_db()
+    assert (doel.doel, doel.bijgesteld_op) == ("Zelf beginnen.", None)
+
+
+def test_eindbeoordeling_with_a_future_date_changes_nothing(app):
+    traject, opleider = traject_met_opleider()
     morgen = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    antwoord = client.post(
-        reverse("verklaringen:eindbeoordeling", args=[traject.pk]),
-        {
-            "eind-werkproces": traject.werkprocessen.first().pk,
+    voortgang = app.get(voortgang_url(traject), user=opleider)
+    antwoord = verzenden(
+        voortgang,
+        actie=reverse("verklaringen:eindbeoordeling", args=[traject.pk]),
+        **{
+            "eind-werkproces": str(traject.werkprocessen.first().pk),
             "eind-beheerst": "nee",
             "eind-datum": morgen,
         },
-        follow=True,
-    )
+        status=302,
+    ).follow()
     assert "toekomst" in antwoord.text
     assert not traject.eindbeoordelingen.exists()
 

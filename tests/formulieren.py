@@ -9,6 +9,8 @@ not offered) fails the test, which Django's test client would never notice.
 from django.urls import reverse
 
 LOGOUT = reverse("logout")
+# The menus' logout forms (portal and admin) are never the form a test fills in.
+UITLOGGEN = {LOGOUT, reverse("admin:logout")}
 
 
 def formulier(pagina, actie: str | None = None):
@@ -22,7 +24,7 @@ def formulier(pagina, actie: str | None = None):
         for sleutel, f in pagina.forms.items()
         if isinstance(sleutel, int)
         and f.method.upper() == "POST"
-        and f.action != LOGOUT
+        and f.action not in UITLOGGEN
         and (actie is None or f.action == actie)
     ]
     assert len(formulieren) == 1, (
@@ -32,10 +34,24 @@ def formulier(pagina, actie: str | None = None):
     return formulieren[0]
 
 
+def aanvinken(form, naam, waarden):
+    """Tick exactly these boxes of a group of checkboxes (several inputs, one name)."""
+    gekozen = {str(w) for w in waarden}
+    vakjes = form.fields[naam]
+    assert gekozen <= {v._value for v in vakjes}, "a value the page does not offer"
+    for vakje in vakjes:
+        vakje.checked = vakje._value in gekozen
+    return form
+
+
 def invullen(form, **waarden):
     """Fill fields by name; a value the HTML does not offer is forced in, as a
-    hand-made request would send it (for the bad-input tests)."""
+    hand-made request would send it (for the bad-input tests). A list or tuple
+    ticks exactly those boxes of a group of checkboxes."""
     for naam, waarde in waarden.items():
+        if isinstance(waarde, list | tuple) and len(form.fields.get(naam, [])) > 1:
+            aanvinken(form, naam, waarde)
+            continue
         veld = form[naam]
         if isinstance(waarde, bool) and hasattr(veld, "checked"):
             veld.checked = waarde

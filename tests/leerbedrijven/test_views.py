@@ -28,7 +28,7 @@ from tests.factories.leerbedrijven import (
     werkprocessen,
 )
 from tests.factories.organisaties import OrganisatieFactory, regio
-from tests.formulieren import formulier, invullen, posten, verzenden
+from tests.formulieren import aanvinken, formulier, invullen, posten, verzenden
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +37,6 @@ LIJST = "/leerbedrijven/"
 
 def url(naam, *args):
     return reverse(f"leerbedrijven:{naam}", args=args)
-
-
-def aanvinken(form, naam, waarden):
-    """Tick exactly these boxes of a CheckboxSelectMultiple (several inputs, one name)."""
-    gekozen = {str(w) for w in waarden}
-    vakjes = form.fields[naam]
-    assert gekozen <= {v._value for v in vakjes}, "a value the page does not offer"
-    for vakje in vakjes:
-        vakje.checked = vakje._value in gekozen
-    return form
 
 
 def elders():

@@ -202,3 +202,81 @@ def test_validate_pdf_accepts_a_clean_pdf_and_one_made_by_weasyprint():
         string='<h1>Overeenkomst</h1><p><a href="https://example.org">link</a></p>'
     ).write_pdf()
     validate_pdf(upload("overeenkomst.pdf", gemaakt))
+
+
+# --- the paper-signed copy of an agreement ---
+
+
+def _tekenpagina(app, consulent):
+    from tests.trajecten.test_traject import genereren, gestart
+    from trajecten.models import OvereenkomstVersie
+
+    traject = gestart(consulent)
+    genereren(traject, consulent)
+    versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
+    url = reverse("trajecten:ondertekenen", args=[versie.pk])
+    return versie, app.get(url, user=consulent)
+
+
+def _papier_tekenen(pagina, inhoud, status):
+    from trajecten.constants import Ondertekenwijze, Partij
+
+    return verzenden(
+        pagina,
+        partij=Partij.KANDIDAAT,
+        naam="Halima Haddou",
+        rol="Kandidaat",
+        wijze=Ondertekenwijze.PAPIER,
+        bestand=Upload("getekend.pdf", inhoud, "application/pdf"),
+        status=status,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("inhoud", "fout"),
+    [
+        (pdf_met(javascript=True), "bevat scripts, automatische acties"),
+        (pdf_met(open_action=True), "bevat scripts, automatische acties"),
+        (
+            b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>",
+            "geen geldig",
+        ),
+    ],
+    ids=["javascript", "openaction", "html-na-pdf-kop"],
+)
+def test_hostile_signed_copy_is_refused_next_to_the_field(
+    app, consulent, settings, tmp_path, inhoud, fout
+):
+    settings.MEDIA_ROOT = tmp_path
+    versie, pagina = _tekenpagina(app, consulent)
+
+    response = _papier_tekenen(pagina, inhoud, status=200)
+
+    assert fout in " ".join(response.context["form"].errors["bestand"])
+    assert fout in response.text
+    assert not versie.ondertekeningen.exists()
+    assert list(tmp_path.rglob("*.pdf"))  # the agreement itself is stored here
+    assert not list(tmp_path.rglob("*-kandidaat.pdf"))  # the refused copy is not
+
+
+@pytest.mark.django_db
+def test_clean_signed_copy_is_accepted_and_downloads_as_attachment(
+    app, consulent, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    versie, pagina = _tekenpagina(app, consulent)
+
+    _papier_tekenen(pagina, schone_pdf(), status=302)
+
+    ondertekening = versie.ondertekeningen.get()
+    download = app.get(
+        reverse("trajecten:ondertekening_bestand", args=[ondertekening.pk]),
+        user=consulent,
+    )
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    assert download.headers["Content-Type"] == "application/pdf"
+    assert download.body == schone_pdf()
+    # The agreement the portal made itself is an attachment as well.
+    pdf = app.get(reverse("trajecten:overeenkomst_pdf", args=[versie.pk]))
+    assert pdf.headers["Content-Disposition"].startswith("attachment")

@@ -6,13 +6,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, login
+from tests.pdf import schone_pdf
 
 pytestmark = pytest.mark.e2e
 
 PDF = {
     "name": "getekend.pdf",
     "mimeType": "application/pdf",
-    "buffer": b"%PDF-1.4\n%test\n",
+    "buffer": schone_pdf(),  # a real PDF: uploads are parsed, not only sniffed
 }
 
 

@@ -25,7 +25,7 @@ from tests.factories.trajecten import (
     PlaatsingFactory,
     TrajectFactory,
 )
-from tests.pdf import pdftekst
+from tests.pdf import pdftekst, schone_pdf
 from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
 from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
 from trajecten.services import (
@@ -39,7 +39,7 @@ from trajecten.services import (
 )
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n% test\n"
+PDF = schone_pdf()
 
 
 def gestart(consulent, **kwargs):
@@ -304,7 +304,7 @@ def test_placement_outside_the_traject_period_is_refused(consulent):
     [
         (
             SimpleUploadedFile("x.pdf", b"geen pdf", "application/pdf"),
-            "Alleen een PDF-bestand",
+            "geen geldig PDF-bestand",
         ),
         (
             SimpleUploadedFile(
@@ -564,6 +564,7 @@ def test_signed_copy_is_served_only_in_scope_and_audited(client, consulent):
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment")
     assert (
         LogEntry.objects.get_for_object(ondertekening).filter(actor=consulent).exists()
     )

@@ -224,7 +224,9 @@ def _rijen_csv(inhoud: bytes):
 
 def lees_tabel(bestand, kolommen: Sequence[Kolom]) -> Tabel:
     """Read an uploaded .xlsx or .csv into a Tabel; ValidationError (Dutch) on a wrong
-    type, a file over 5 MB, more than 2000 rows or missing required columns."""
+    type, a file over 5 MB, more than 2000 rows or 100 columns, missing required
+    columns, unreadable characters (NUL, mixed encodings), or a file that unpacks to
+    or takes too much (see the MAX_ bounds). Rows keep only the import's columns."""
     naam = (getattr(bestand, "name", "") or "").lower()
     if not naam.endswith((".xlsx", ".csv")):
         raise ValidationError(
@@ -260,6 +262,10 @@ def lees_tabel(bestand, kolommen: Sequence[Kolom]) -> Tabel:
             % {"kolommen": ", ".join(ontbreekt)},
             code="kolommen",
         )
+    if kolommen:
+        # Only the cells of the import's own columns are kept until the confirm.
+        bekend = {k.naam for k in kolommen}
+        rijen = [(n, {k: v for k, v in c.items() if k in bekend}) for n, c in rijen]
     return Tabel(kolommen=koppen, rijen=rijen)
 
 

@@ -280,3 +280,19 @@ def test_clean_signed_copy_is_accepted_and_downloads_as_attachment(
     # The agreement the portal made itself is an attachment as well.
     pdf = app.get(reverse("trajecten:overeenkomst_pdf", args=[versie.pk]))
     assert pdf.headers["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.django_db
+def test_catalogus_csv_with_a_nul_byte_is_a_row_error_not_a_500():
+    from kwalificaties.importeren import catalogus_controleren, csv_lezen
+
+    tekst = (
+        "kwalificatie,crebo,niveau,kerntaak_code,kerntaak_titel,werkproces_code,"
+        "werkproces_titel\nKok,25180,2,B1-K1,Koken,B1-K1-W1,Bere\x00iden\n"
+    )
+    controle = catalogus_controleren(csv_lezen(tekst))
+
+    assert controle.fouten == [
+        "Rij 2: de rij bevat onleesbare tekens (sla op als CSV UTF-8)."
+    ]
+    assert controle.rijen == []

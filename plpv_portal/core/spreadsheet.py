@@ -149,6 +149,11 @@ _TE_GROOT = _(
 )
 
 
+_ONLEESBAAR_XLSX = _(
+    "Dit Excel-bestand kan niet gelezen worden. Sla het opnieuw op als .xlsx."
+)
+
+
 def _zip_controleren(inhoud: bytes) -> None:
     """Refuse a zip bomb before openpyxl opens it: the declared unpacked sizes are a
     hard bound (Python's zipfile stops at the declared size and then fails the CRC)."""
@@ -163,11 +168,6 @@ def _zip_controleren(inhoud: bytes) -> None:
         sum(o.file_size for o in onderdelen) > MAX_UITGEPAKT_BYTES
     ):
         raise ValidationError(_TE_GROOT, code="te_groot")
-
-
-_ONLEESBAAR_XLSX = _(
-    "Dit Excel-bestand kan niet gelezen worden. Sla het opnieuw op als .xlsx."
-)
 
 
 def _rijen_xlsx(inhoud: bytes):

@@ -6,6 +6,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from plpv_portal.core.validators import validate_pdf
+
 from .constants import BESTANDSSOORTEN, MAX_BESTAND_MB
 
 # What an office file (a ZIP container) must hold to be what its extension says.
@@ -54,12 +56,24 @@ def validate_document(bestand) -> None:
             code="te_groot",
             params={"mb": MAX_BESTAND_MB},
         )
-    if not _inhoud_klopt(bestand, extensie):
-        raise ValidationError(
-            _(
-                "De inhoud van het bestand past niet bij %(ext)s. Sla het opnieuw op "
-                "als %(ext)s en probeer het nog eens."
-            ),
-            code="inhoud",
-            params={"ext": extensie},
-        )
+    if extensie == ".pdf":
+        try:  # a real PDF, without scripts, actions or attachments
+            validate_pdf(bestand)
+        except ValidationError as exc:
+            if exc.code != "geen_pdf":
+                raise
+            # Not a PDF at all: the same message as a renamed office file.
+            _inhoud_past_niet(extensie)
+    elif not _inhoud_klopt(bestand, extensie):
+        _inhoud_past_niet(extensie)
+
+
+def _inhoud_past_niet(extensie: str):
+    raise ValidationError(
+        _(
+            "De inhoud van het bestand past niet bij %(ext)s. Sla het opnieuw op "
+            "als %(ext)s en probeer het nog eens."
+        ),
+        code="inhoud",
+        params={"ext": extensie},
+    )

@@ -65,6 +65,9 @@ def catalogus_controleren(rijen: list[dict]) -> Controle:
     for nummer, rij in enumerate(rijen, start=2):  # row 1 is the header
         r = {k: (rij.get(k) or "").strip() for k in KOLOMMEN}
         fouten = []
+        if any("\x00" in v for v in r.values()):
+            # The database cannot store a NUL byte: refused here, not a 500 later.
+            fouten.append("de rij bevat onleesbare tekens (sla op als CSV UTF-8)")
         if not r["kwalificatie"]:
             fouten.append("kwalificatie is leeg")
         if r["crebo"] and not re.fullmatch(r"\d{5}", r["crebo"]):

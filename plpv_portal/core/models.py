@@ -93,3 +93,39 @@ class Herinnering(models.Model):
 
     def __str__(self):
         return self.omschrijving
+
+
+class SpreadsheetImport(models.Model):
+    """The parsed rows of an uploaded spreadsheet between preview and confirm
+    (`plpv_portal.core.spreadsheet`). Kept here and not in the session: a session is
+    read on every request, these rows can be large. Confirming locks the row and sets
+    `verwerkt_op` in the same transaction as the import, so a token imports once; the
+    rows (personal data) are emptied then. The session clean-up removes old ones."""
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    soort = models.CharField(_("soort"), max_length=50)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255)
+    keuzes = models.JSONField(_("keuzes"), default=dict)
+    kolommen = models.JSONField(_("kolommen"), default=list)
+    rijen = models.JSONField(_("rijen"), default=list)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    verwerkt_op = models.DateTimeField(_("verwerkt op"), null=True, blank=True)
+    resultaat = models.JSONField(_("resultaat"), default=dict)
+
+    class Meta:
+        verbose_name = _("spreadsheet-import")
+        verbose_name_plural = _("spreadsheet-imports")
+        indexes = [models.Index(fields=["aangemaakt_op"])]
+
+    def __str__(self):
+        return f"{self.soort}: {self.bestandsnaam}"
+
+    @property
+    def verwerkt(self) -> bool:
+        return self.verwerkt_op is not None

@@ -49,7 +49,8 @@ def herstarten(taak, model, minuten: int) -> int:
 
 def pdf_antwoord(obj, bestand, naam: str, *, user):
     """Serve `bestand` (a FileField of `obj`, which the caller loaded through a scoped
-    selector) as a PDF; media is never public, every download is an access entry."""
+    selector) as a PDF; media is never public, every download is an access entry.
+    Always as an attachment: an uploaded file is never opened in the portal's origin."""
     from django.http import FileResponse, Http404
 
     from .csv_export import toegang_vastleggen
@@ -58,5 +59,8 @@ def pdf_antwoord(obj, bestand, naam: str, *, user):
         raise Http404
     toegang_vastleggen([obj], actor=user, via="pdf")
     return FileResponse(
-        bestand.open("rb"), content_type="application/pdf", filename=naam
+        bestand.open("rb"),
+        as_attachment=True,
+        content_type="application/pdf",
+        filename=naam,
     )

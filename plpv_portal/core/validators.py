@@ -1,3 +1,4 @@
+import io
 import re
 
 from django.core.exceptions import ValidationError
@@ -43,3 +44,122 @@ def validate_niet_in_toekomst(value) -> None:
             _("Deze datum ligt in de toekomst. Vul de datum in waarop het was."),
             code="in_toekomst",
         )
+
+
+# --- uploaded PDFs ---
+
+# Keys that make a PDF do something when it is opened or clicked, or carry files.
+_PDF_VERBODEN_SLEUTELS = {
+    "/JS",
+    "/JavaScript",
+    "/OpenAction",
+    "/AA",
+    "/Launch",
+    "/SubmitForm",
+    "/ImportData",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/RichMedia",
+    "/XFA",
+}
+# Action types (/S) and annotation types (/Subtype) that do the same.
+_PDF_VERBODEN_NAMEN = {
+    "/JavaScript",
+    "/Launch",
+    "/SubmitForm",
+    "/ImportData",
+    "/ResetForm",
+    "/GoToE",
+    "/GoToR",
+    "/Rendition",
+    "/RichMediaExecute",
+    "/FileAttachment",
+    "/RichMedia",
+    "/Movie",
+    "/Sound",
+}
+_HTML_TEKENS = (
+    b"<html",
+    b"<!doctype",
+    b"<script",
+    b"<body",
+    b"<head",
+    b"<iframe",
+    b"<svg",
+)
+_MAX_PDF_OBJECTEN = 200_000
+
+_GEEN_PDF = _(
+    "Dit is geen geldig PDF-bestand. Sla het document opnieuw op als PDF (of scan het "
+    "opnieuw) en probeer het nog eens."
+)
+_ACTIEVE_PDF = _(
+    "Deze PDF bevat scripts, automatische acties of bijgevoegde bestanden. Die "
+    "accepteert het portaal niet. Druk het document af naar een nieuwe PDF (of scan "
+    "het) en voeg die toe."
+)
+
+
+def _pdf_onderdelen(reader):
+    """Every object reachable from the trailer, each once (a PDF may loop)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    gezien: set[tuple[int, int]] = set()
+    stapel = [reader.trailer]
+    while stapel:
+        obj = stapel.pop()
+        if isinstance(obj, IndirectObject):
+            sleutel = (obj.idnum, obj.generation)
+            if sleutel in gezien:
+                continue
+            gezien.add(sleutel)
+            if len(gezien) > _MAX_PDF_OBJECTEN:
+                raise ValidationError(_GEEN_PDF, code="pdf_te_groot")
+            obj = obj.get_object()
+        if isinstance(obj, DictionaryObject):  # streams are dictionaries too
+            yield obj
+            stapel.extend(obj.values())
+        elif isinstance(obj, ArrayObject):
+            stapel.extend(obj)
+
+
+def validate_pdf(bestand) -> None:
+    """An uploaded file must be a real PDF without active content: parsed with pypdf,
+    nothing before the header or after the last %%EOF (a browser could take that for
+    HTML), no JavaScript, no automatic or launching actions, no attached files. Links
+    (/URI, /GoTo) are fine. ValidationError in Dutch otherwise."""
+    from pypdf import PdfReader
+
+    bestand.seek(0)
+    inhoud = bestand.read()
+    bestand.seek(0)
+    if not inhoud.startswith(b"%PDF-"):
+        raise ValidationError(_GEEN_PDF, code="geen_pdf")
+    einde = inhoud.rfind(b"%%EOF")
+    if einde == -1 or inhoud[einde + 5 :].strip(b" \t\r\n\x00"):
+        raise ValidationError(_GEEN_PDF, code="geen_pdf")
+    begin = inhoud[:1024].lower()
+    if any(teken in begin for teken in _HTML_TEKENS):
+        raise ValidationError(_GEEN_PDF, code="geen_pdf")
+    try:
+        reader = PdfReader(io.BytesIO(inhoud), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValidationError(
+                _(
+                    "Deze PDF is beveiligd met een wachtwoord. Voeg een PDF toe "
+                    "zonder wachtwoord."
+                ),
+                code="pdf_beveiligd",
+            )
+        if len(reader.pages) < 1:
+            raise ValidationError(_GEEN_PDF, code="geen_pdf")
+        for onderdeel in _pdf_onderdelen(reader):
+            if _PDF_VERBODEN_SLEUTELS.intersection(onderdeel.keys()) or (
+                onderdeel.get("/S") in _PDF_VERBODEN_NAMEN
+                or onderdeel.get("/Subtype") in _PDF_VERBODEN_NAMEN
+            ):
+                raise ValidationError(_ACTIEVE_PDF, code="pdf_actief")
+    except ValidationError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds for a damaged file  # noqa: BLE001
+        raise ValidationError(_GEEN_PDF, code="geen_pdf") from exc

@@ -6,6 +6,8 @@ from django.core.management import call_command
 import pytest
 from playwright.sync_api import expect
 
+from tests.pdf import schone_pdf
+
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 
 
@@ -72,7 +74,7 @@ def als(page, base_url, username):
 PDF = {
     "name": "getekend.pdf",
     "mimeType": "application/pdf",
-    "buffer": b"%PDF-1.4\n%test\n",
+    "buffer": schone_pdf(),  # a real PDF: uploads are parsed, not only sniffed
 }
 TELEFOON = {"width": 360, "height": 740}
 SCHERM = {"width": 1440, "height": 900}

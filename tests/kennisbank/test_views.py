@@ -14,6 +14,7 @@ from kennisbank.models import Item
 from tests.factories.kennisbank import ItemFactory, TagFactory
 from tests.factories.organisaties import regio
 from tests.formulieren import posten, verzenden
+from tests.pdf import pdf_met, schone_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +188,8 @@ def test_klopt_nog_is_post_only(client, coordinator):
         ("brief.docx", b"PK\x03\x04 kapotte zip", "past niet bij .docx"),
         ("script.exe", b"MZ", "Dit soort bestand kan niet"),
         ("folder.docx", b"%PDF-1.4\n", "past niet bij .docx"),
+        ("folder.pdf", pdf_met(open_action=True), "bevat scripts"),
+        ("folder.pdf", b"%PDF-1.4\n<html><script>alert(1)</script>", "past niet bij"),
     ],
 )
 def test_bad_upload_gives_a_dutch_error_and_saves_nothing(
@@ -229,7 +232,7 @@ def test_bad_input_saves_nothing(app, coordinator, data, veld, tekst):
 @pytest.mark.parametrize(
     ("naam", "inhoud", "type_"),
     [
-        ("Folder Twente.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        ("Folder Twente.pdf", schone_pdf(), "application/pdf"),
         ("Brief.docx", _docx(), "wordprocessingml"),
     ],
 )

@@ -79,8 +79,11 @@ def test_import_creates_leerbedrijf_with_vestiging_and_contact(app, consulent):
     # The importing user is the actor of the audit entries.
     entries = LogEntry.objects.get_for_object(leerbedrijf)
     assert entries.filter(action=LogEntry.Action.CREATE, actor=consulent).exists()
-    # The pending import is gone after the confirm (the browser's back button).
-    bevestigen(preview, status=404)
+    # Confirming again (the browser's back button) imports nothing a second time:
+    # it says the import was done already.
+    opnieuw = bevestigen(preview).follow()
+    assert "Deze import is al verwerkt (1 nieuw, 0 bijgewerkt)" in opnieuw.text
+    assert Leerbedrijf.objects.filter(organisatie__kvk_nummer="12345678").count() == 1
 
 
 def test_import_reads_xlsx(app, consulent):

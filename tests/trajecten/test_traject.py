@@ -26,7 +26,7 @@ from tests.factories.trajecten import (
     TrajectFactory,
 )
 from tests.formulieren import posten
-from tests.pdf import pdftekst
+from tests.pdf import pdftekst, schone_pdf
 from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
 from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
 from trajecten.services import (
@@ -40,7 +40,7 @@ from trajecten.services import (
 )
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n% test\n"
+PDF = schone_pdf()
 
 
 def gestart(consulent, **kwargs):
@@ -305,7 +305,7 @@ def test_placement_outside_the_traject_period_is_refused(consulent):
     [
         (
             SimpleUploadedFile("x.pdf", b"geen pdf", "application/pdf"),
-            "Alleen een PDF-bestand",
+            "geen geldig PDF-bestand",
         ),
         (
             SimpleUploadedFile(
@@ -567,6 +567,7 @@ def test_signed_copy_is_served_only_in_scope_and_audited(client, consulent):
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment")
     assert (
         LogEntry.objects.get_for_object(ondertekening).filter(actor=consulent).exists()
     )

@@ -24,6 +24,7 @@ from kandidaten.services import gebeurtenis_vastleggen
 from plpv_portal.core.datums import datum_tekst
 from plpv_portal.core.meldingen import melding_versturen
 from plpv_portal.core.pdf import pdf_in_wachtrij
+from plpv_portal.core.validators import validate_pdf
 from trajecten.constants import (
     PARTIJEN,
     Ondertekenwijze,
@@ -244,12 +245,6 @@ def _mag_in_portaal_tekenen(*, partij: str, traject: Traject, door) -> bool:
     return False  # the candidate signs on paper
 
 
-def _is_pdf(bestand) -> bool:
-    begin = bestand.read(5)
-    bestand.seek(0)
-    return begin == b"%PDF-"
-
-
 @transaction.atomic
 def ondertekening_vastleggen(
     *,
@@ -314,7 +309,7 @@ def ondertekening_vastleggen(
             raise ValidationError(
                 {"bestand": _("Voeg de getekende overeenkomst toe als PDF.")}
             )
-        if bestand.size > MAX_UPLOAD or not _is_pdf(bestand):
+        if bestand.size > MAX_UPLOAD:
             raise ValidationError(
                 {
                     "bestand": _(
@@ -322,6 +317,11 @@ def ondertekening_vastleggen(
                     )
                 }
             )
+        # A real PDF without scripts, actions or attached files (not only "%PDF-").
+        try:
+            validate_pdf(bestand)
+        except ValidationError as exc:
+            raise ValidationError({"bestand": exc.messages}) from exc
     else:
         bestand = None  # accepting in the portal needs no file, and keeps none
         if not _mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):

@@ -7,7 +7,8 @@ from django.urls import reverse
 import pytest
 
 from tests.factories.kandidaten import KandidaatFactory
-from tests.trajecten.test_traject import gestart
+from tests.trajecten.test_traject import gestart, tekenen
+from trajecten.constants import PdfStatus
 from trajecten.models import OvereenkomstVersie
 from trajecten.services import overeenkomsten_genereren
 
@@ -39,16 +40,23 @@ def test_an_export_is_not_cached(client, consulent, formaat):
     assert response["Cache-Control"] == GEEN_CACHE
 
 
-def test_a_pdf_download_is_not_cached(client, consulent):
+def test_a_pdf_download_and_a_signed_copy_are_not_cached(client, consulent):
     traject = gestart(consulent)
     overeenkomsten_genereren(traject=traject, door=consulent)  # no PDF task run
     versie = OvereenkomstVersie.objects.first()
     versie.pdf.save("overeenkomst.pdf", ContentFile(b"%PDF-1.4 proef"))
+    versie.pdf_status = PdfStatus.KLAAR
+    versie.save(update_fields=["pdf", "pdf_status"])
+    ondertekening = tekenen(versie, versie.overeenkomst.partijen[0], consulent)
     client.force_login(consulent)
-    response = client.get(reverse("trajecten:overeenkomst_pdf", args=[versie.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Cache-Control"] == GEEN_CACHE
+    for url in (
+        reverse("trajecten:overeenkomst_pdf", args=[versie.pk]),
+        reverse("trajecten:ondertekening_bestand", args=[ondertekening.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Cache-Control"] == GEEN_CACHE, url
 
 
 def test_a_page_with_its_own_policy_keeps_it(client, consulent):

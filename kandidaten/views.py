@@ -13,7 +13,11 @@ from django.views.generic import (
 
 from organisaties.constants import Rol
 from plpv_portal.core.csv_export import CsvExportMixin
-from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
+from plpv_portal.core.mixins import (
+    AuditedDetailMixin,
+    FilteredListMixin,
+    KandidaatInzageMixin,
+)
 
 from .filters import KandidaatFilter
 from .forms import ContactmomentForm, KandidaatForm
@@ -126,8 +130,13 @@ class KandidaatCreateView(PermissionRequiredMixin, KandidaatFormMixin, CreateVie
         return redirect(self.object)
 
 
-class KandidaatUpdateView(PermissionRequiredMixin, KandidaatFormMixin, UpdateView):
+class KandidaatUpdateView(
+    PermissionRequiredMixin, KandidaatInzageMixin, KandidaatFormMixin, UpdateView
+):
     permission_required = "kandidaten.change_kandidaat"
+
+    def inzage_kandidaat(self):
+        return self.object
 
     def get_queryset(self):
         return kandidaat_list(user=self.request.user)
@@ -147,7 +156,9 @@ class KandidaatUpdateView(PermissionRequiredMixin, KandidaatFormMixin, UpdateVie
         return redirect(form.instance)
 
 
-class ContactmomentCreateView(PermissionRequiredMixin, CreateView):
+class ContactmomentCreateView(
+    PermissionRequiredMixin, KandidaatInzageMixin, CreateView
+):
     permission_required = "kandidaten.add_contactmoment"
     form_class = ContactmomentForm
     template_name = "kandidaten/contactmoment_form.html"

@@ -1,8 +1,11 @@
 from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from plpv_portal.core.ratelimit import binnen_limiet, client_ip
 from plpv_portal.core.tasks import mail_versturen
 
 from .models import Netwerkcontact, Organisatie
@@ -30,6 +33,30 @@ class WachtwoordVergetenForm(PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def save(self, *args, request=None, **kwargs):
+        """Send the mail, unless this client address or this e-mail address asked too
+        often. Counted whether or not an account exists, and the page answers the
+        same either way: nothing tells whether the address is known."""
+        limiet, venster = settings.WACHTWOORD_RESET_LIMIET
+        if request is not None and not binnen_limiet(
+            "wachtwoord-reset",
+            f"ip:{client_ip(request)}",
+            f"email:{self.cleaned_data['email'].strip().lower()}",
+            limiet=limiet,
+            venster=venster,
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Er is de laatste tijd al vaak een link aangevraagd. Daarom sturen "
+                    "we nu geen nieuwe e-mail. Probeer het over %(minuten)s minuten "
+                    "opnieuw."
+                )
+                % {"minuten": venster // 60},
+            )
+            return None
+        return super().save(*args, request=request, **kwargs)
 
     def send_mail(
         self,

@@ -17,18 +17,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from plpv_portal.core.ratelimit import client_ip
+
 from .selectors import verklaring_voor_verificatie
 
 CODE_PATROON = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
-
-
-def client_ip(request) -> str:
-    """The client's address; behind a proxy the last X-Forwarded-For entry, which the
-    proxy itself appended (earlier entries come from the client and can be forged)."""
-    header = settings.CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _sleutel(request) -> str:

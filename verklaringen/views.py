@@ -10,6 +10,7 @@ from django.views.generic.edit import CreateView, UpdateView
 
 from organisaties.constants import Rol
 from plpv_portal.core.forms import fout_in_formulier
+from plpv_portal.core.mixins import KandidaatInzageMixin
 
 from . import services
 from .constants import BorgingStatus, ObservatieSoort
@@ -47,7 +48,7 @@ class TrajectMixin:
         return reverse("verklaringen:voortgang", args=[self.traject.pk])
 
 
-class ObservatieView(TrajectMixin, FormView):
+class ObservatieView(TrajectMixin, KandidaatInzageMixin, FormView):
     template_name = "verklaringen/observatie_form.html"
     form_class = ObservatieForm
 
@@ -89,7 +90,7 @@ class ObservatieView(TrajectMixin, FormView):
         return redirect(self.voortgang_url())
 
 
-class VoortgangView(TrajectMixin, TemplateView):
+class VoortgangView(TrajectMixin, KandidaatInzageMixin, TemplateView):
     template_name = "verklaringen/voortgang.html"
 
     def get_context_data(self, **kwargs):
@@ -173,7 +174,7 @@ class OntwikkeldoelCreateView(ActieView):
         )
 
 
-class OntwikkeldoelUpdateView(TrajectMixin, FormView):
+class OntwikkeldoelUpdateView(TrajectMixin, KandidaatInzageMixin, FormView):
     template_name = "verklaringen/ontwikkeldoel_form.html"
     form_class = OntwikkeldoelForm
 

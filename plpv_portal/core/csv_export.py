@@ -23,22 +23,30 @@ def csv_response(
     response["Content-Disposition"] = f'attachment; filename="{bestand}"'
     response.write("\ufeff")  # lets Excel recognise UTF-8
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(kolommen)
+    writer.writerow([veilige_celwaarde(kolom) for kolom in kolommen])
     for rij in rijen:
-        writer.writerow([_csvwaarde(waarde) for waarde in rij])
+        writer.writerow([veilige_celwaarde(waarde) for waarde in rij])
     return response
 
 
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csvwaarde(waarde):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    if waarde is None:
-        return ""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
-        return "'" + waarde
-    return waarde
+def veilige_celwaarde(waarde):
+    """Every cell of every export (CSV and XLSX) goes through here.
+
+    None, numbers, booleans and dates stay typed. Anything else (a model instance,
+    a lazy translation, a choice) becomes text first; control characters that XLSX
+    refuses are dropped; and text that a spreadsheet would run as a formula gets a
+    leading apostrophe (OWASP "CSV injection"). Neutralising after the conversion
+    and after dropping characters means no value can slip past as a formula.
+    """
+    if waarde is None or isinstance(waarde, bool | int | float | Decimal | date):
+        return waarde
+    tekst = ILLEGAL_CHARACTERS_RE.sub("", str(waarde))
+    if tekst.startswith(FORMULE_BEGIN):
+        return "'" + tekst
+    return tekst
 
 
 def xlsx_response(
@@ -49,7 +57,7 @@ def xlsx_response(
     blad = boek.create_sheet(naam[:31])
     kop = []
     for kolom in kolommen:
-        cel = WriteOnlyCell(blad, value=kolom)
+        cel = _excelcel(blad, kolom)
         cel.font = Font(bold=True)
         kop.append(cel)
     blad.append(kop)
@@ -66,22 +74,13 @@ def xlsx_response(
 
 
 def _excelcel(blad, waarde) -> WriteOnlyCell:
-    cel = WriteOnlyCell(blad, value=_excelwaarde(waarde))
+    waarde = veilige_celwaarde(waarde)
+    if isinstance(waarde, datetime) and timezone.is_aware(waarde):
+        waarde = timezone.localtime(waarde).replace(tzinfo=None)
+    cel = WriteOnlyCell(blad, value=waarde)
     if isinstance(cel.value, str):
-        cel.data_type = (
-            "s"  # text stays text: "=..." from user input is never a formula
-        )
+        cel.data_type = "s"  # text stays text, never a formula
     return cel
-
-
-def _excelwaarde(waarde):
-    """Dates, numbers and booleans stay typed; everything else becomes text."""
-    if isinstance(waarde, datetime):
-        return timezone.localtime(waarde).replace(tzinfo=None)
-    if waarde is None or isinstance(waarde, bool | int | float | Decimal | date):
-        return waarde
-    # Control characters (pasted from Word, say) are not allowed in XLSX.
-    return ILLEGAL_CHARACTERS_RE.sub("", str(waarde))
 
 
 class CsvExportMixin:

@@ -13,6 +13,31 @@ class AuditedDetailMixin:
         return response
 
 
+class KandidaatInzageMixin:
+    """Records every successful GET of a page that shows one candidate's personal data
+    (an edit form, the progress page, matching, ...) as an 'access' entry on that
+    Kandidaat in the audit trail, as opening the candidate's detail page does.
+
+    `inzage_kandidaat()` names the candidate: by default `self.kandidaat`, else the
+    kandidaat of `self.traject`; views that hold neither override it. A redirect or
+    an error page shows nothing, so it is not recorded. tests/portal/
+    test_toegang_audit.py lists which pages must use this.
+    """
+
+    def inzage_kandidaat(self):
+        kandidaat = getattr(self, "kandidaat", None)
+        if kandidaat is None:
+            kandidaat = self.traject.kandidaat
+        return kandidaat
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            kandidaat = self.inzage_kandidaat()
+            accessed.send(sender=kandidaat.__class__, instance=kandidaat)
+        return response
+
+
 class FilteredListMixin:
     """ListView with a django-filter FilterSet on a scoped selector."""
 

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files keep their own policy), before everything else
+    # so that it sees the final response.
+    "plpv_portal.core.middleware.GeenCacheVoorIngelogdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +143,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client's address as the trusted proxy saw it (CLIENT_IP_HEADER), not the proxy's
+# own: otherwise every failure counts for one address and anyone can lock any account.
+AXES_CLIENT_IP_CALLABLE = "plpv_portal.core.ratelimit.client_ip"
 
 # --- I18N ---
 LANGUAGE_CODE = "nl"
@@ -249,6 +255,12 @@ CELERY_BEAT_SCHEDULE = {
 VERIFICATIE_LIMIET = (
     env.int("VERIFICATIE_MAX_POGINGEN", default=10),
     env.int("VERIFICATIE_VENSTER_SECONDEN", default=900),
+)
+# At most this many password reset mails per client address and per e-mail address
+# within this many seconds; more requests get the same answer but no mail.
+WACHTWOORD_RESET_LIMIET = (
+    env.int("WACHTWOORD_RESET_MAX", default=3),
+    env.int("WACHTWOORD_RESET_VENSTER_SECONDEN", default=3600),
 )
 # The portal's public address (scheme and host) for links that leave the portal,
 # such as the QR code on a praktijkverklaring. Empty: the address of the request.

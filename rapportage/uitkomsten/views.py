@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from plpv_portal.core.forms import fout_in_formulier
+from plpv_portal.core.mixins import KandidaatInzageMixin
 
 from .constants import EINDSTATUSSEN
 from .forms import UitkomstForm, VervolgmetingForm
@@ -13,7 +14,7 @@ from .selectors import uitkomst_traject_list, vervolgmeting_list
 from .services import uitkomst_vastleggen, vervolgmeting_vastleggen
 
 
-class _VastleggenView(PermissionRequiredMixin, FormView):
+class _VastleggenView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
     """A form on one traject the user may see (404 otherwise) and change (403)."""
 
     permission_required = "trajecten.change_traject"

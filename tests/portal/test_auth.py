@@ -1,11 +1,14 @@
+import re
 from datetime import timedelta
 
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from axes.models import AccessAttempt
 
 from tests.factories.organisaties import MedewerkerFactory
 from tests.formulieren import LOGOUT, verzenden
@@ -13,6 +16,33 @@ from tests.formulieren import LOGOUT, verzenden
 pytestmark = pytest.mark.django_db
 
 FOUT = "De gebruikersnaam of het wachtwoord klopt niet"
+
+# Production: every request reaches the portal from the TLS proxy, which appends the
+# client's address to X-Forwarded-For (CLIENT_IP_HEADER in settings/production.py).
+PROXY = "10.0.0.1"
+AANVALLER = "203.0.113.66"
+ANNA_THUIS = "198.51.100.7"
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    # The password reset limit counts in the cache; every test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def achter_proxy(settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+
+
+def via_proxy(app, client_adres):
+    """Next requests come from `client_adres` through the proxy; the client forged a
+    first entry of its own, the proxy appended the real address last."""
+    app.extra_environ.update(
+        REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"1.2.3.4, {client_adres}"
+    )
 
 
 def inloggen(app, username, password, status=None):
@@ -77,6 +107,27 @@ def test_repeated_failures_lock_the_login_even_with_the_right_password(app, sett
     assert not ingelogd(app)
 
 
+def test_failures_behind_the_proxy_lock_the_attacker_not_the_account(
+    app, settings, achter_proxy
+):
+    MedewerkerFactory(username="anna")
+    via_proxy(app, AANVALLER)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        inloggen(app, "anna", "verkeerd", status="*")
+    geweigerd = inloggen(app, "anna", "geheim-wachtwoord-123", status=429)
+    assert "Inloggen is even geblokkeerd" in geweigerd.text
+    assert not ingelogd(app)
+    # The failures were counted for the attacker's address, not for the proxy's.
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {
+        AANVALLER
+    }
+
+    # Anna, from her own address behind the same proxy, still gets in.
+    via_proxy(app, ANNA_THUIS)
+    inloggen(app, "anna", "geheim-wachtwoord-123", status=302)
+    assert ingelogd(app)
+
+
 def test_session_ends_after_inactivity(app):
     MedewerkerFactory(username="anna")
     inloggen(app, "anna", "geheim-wachtwoord-123", status=302)
@@ -116,6 +167,74 @@ def test_password_reset_for_unknown_address_looks_the_same_and_sends_nothing(app
     pagina = vergeten_pagina(app)
     response = verzenden(pagina, email="onbekend@example.org", status=302)
     assert response["Location"] == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+TE_VAAK = "Er is de laatste tijd al vaak een link aangevraagd"
+
+
+def reset_aanvragen(app, email, django_capture_on_commit_callbacks):
+    """Ask for a reset link on the page; the answer is always 'look in your e-mail'."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = verzenden(vergeten_pagina(app), email=email, status=302)
+    assert response["Location"] == reverse("password_reset_done")
+    return response.follow()
+
+
+def test_password_reset_mails_one_account_at_most_three_times_an_hour(
+    app, settings, achter_proxy, django_capture_on_commit_callbacks
+):
+    settings.WACHTWOORD_RESET_LIMIET = (3, 3600)
+    MedewerkerFactory(username="anna", email="anna@example.org")
+    antwoorden = []
+    for i in range(5):  # from five different addresses, in any spelling
+        via_proxy(app, f"203.0.113.{i}")
+        email = "Anna@Example.org" if i % 2 else "anna@example.org"
+        antwoorden.append(
+            reset_aanvragen(app, email, django_capture_on_commit_callbacks)
+        )
+
+    assert len(mail.outbox) == 3
+    assert [TE_VAAK in a.text for a in antwoorden] == [False] * 3 + [True] * 2
+    assert "Kijk in je e-mail" in antwoorden[-1].text
+
+
+def test_password_reset_mails_from_one_client_at_most_three_times_an_hour(
+    app, settings, achter_proxy, django_capture_on_commit_callbacks
+):
+    settings.WACHTWOORD_RESET_LIMIET = (3, 3600)
+    for i in range(4):
+        MedewerkerFactory(username=f"m{i}", email=f"m{i}@example.org")
+    via_proxy(app, AANVALLER)
+    # Unknown addresses count too: the limit tells nothing about which ones exist.
+    reset_aanvragen(app, "onbekend1@example.org", django_capture_on_commit_callbacks)
+    for i in range(4):
+        laatste = reset_aanvragen(
+            app, f"m{i}@example.org", django_capture_on_commit_callbacks
+        )
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["m0@example.org", "m1@example.org"]
+    assert TE_VAAK in laatste.text
+    # Another client behind the same proxy is not limited.
+    via_proxy(app, ANNA_THUIS)
+    reset_aanvragen(app, "m3@example.org", django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 3
+
+
+def test_the_limit_message_is_the_same_for_known_and_unknown_addresses(
+    app, settings, django_capture_on_commit_callbacks
+):
+    settings.WACHTWOORD_RESET_LIMIET = (0, 3600)
+    MedewerkerFactory(username="anna", email="anna@example.org")
+    bekend = reset_aanvragen(
+        app, "anna@example.org", django_capture_on_commit_callbacks
+    )
+    onbekend = reset_aanvragen(
+        app, "niemand@example.org", django_capture_on_commit_callbacks
+    )
+    assert TE_VAAK in bekend.text
+    zonder_token = re.compile(r'CSRFToken": "[^"]+"')
+    assert zonder_token.sub("", bekend.text) == zonder_token.sub("", onbekend.text)
     assert mail.outbox == []
 
 

@@ -87,7 +87,7 @@ def test_exports_never_turn_user_text_into_formulas(client, consulent):
     ).active
     cel = blad["A2"]
     assert cel.data_type == "s"
-    assert cel.value.startswith("=HYPERLINK")
+    assert cel.value.startswith("'=HYPERLINK")
 
 
 def test_xlsx_export_drops_control_characters(client, consulent):

@@ -10,7 +10,7 @@ from leerbedrijven.selectors import (
     leerbedrijf_get_queryset,
     leerbedrijven_voor_matching,
 )
-from plpv_portal.core.mixins import AuditedDetailMixin
+from plpv_portal.core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from trajecten.constants import Onderwerp
 from trajecten.forms import AdviesForm, MatchingForm
 from trajecten.selectors import (
@@ -21,7 +21,7 @@ from trajecten.selectors import (
 from trajecten.services import advies_vastleggen, advies_voorstel, checklist_vragen
 
 
-class AdviesCreateView(PermissionRequiredMixin, FormView):
+class AdviesCreateView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
     """The Checklist inclusief advies: 'berekenen' shows the suggestion, 'vastleggen' saves."""
 
     permission_required = "trajecten.add_advies"
@@ -121,7 +121,7 @@ class AdviesDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView):
         return super().get_context_data(versies=versies, **kwargs)
 
 
-class MatchingView(PermissionRequiredMixin, TemplateView):
+class MatchingView(PermissionRequiredMixin, KandidaatInzageMixin, TemplateView):
     """Leerbedrijven that fit a candidate: erkend, with a praktijkopleider and an open
     leerbaan for the kwalificatie, ranked by the wanted werkprocessen they offer."""
 
@@ -129,7 +129,7 @@ class MatchingView(PermissionRequiredMixin, TemplateView):
     template_name = "trajecten/matching.html"
 
     def get_context_data(self, **kwargs):
-        kandidaat = get_object_or_404(
+        kandidaat = self.kandidaat = get_object_or_404(
             kandidaat_list(user=self.request.user), pk=self.kwargs["pk"]
         )
         advies = actueel_advies(kandidaat=kandidaat)

@@ -17,7 +17,7 @@ from organisaties.selectors import (
 )
 from plpv_portal.core.csv_export import CsvExportMixin
 from plpv_portal.core.forms import fout_in_formulier
-from plpv_portal.core.mixins import AuditedDetailMixin
+from plpv_portal.core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from plpv_portal.core.pdf import pdf_antwoord
 from trajecten.constants import (
     ACTIEVE_STATUSSEN,
@@ -163,7 +163,7 @@ class OvereenkomstenPaneelView(TrajectDetailView):
         )
 
 
-class TrajectStartView(PermissionRequiredMixin, FormView):
+class TrajectStartView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
     permission_required = "trajecten.add_traject"
     form_class = TrajectForm
     template_name = "trajecten/traject_form.html"
@@ -272,7 +272,7 @@ class OvereenkomstenGenererenView(TrajectObjectMixin, View):
         return redirect(traject)
 
 
-class TrajectSubFormView(TrajectObjectMixin, FormView):
+class TrajectSubFormView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
     """Add a placement, a financing or a signature to a traject."""
 
     permission_required = "trajecten.change_traject"
@@ -284,6 +284,9 @@ class TrajectSubFormView(TrajectObjectMixin, FormView):
             return self.handle_no_permission()
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
+
+    def inzage_kandidaat(self):
+        return self.object.kandidaat
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(traject=self.object, titel=self.titel, **kwargs)
@@ -301,7 +304,7 @@ class TrajectSubFormView(TrajectObjectMixin, FormView):
         return redirect(self.object)
 
 
-class TrajectCorrigerenView(TrajectObjectMixin, FormView):
+class TrajectCorrigerenView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
     """Correct period, hours, werkprocessen, placement dates and funding of an active
     traject, with a reason; only for whom `mag_traject_corrigeren` allows (403)."""
 
@@ -328,6 +331,9 @@ class TrajectCorrigerenView(TrajectObjectMixin, FormView):
             )
             return redirect(self.object)
         return super().dispatch(request, *args, **kwargs)
+
+    def inzage_kandidaat(self):
+        return self.object.kandidaat
 
     def get_form_kwargs(self):
         traject = self.object
@@ -412,7 +418,7 @@ class FinancieringToevoegenView(TrajectSubFormView):
         )
 
 
-class OndertekeningView(PermissionRequiredMixin, FormView):
+class OndertekeningView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
     """Record a party's signature on the newest version of an agreement."""
 
     permission_required = "trajecten.add_ondertekening"
@@ -424,6 +430,9 @@ class OndertekeningView(PermissionRequiredMixin, FormView):
             overeenkomst_versie_list(user=request.user), pk=kwargs["pk"]
         )
         return super().dispatch(request, *args, **kwargs)
+
+    def inzage_kandidaat(self):
+        return self.versie.overeenkomst.traject.kandidaat
 
     def get_form_kwargs(self):
         return {

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from kandidaten.models import Kandidaat
 from organisaties.constants import Rol
@@ -323,6 +324,8 @@ def test_medewerker_van_een_organisatie_in_twee_regios_is_alleen_te_bekijken(
         status=403,
     )
     assert collega.groups.filter(pk=beheer.pk).exists() is False
+    wachtwoord = reverse("admin:auth_user_password_change", args=[collega.pk])
+    app.get(wachtwoord, user=beheerder, status=403)
     app.get(_url(gedeeld, "change"), user=beheerder)  # viewable
     posten(
         app,
@@ -359,3 +362,43 @@ def test_beheerder_hangt_een_gedragsvoorbeeld_niet_aan_een_leerbedrijf_elders(
     assert "leerbedrijf" in antwoord.context["adminform"].form.errors
     eigen.refresh_from_db()
     assert eigen.leerbedrijf != elders
+
+
+def test_beheerder_zet_een_geplande_taak_aan_of_uit_maar_kiest_geen_taak(
+    app, beheerder, superuser
+):
+    """With the task and its arguments a beheerder could run anything for any region."""
+    taak = PeriodicTask.objects.create(
+        name="Herinneringen",
+        task="plpv_portal.core.tasks.herinneringen_versturen",
+        interval=IntervalSchedule.objects.create(every=1, period="days"),
+        args="[]",
+        kwargs="{}",
+    )
+    url = _url(taak, "change")
+    form = formulier(app.get(url, user=beheerder), actie="")
+    assert "task" not in form.fields
+    assert "kwargs" not in form.fields
+    form["enabled"] = False
+    form.submit(status=302)
+    taak.refresh_from_db()
+    assert not taak.enabled
+
+    posten(
+        app,
+        url,
+        {"enabled": "on", "task": "iets.anders", "kwargs": '{"regio": 1}'},
+        user=beheerder,
+        status=302,
+    )
+    taak.refresh_from_db()
+    assert taak.enabled
+    assert taak.task == "plpv_portal.core.tasks.herinneringen_versturen"
+    assert taak.kwargs == "{}"
+
+    lijst = app.get(
+        reverse("admin:django_celery_beat_periodictask_changelist"), user=beheerder
+    )
+    assert "run_tasks" not in lijst.text
+    form = formulier(app.get(url, user=superuser), actie="")
+    assert "task" in form.fields

@@ -175,6 +175,54 @@ def test_beheerder_bereikt_geen_object_van_een_andere_regio(app, beheerder, labe
     assert _stand(obj) == voor
 
 
+@pytest.mark.parametrize("label", sorted(MAKEN))
+def test_keuzelijsten_bieden_niets_van_een_andere_regio(app, beheerder, label):
+    """Every relation field of an own-region object's form (inlines included) leaves
+    out the other region: a forced id fails validation, as the field's queryset is
+    what the form checks."""
+    andere = regio(ANDERE_REGIO)
+    elders = _medewerker(andere)
+    lokaas = [
+        andere,
+        elders,
+        elders.organisatie,
+        _leerbedrijf(andere),
+        ItemFactory(regio=andere, eigenaar=elders.organisatie),
+    ]
+    obj = MAKEN[label](regio())
+    opts = obj._meta
+    toevoegen = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    for url in (_url(obj, "change"), toevoegen):
+        pagina = app.get(url, user=beheerder, expect_errors=True)
+        if pagina.status_code == 403:  # a beheerder cannot open or add these
+            assert url == toevoegen or label not in MET_REGIO_KEUZES
+            continue
+        forms = [pagina.context["adminform"].form]
+        for inline in pagina.context["inline_admin_formsets"]:
+            forms += [*inline.formset.forms, inline.formset.empty_form]
+        gecontroleerd = 0
+        for form in forms:
+            for naam, veld in form.fields.items():
+                qs = getattr(veld, "queryset", None)
+                for aas in lokaas:
+                    if qs is not None and qs.model is type(aas):
+                        gecontroleerd += 1
+                        assert not qs.filter(pk=aas.pk).exists(), (url, naam, aas)
+        assert gecontroleerd or url == toevoegen or label not in MET_REGIO_KEUZES
+
+
+# The admins whose change forms relate to a region-bound model; the others have none
+# (an organisation's regions and an account's organisation are read-only on change).
+MET_REGIO_KEUZES = {
+    "kennisbank.Item",
+    "leerbedrijven.Leerbedrijf",
+    "leerbedrijven.Leerbaan",
+    "leerbedrijven.Contactmoment",
+    "verklaringen.Gedragsvoorbeeld",
+    "verklaringen.Werkopdracht",
+}
+
+
 def test_beheerder_voegt_eigen_organisatie_niet_aan_een_andere_regio_toe(
     app, beheerder
 ):

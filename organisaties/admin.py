@@ -132,7 +132,12 @@ class MedewerkerAdmin(RegioBeheerMixin, UserAdmin):
     moves it; superuser and staff status are not in the form at all."""
 
     list_display = ["username", "first_name", "last_name", "organisatie", "is_active"]
-    list_filter = ["organisatie", "groups", "is_active"]
+    # Only organisations in the list: the plain filter would name every organisation.
+    list_filter = [
+        ("organisatie", admin.RelatedOnlyFieldListFilter),
+        "groups",
+        "is_active",
+    ]
     list_select_related = ["organisatie"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),

@@ -175,6 +175,22 @@ def test_beheerder_bereikt_geen_object_van_een_andere_regio(app, beheerder, labe
     assert _stand(obj) == voor
 
 
+def test_geen_lijst_noemt_een_organisatie_van_een_andere_regio(app, beheerder):
+    """Filters and columns of every changelist: another region's names stay out."""
+    andere = regio(ANDERE_REGIO)
+    elders = OrganisatieFactory(naam="Zorggroep Elders", regios=[andere])
+    MedewerkerFactory(organisatie=elders, last_name="Verweggen")
+    LeerbedrijfFactory(regio=andere, organisatie=elders)
+    ItemFactory(regio=andere, eigenaar=elders, titel="Regeling Elders")
+    for model in admin.site._registry:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        lijst = app.get(url, user=beheerder, expect_errors=True)
+        assert lijst.status_code in (200, 403), url
+        for naam in ("Zorggroep Elders", "Verweggen", "Regeling Elders"):
+            assert naam not in lijst.text, (url, naam)
+
+
 @pytest.mark.parametrize("label", sorted(MAKEN))
 def test_keuzelijsten_bieden_niets_van_een_andere_regio(app, beheerder, label):
     """Every relation field of an own-region object's form (inlines included) leaves

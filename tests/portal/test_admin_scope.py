@@ -8,6 +8,7 @@ regions of an organisation, the organisation of a medewerker) is not self-servic
 
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 import pytest
@@ -466,3 +467,18 @@ def test_beheerder_zet_een_geplande_taak_aan_of_uit_maar_kiest_geen_taak(
     assert "run_tasks" not in lijst.text
     form = formulier(app.get(url, user=superuser), actie="")
     assert "task" in form.fields
+
+
+def test_bekijken_op_site_bevestigt_geen_object_van_een_andere_regio(app, beheerder):
+    andere = regio(ANDERE_REGIO)
+    elders = OrganisatieFactory(regios=[andere])
+    kandidaat = KandidaatFactory(regio=andere, consulent=_medewerker(andere))
+
+    def url(obj):
+        ct = ContentType.objects.get_for_model(obj)
+        return reverse("admin:view_on_site", args=[ct.pk, obj.pk])
+
+    app.get(url(elders), user=beheerder, status=404)
+    app.get(url(kandidaat), user=beheerder, status=404)
+    eigen = app.get(url(beheerder.organisatie), user=beheerder, status=302)
+    assert eigen.location.endswith(beheerder.organisatie.get_absolute_url())

@@ -1,7 +1,9 @@
 from django.contrib import admin
 
+from organisaties.admin import RegioKeuzesMixin
+
 from .models import Item, Tag
-from .selectors import item_bewerkbaar_list
+from .selectors import item_bewerkbaar_list, item_list
 
 
 @admin.register(Tag)
@@ -12,7 +14,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(RegioKeuzesMixin, admin.ModelAdmin):
     """For corrections; editors work in the portal, where uploads are checked."""
 
     list_display = ["titel", "soort", "regio", "eigenaar", "laatst_gecontroleerd_op"]
@@ -25,3 +27,10 @@ class ItemAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # The same reach as in the portal: own regions, and national items.
         return item_bewerkbaar_list(user=request.user).prefetch_related(None)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "gerelateerd" and not request.user.is_superuser:
+            # As in the portal's form: the items the user may see.
+            formfield.queryset = item_list(user=request.user).prefetch_related(None)
+        return formfield

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from organisaties.admin import RegioBeheerMixin
+from organisaties.admin import RegioBeheerMixin, RegioKeuzesMixin
 
 from .models import (
     Contactmoment,
@@ -13,23 +13,23 @@ from .models import (
 )
 
 
-class VestigingInline(admin.TabularInline):
+class VestigingInline(RegioKeuzesMixin, admin.TabularInline):
     model = Vestiging
     extra = 0
 
 
-class ContactpersoonInline(admin.TabularInline):
+class ContactpersoonInline(RegioKeuzesMixin, admin.TabularInline):
     model = Contactpersoon
     extra = 0
     raw_id_fields = ["account"]
 
 
-class ErkenningInline(admin.TabularInline):
+class ErkenningInline(RegioKeuzesMixin, admin.TabularInline):
     model = Erkenning
     extra = 0
 
 
-class StatuswijzigingInline(admin.TabularInline):
+class StatuswijzigingInline(RegioKeuzesMixin, admin.TabularInline):
     # History is written by the status service only.
     model = LeerbedrijfStatuswijziging
     extra = 0

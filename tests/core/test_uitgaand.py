@@ -6,6 +6,7 @@ import os
 import socket
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -13,17 +14,17 @@ from django.utils import timezone
 import pytest
 
 from plpv_portal.core.models import UitgaandeTaak
-from plpv_portal.core.pdf import PdfStatus
+from plpv_portal.core.pdf import HERSTART_INTERVAL, HERSTART_NA, PdfStatus
 from plpv_portal.core.tasks import mail_versturen, uitgaande_taken_versturen
 from plpv_portal.core.uitgaand import achterstallige_versturen, na_commit
 from tests.factories.verklaringen import goedgekeurd_traject
 from tests.formulieren import verzenden
 from tests.trajecten.test_traject import gestart
 from trajecten.constants import TrajectStatus
-from trajecten.models import Traject
+from trajecten.models import OvereenkomstVersie, Traject
+from trajecten.services import overeenkomsten_genereren, traject_status_wijzigen
+from trajecten.tasks import overeenkomst_pdf_maken, overeenkomst_pdfs_herstarten
 from verklaringen.models import Praktijkverklaring
-from verklaringen.services import verklaring_uitreiken
-from verklaringen.tasks import verklaring_pdfs_herstarten
 
 
 def gesloten_poort() -> int:
@@ -184,28 +185,81 @@ def mails_aan(mail_dir, adres: str, tekst: str) -> int:
 
 
 @pytest.mark.worker
-def test_broker_down_then_back_the_worker_makes_the_pdf_and_mails_once(
-    celery_worker,
+def test_broker_down_then_back_the_worker_makes_the_pdfs_and_mails_once(
+    celery_worker, consulent, jobcoach
 ):
-    traject, opleider, mbo = goedgekeurd_traject()
-    titel = f"nieuwe status: {TrajectStatus.VERKLARING_UITGEREIKT.label}"
-
+    """Agreements and a status change rather than a verklaring: the session's worker
+    keeps content type ids that the flush between transactional tests renumbers, so
+    a second test in which the worker writes an audited row (a verklaring) fails for
+    reasons of the test set-up. The issuing path is covered (eager) above."""
+    titel = f"nieuwe status: {TrajectStatus.UITGEVALLEN.label}"
     with broker_weg():
-        v = verklaring_uitreiken(
-            traject=traject, door=mbo, plaats="Zwolle", verificatie_basis="https://x.nl"
+        traject = gestart(consulent, jobcoach=jobcoach)
+        overeenkomsten_genereren(traject=traject, door=consulent)  # 3 PDFs
+        traject_status_wijzigen(
+            traject=traject,
+            naar=TrajectStatus.UITGEVALLEN,
+            uitval_reden="gezondheid",
+            door=consulent,
         )
-    v.refresh_from_db()
-    assert v.pdf_status == PdfStatus.NIET_GESTART
-    assert UitgaandeTaak.objects.count() >= 2  # the PDF and the mails
+    versies = OvereenkomstVersie.objects.filter(overeenkomst__traject=traject)
+    assert {v.pdf_status for v in versies} == {PdfStatus.NIET_GESTART}
+    assert UitgaandeTaak.objects.filter(taak=mail_versturen.name).exists()
 
-    # The broker is back: the outbox beat task publishes, the real worker works.
-    assert uitgaande_taken_versturen.run(seconden=0) >= 2
-    wacht_op(
-        lambda: Praktijkverklaring.objects.get(pk=v.pk).pdf_status == PdfStatus.KLAAR
-    )
-    wacht_op(lambda: mails_aan(celery_worker.mail_dir, opleider.email, titel) > 0)
+    # The broker is back: the outbox's beat task publishes, the real worker works.
+    assert uitgaande_taken_versturen.run(seconden=0) >= 4
+    wacht_op(lambda: all(v.pdf_status == PdfStatus.KLAAR for v in versies.all()))
+    wacht_op(lambda: mails_aan(celery_worker.mail_dir, jobcoach.email, titel) > 0)
     # Running the beat tasks again publishes nothing twice.
     assert uitgaande_taken_versturen.run(seconden=0) == 0
-    assert verklaring_pdfs_herstarten.run(seconden=0) == 0
+    assert overeenkomst_pdfs_herstarten.run(seconden=0) == 0
     time.sleep(1)
-    assert mails_aan(celery_worker.mail_dir, opleider.email, titel) == 1
+    assert mails_aan(celery_worker.mail_dir, jobcoach.email, titel) == 1
+
+
+# --- a worker that died (kill -9 leaves its message unacked in Redis) ---
+@pytest.mark.django_db
+def test_a_pdf_whose_worker_died_is_queued_again_within_a_minute(
+    consulent, django_capture_on_commit_callbacks
+):
+    traject = gestart(consulent)
+    with django_capture_on_commit_callbacks(execute=False):
+        versies = overeenkomsten_genereren(traject=traject, door=consulent)
+    # Taken by a worker that died: still 'wachtrij', the message gone with it.
+    oud, midden, jong = versies
+    nu = timezone.now()
+    OvereenkomstVersie.objects.filter(pk__in=[oud.pk, midden.pk]).update(
+        updated_at=nu - HERSTART_NA - timedelta(seconds=1)
+    )
+    OvereenkomstVersie.objects.filter(pk=jong.pk).update(
+        updated_at=nu - timedelta(seconds=10)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert overeenkomst_pdfs_herstarten.run() == 2  # the default threshold
+    statussen = dict(
+        OvereenkomstVersie.objects.values_list("pk", "pdf_status").order_by("pk")
+    )
+    assert statussen == {
+        oud.pk: PdfStatus.KLAAR,
+        midden.pk: PdfStatus.KLAAR,
+        jong.pk: PdfStatus.WACHTRIJ,  # may still be rendering: left alone
+    }
+    # A late duplicate of the dead worker's message makes nothing twice.
+    naam = OvereenkomstVersie.objects.get(pk=oud.pk).pdf.name
+    assert overeenkomst_pdf_maken.run(oud.pk) == naam
+
+
+def test_dead_workers_are_noticed_within_a_minute_without_redelivering_live_tasks(
+    settings,
+):
+    schema = settings.CELERY_BEAT_SCHEDULE
+    for naam in ("overeenkomst-pdfs-herstarten", "verklaring-pdfs-herstarten"):
+        assert schema[naam]["schedule"] == HERSTART_INTERVAL
+    assert timedelta(minutes=1) >= HERSTART_NA + HERSTART_INTERVAL
+    # Redis hands an unacknowledged message out again after the visibility timeout:
+    # it must outlast any running task, or a live task would run twice.
+    zichtbaar = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert zichtbaar > settings.CELERY_TASK_TIME_LIMIT
+    assert settings.CELERY_TASK_ACKS_LATE
+    assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST

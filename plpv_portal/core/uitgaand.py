@@ -86,9 +86,16 @@ def alle_na_commit(
 
 
 def versturen(pk: int) -> bool | None:
-    """Publish outbox row `pk` and delete it. True: published; False: the broker did
-    not take it (the row stays, its error noted); None: another process has it or
-    has already published it."""
+    """Publish outbox row `pk` and delete it. True: published; False: not published
+    (the row stays, its error noted); None: another process has it or has already
+    published it."""
+    return _versturen(pk)[0]
+
+
+def _versturen(pk: int) -> tuple[bool | None, bool]:
+    """`versturen`, and whether a failure was the broker being unreachable."""
+    from kombu.exceptions import OperationalError
+
     from plpv_portal.celery import app
 
     try:
@@ -99,7 +106,7 @@ def versturen(pk: int) -> bool | None:
                 .first()
             )
             if rij is None:
-                return None
+                return None, False
             try:
                 taak = app.tasks[rij.taak]
                 taak.apply_async(rij.args, rij.kwargs, **PUBLICEER_OPTIES)
@@ -110,18 +117,19 @@ def versturen(pk: int) -> bool | None:
                 rij.pogingen += 1
                 rij.laatste_fout = f"{type(exc).__name__}: {exc}"[:2000]
                 rij.save(update_fields=["pogingen", "laatste_fout"])
-                return False
+                return False, isinstance(exc, OperationalError | OSError)
             rij.delete()
-            return True
+            return True, False
     except Exception:  # the database itself is away: the row (if any) stays  # noqa: BLE001
         logger.exception("Outbox row %s could not be handled", pk)
-        return False
+        return False, True
 
 
 def achterstallige_versturen(*, seconden: int = 20, max_aantal: int = 500) -> int:
     """Publish the outbox rows older than `seconden` (their commit hook failed or never
-    ran), oldest first; stops at the first failure (the broker is still away).
-    Returns how many were published."""
+    ran), oldest first; stops when the broker (or the database) is unreachable, skips
+    a row that fails for another reason (an unknown task; in eager mode the task's own
+    error), so one bad row never blocks the rest. Returns how many were published."""
     grens = timezone.now() - timedelta(seconds=seconden)
     pks = list(
         UitgaandeTaak.objects.filter(aangemaakt_op__lt=grens)
@@ -130,8 +138,8 @@ def achterstallige_versturen(*, seconden: int = 20, max_aantal: int = 500) -> in
     )
     verstuurd = 0
     for pk in pks:
-        uitkomst = versturen(pk)
-        if uitkomst is False:
+        uitkomst, onbereikbaar = _versturen(pk)
+        if onbereikbaar:
             break
         verstuurd += bool(uitkomst)
     return verstuurd

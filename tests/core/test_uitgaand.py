@@ -263,3 +263,29 @@ def test_dead_workers_are_noticed_within_a_minute_without_redelivering_live_task
     assert zichtbaar > settings.CELERY_TASK_TIME_LIMIT
     assert settings.CELERY_TASK_ACKS_LATE
     assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_that_cannot_be_published_does_not_block_the_others(mailoutbox):
+    kapot = UitgaandeTaak.objects.create(taak="bestaat.niet")
+    UitgaandeTaak.objects.create(
+        taak=mail_versturen.name,
+        kwargs={"onderwerp": "o", "tekst": "t", "aan": ["c@d.nl"]},
+    )
+    assert achterstallige_versturen(seconden=0) == 1
+    assert [m.to for m in mailoutbox] == [["c@d.nl"]]
+    kapot.refresh_from_db()
+    assert kapot.pogingen == 1
+    assert "NotRegistered" in kapot.laatste_fout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_beat_task_stops_at_a_broker_that_is_still_down():
+    for _ in range(3):
+        UitgaandeTaak.objects.create(
+            taak=mail_versturen.name,
+            kwargs={"onderwerp": "o", "tekst": "t", "aan": ["c@d.nl"]},
+        )
+    with broker_weg():
+        assert achterstallige_versturen(seconden=0) == 0
+    assert list(UitgaandeTaak.objects.values_list("pogingen", flat=True)) == [1, 0, 0]

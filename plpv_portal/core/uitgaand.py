@@ -6,8 +6,10 @@ that rolled back, and never lost for a change that committed:
 
 - each row is published on its own; a failing publish is logged, counted on the row
   and never stops the other commit hooks or turns the saved change into an error page;
-- publishing tries the broker once, with a short connection timeout, and does not wait
-  for a result backend (the page answers in about a second when Redis is down);
+- publishing tries the broker once (one reconnect), with a short connection timeout,
+  and does not wait for a result backend; after an unreachable broker the process
+  leaves the next rows to the outbox for a few seconds (a page answers within one
+  connection timeout when Redis is down);
 - a published row is deleted under its row lock (`select_for_update(skip_locked)`),
   so the commit hook and the beat task `uitgaande_taken_versturen` never publish the
   same row twice. Only a database failure between the broker's ack and our commit can
@@ -15,6 +17,7 @@ that rolled back, and never lost for a change that committed:
 """
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
@@ -92,12 +95,22 @@ def versturen(pk: int) -> bool | None:
     return _versturen(pk)[0]
 
 
+# After an unreachable broker, this process does not try it again for a few seconds:
+# the other rows of the same click go to the outbox at once, so a broker that is down
+# costs a request one connection timeout, not one per task. Per broker address.
+PAUZE_NA_ONBEREIKBAAR = 10.0
+_onbereikbaar_tot: dict[str, float] = {}
+
+
 def _versturen(pk: int) -> tuple[bool | None, bool]:
     """`versturen`, and whether a failure was the broker being unreachable."""
     from kombu.exceptions import OperationalError
 
     from plpv_portal.celery import app
 
+    broker = str(app.conf.broker_url)
+    if time.monotonic() < _onbereikbaar_tot.get(broker, 0.0):
+        return False, True
     try:
         with transaction.atomic():
             rij = (
@@ -117,7 +130,10 @@ def _versturen(pk: int) -> tuple[bool | None, bool]:
                 rij.pogingen += 1
                 rij.laatste_fout = f"{type(exc).__name__}: {exc}"[:2000]
                 rij.save(update_fields=["pogingen", "laatste_fout"])
-                return False, isinstance(exc, OperationalError | OSError)
+                onbereikbaar = isinstance(exc, OperationalError | OSError)
+                if onbereikbaar:
+                    _onbereikbaar_tot[broker] = time.monotonic() + PAUZE_NA_ONBEREIKBAAR
+                return False, onbereikbaar
             rij.delete()
             return True, False
     except Exception:  # the database itself is away: the row (if any) stays  # noqa: BLE001

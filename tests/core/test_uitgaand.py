@@ -96,7 +96,9 @@ def test_broker_down_issuing_a_verklaring_is_saved_fast_and_says_so(app):
     taken = sorted(r.taak for r in rijen)
     assert taken.count("verklaringen.tasks.verklaring_pdf_maken") == 1
     assert "plpv_portal.core.tasks.mail_versturen" in taken
-    assert all(r.pogingen == 1 and r.laatste_fout for r in rijen)
+    # The first tried the broker once; the rest did not wait for it again.
+    assert [r.pogingen for r in rijen] == [1] + [0] * (len(rijen) - 1)
+    assert "OperationalError" in rijen[0].laatste_fout
 
     # The broker is back (eager here): the beat task publishes each row once.
     assert achterstallige_versturen(seconden=0) == len(rijen)
@@ -289,3 +291,18 @@ def test_the_beat_task_stops_at_a_broker_that_is_still_down():
     with broker_weg():
         assert achterstallige_versturen(seconden=0) == 0
     assert list(UitgaandeTaak.objects.values_list("pogingen", flat=True)) == [1, 0, 0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_an_unreachable_broker_the_next_rows_wait_without_trying(mailoutbox):
+    with broker_weg():
+        eerste = na_commit(
+            mail_versturen, kwargs={"onderwerp": "o", "tekst": "t", "aan": []}
+        )
+        tweede = na_commit(
+            mail_versturen, kwargs={"onderwerp": "o", "tekst": "t", "aan": []}
+        )
+    pogingen = dict(UitgaandeTaak.objects.values_list("pk", "pogingen"))
+    assert pogingen == {eerste.pk: 1, tweede.pk: 0}  # the second did not try
+    # The broker is back (another address here): published at once.
+    assert achterstallige_versturen(seconden=0) == 2

@@ -132,6 +132,26 @@ def test_broker_down_a_status_change_is_saved_and_its_mails_wait(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_broker_down_overeenkomsten_maken_says_the_pdfs_could_not_start(app, consulent):
+    traject = gestart(consulent)
+    pagina = app.get(traject.get_absolute_url(), user=consulent)
+    actie = reverse("trajecten:overeenkomsten_genereren", args=[traject.pk])
+
+    with broker_weg():
+        begin = time.monotonic()
+        response = verzenden(pagina, actie=actie, status=302)
+        duur = time.monotonic() - begin
+
+    assert duur < 10
+    tekst = response.follow().text
+    assert "de PDF&#x27;s konden nu niet starten" in tekst
+    assert "worden gemaakt" not in tekst
+    versies = OvereenkomstVersie.objects.filter(overeenkomst__traject=traject)
+    assert {v.pdf_status for v in versies} == {PdfStatus.NIET_GESTART}
+    assert UitgaandeTaak.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_beat_task_leaves_fresh_rows_to_their_commit_hook(mailoutbox):
     rij = na_commit(
         mail_versturen, kwargs={"onderwerp": "o", "tekst": "t", "aan": ["a@b.nl"]}

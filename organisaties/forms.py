@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plpv_portal.core.ratelimit import binnen_limiet, client_ip
 from plpv_portal.core.tasks import mail_versturen
+from plpv_portal.core.uitgaand import na_commit
 
 from .models import Netwerkcontact, Organisatie
 
@@ -71,7 +72,10 @@ class WachtwoordVergetenForm(PasswordResetForm):
             loader.render_to_string(subject_template_name, context).splitlines()
         )
         tekst = loader.render_to_string(email_template_name, context)
-        mail_versturen.delay_on_commit(onderwerp=onderwerp, tekst=tekst, aan=[to_email])
+        na_commit(
+            mail_versturen,
+            kwargs={"onderwerp": onderwerp, "tekst": tekst, "aan": [to_email]},
+        )
 
 
 class NetwerkcontactForm(forms.ModelForm):

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from plpv_portal.core.pdf import herstarten
+from plpv_portal.core.pdf import HERSTART_NA, herstarten
 
 
 @shared_task(
@@ -16,8 +16,10 @@ def overeenkomst_pdf_maken(versie_id: int) -> str:
 
 
 @shared_task
-def overeenkomst_pdfs_herstarten(minuten: int = 10) -> int:
-    """Queue again the PDFs that stayed waiting (broker was down, worker died)."""
+def overeenkomst_pdfs_herstarten(
+    seconden: float = HERSTART_NA.total_seconds(),
+) -> int:
+    """Queue again the PDFs that stayed waiting (the worker died, the broker was down)."""
     from trajecten.models import OvereenkomstVersie
 
-    return herstarten(overeenkomst_pdf_maken, OvereenkomstVersie, minuten)
+    return herstarten(overeenkomst_pdf_maken, OvereenkomstVersie, seconden)

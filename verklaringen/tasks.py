@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from plpv_portal.core.pdf import herstarten
+from plpv_portal.core.pdf import HERSTART_NA, herstarten
 
 
 @shared_task(
@@ -16,8 +16,10 @@ def verklaring_pdf_maken(verklaring_id: int) -> str:
 
 
 @shared_task
-def verklaring_pdfs_herstarten(minuten: int = 10) -> int:
-    """Queue again the PDFs that stayed waiting (broker was down, worker died)."""
+def verklaring_pdfs_herstarten(
+    seconden: float = HERSTART_NA.total_seconds(),
+) -> int:
+    """Queue again the PDFs that stayed waiting (the worker died, the broker was down)."""
     from verklaringen.models import Praktijkverklaring
 
-    return herstarten(verklaring_pdf_maken, Praktijkverklaring, minuten)
+    return herstarten(verklaring_pdf_maken, Praktijkverklaring, seconden)

@@ -28,6 +28,13 @@ class UitreikenView(ActieView):
             or self.request.build_absolute_uri("/"),
             **data,
         )
+        # The PDF was queued on commit: say whether the queue took it.
+        self.verklaring.refresh_from_db(fields=["pdf_status"])
+        if self.verklaring.pdf_status == PdfStatus.NIET_GESTART:
+            self.gelukt = _(
+                "De praktijkverklaring is uitgereikt. De PDF kon nu niet starten; "
+                "het portaal probeert het later zelf opnieuw."
+            )
 
     def form_kwargs(self):
         return {}

@@ -4,7 +4,8 @@
 calls it with the people to notify and an `oorzaak` naming the cause. Each cause
 reaches a person once (a unique constraint, inserts that ignore conflicts), nobody is
 notified of their own change and inactive accounts are skipped. Every new
-notification also queues one e-mail on commit (`tasks.mail_versturen`).
+notification also queues one e-mail on commit (`tasks.mail_versturen`, through the
+outbox `uitgaand`).
 
 The e-mail carries only the titel and points to the portal: keep personal data out of
 `titel` and put it in `tekst`, which only the portal shows.
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from .models import Melding
 from .tasks import mail_versturen
+from .uitgaand import alle_na_commit
 
 
 def _mailtekst(*, melding: Melding) -> str:
@@ -45,8 +47,9 @@ def melding_versturen(
     """Notify each of `ontvangers` (users; None is skipped) once of `oorzaak`, except
     `actor` and inactive users; queues an e-mail per new notification on commit.
 
-    Returns how many notifications were new. Two queries, whatever the number of
-    ontvangers: the insert and the read-back of the rows it added.
+    Returns how many notifications were new. Three queries, whatever the number of
+    ontvangers: the insert, the read-back of the rows it added and the insert of
+    their mails in the outbox.
     """
     actor_id = getattr(actor, "pk", None)
     per_id = {
@@ -79,15 +82,20 @@ def melding_versturen(
             ontvanger_id__in=per_id, oorzaak=oorzaak, aangemaakt_op=nu
         ).values_list("pk", "ontvanger_id")
     )
+    mails = []
     for pk, ontvanger_id in nieuw:
         ontvanger = per_id[ontvanger_id]
         if ontvanger.email:
             melding = Melding(pk=pk, ontvanger=ontvanger, titel=titel)
-            mail_versturen.delay_on_commit(
-                onderwerp=_("Nieuwe melding in het PLPV-portaal"),
-                tekst=_mailtekst(melding=melding),
-                aan=[ontvanger.email],
+            mails.append(
+                {
+                    "onderwerp": _("Nieuwe melding in het PLPV-portaal"),
+                    "tekst": _mailtekst(melding=melding),
+                    "aan": [ontvanger.email],
+                }
             )
+    # Through the outbox: a broker that is down delays the mails, never loses them.
+    alle_na_commit(mail_versturen, [([], kw) for kw in mails])
     return len(nieuw)
 
 

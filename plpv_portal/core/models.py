@@ -129,3 +129,29 @@ class SpreadsheetImport(models.Model):
     @property
     def verwerkt(self) -> bool:
         return self.verwerkt_op is not None
+
+
+class UitgaandeTaak(models.Model):
+    """The outbox: a Celery task to publish once the change that asked for it commits.
+
+    `plpv_portal.core.uitgaand.na_commit` writes the row in the same transaction as the
+    change and publishes it on commit; a published row is deleted. A row that stays
+    (broker away, process died before the commit hook ran) is published by the beat
+    task `uitgaande_taken_versturen`. The kwargs may hold a mail text (a password reset
+    link): the row lives only until the broker takes it.
+    """
+
+    taak = models.CharField(_("taak"), max_length=200)
+    args = models.JSONField(_("argumenten"), default=list, blank=True)
+    kwargs = models.JSONField(_("benoemde argumenten"), default=dict, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    pogingen = models.PositiveIntegerField(_("mislukte pogingen"), default=0)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("uitgaande taak")
+        verbose_name_plural = _("uitgaande taken")
+
+    def __str__(self):
+        return f"{self.taak} #{self.pk}"

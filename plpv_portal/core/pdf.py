@@ -1,7 +1,17 @@
 """PDFs made by a Celery task: the shared status and the queueing that survives a
-broker that is down. A model with a `pdf_status` field (PdfStatus) and a task that
-renders one row by id use these; the beat task `herstarten` queues rows again that
-stayed waiting (broker away, worker died)."""
+broker that is down or a worker that dies. A model with a `pdf_status` field
+(PdfStatus) and a task that renders one row by id (idempotent: a no-op once 'klaar')
+use these.
+
+- `pdf_in_wachtrij` queues through the outbox (`uitgaand.na_commit`): the task is
+  published when the change commits; a broker that is down leaves the row 'kon niet
+  starten' and the outbox row pending, which the beat task `uitgaande_taken_versturen`
+  publishes once the broker is back.
+- `herstarten` (beat, every HERSTART_INTERVAL) queues again the rows that stayed
+  waiting longer than HERSTART_NA: the worker that had them died (kill -9 leaves the
+  message unacked in Redis until the visibility timeout). The task is idempotent, so
+  a row queued twice is rendered once.
+"""
 
 import logging
 from datetime import timedelta
@@ -12,6 +22,13 @@ from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
+# A PDF renders in seconds: one still waiting after HERSTART_NA lost its worker (or
+# sits in a long queue, where a second message is a cheap no-op). With the beat
+# running every HERSTART_INTERVAL, a dead worker's PDF is queued again within
+# HERSTART_NA + HERSTART_INTERVAL = one minute.
+HERSTART_NA = timedelta(seconds=40)
+HERSTART_INTERVAL = timedelta(seconds=20)
+
 
 class PdfStatus(models.TextChoices):
     WACHTRIJ = "wachtrij", _("Wordt gemaakt")
@@ -20,26 +37,28 @@ class PdfStatus(models.TextChoices):
 
 
 def pdf_in_wachtrij(taak, model, pk: int) -> None:
-    """Queue `taak(pk)`; a broker that is down marks the row 'kon niet starten'."""
-    try:
-        taak.delay(pk)
-    except Exception:  # kombu raises transport-specific errors  # noqa: BLE001
-        logger.warning("PDF of %s %s not queued", model.__name__, pk, exc_info=True)
+    """Queue `taak(pk)` when the current transaction commits; a broker that is down
+    marks the row 'kon niet starten' and the outbox publishes it later."""
+    from .uitgaand import na_commit
+
+    def niet_gestart():
         model.objects.filter(pk=pk, pdf_status=PdfStatus.WACHTRIJ).update(
             pdf_status=PdfStatus.NIET_GESTART
         )
 
+    na_commit(taak, args=[pk], bij_mislukken=niet_gestart)
 
-def herstarten(taak, model, minuten: int) -> int:
-    """Queue again the rows of `model` whose PDF waits for longer than `minuten`."""
-    grens = timezone.now() - timedelta(minutes=minuten)
+
+def herstarten(taak, model, seconden: float) -> int:
+    """Queue again the rows of `model` whose PDF waits for longer than `seconden`."""
+    grens = timezone.now() - timedelta(seconds=seconden)
     ids = list(
         model.objects.filter(
             pdf_status__in=[PdfStatus.WACHTRIJ, PdfStatus.NIET_GESTART],
             updated_at__lt=grens,
         ).values_list("pk", flat=True)
     )
-    model.objects.filter(pk__in=ids).update(
+    model.objects.filter(pk__in=ids).exclude(pdf_status=PdfStatus.KLAAR).update(
         pdf_status=PdfStatus.WACHTRIJ, updated_at=timezone.now()
     )
     for pk in ids:

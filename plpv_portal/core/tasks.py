@@ -34,3 +34,12 @@ def herinneringen_versturen(vandaag: str | None = None) -> dict[str, int]:
 
     datum = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     return versturen(vandaag=datum)
+
+
+@shared_task(ignore_result=True)
+def uitgaande_taken_versturen(seconden: int = 20) -> int:
+    """Publish the outbox rows that were not published when their change committed
+    (broker away); idempotent: each row is published once. Returns how many."""
+    from .uitgaand import achterstallige_versturen
+
+    return achterstallige_versturen(seconden=seconden)

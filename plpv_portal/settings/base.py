@@ -227,20 +227,42 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that is down answers a web request within seconds, not after minutes of
+# retries: publishing goes through the outbox (plpv_portal.core.uitgaand), which tries
+# once; what did not go is published by the beat task `uitgaande-taken-versturen`.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float(
+    "CELERY_BROKER_CONNECTION_TIMEOUT", default=2
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    # A message a worker took but did not acknowledge (acks_late; the worker was
+    # killed) goes back to the queue after this many seconds. Longer than a task may
+    # run (CELERY_TASK_TIME_LIMIT) and than a retry's countdown, or a running task
+    # would be delivered twice. Dead workers' PDFs do not wait for it: the PDF restart
+    # tasks below queue them again within a minute.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "sessies-opruimen": {
         "task": "plpv_portal.core.tasks.sessies_opruimen",
         "schedule": timedelta(hours=6),
     },
-    # Agreement PDFs that could not start (broker away) or whose worker died.
+    # Tasks whose change committed while the broker was away (the outbox).
+    "uitgaande-taken-versturen": {
+        "task": "plpv_portal.core.tasks.uitgaande_taken_versturen",
+        "schedule": timedelta(seconds=30),
+    },
+    # PDFs whose worker died (or that could not start): queued again within a minute
+    # (plpv_portal.core.pdf.HERSTART_NA and HERSTART_INTERVAL).
     "overeenkomst-pdfs-herstarten": {
         "task": "trajecten.tasks.overeenkomst_pdfs_herstarten",
-        "schedule": timedelta(minutes=10),
+        "schedule": timedelta(seconds=20),
     },
     "verklaring-pdfs-herstarten": {
         "task": "verklaringen.tasks.verklaring_pdfs_herstarten",
-        "schedule": timedelta(minutes=10),
+        "schedule": timedelta(seconds=20),
     },
     # Daily at 07:00 (CELERY_TIMEZONE), before the working day starts.
     "herinneringen-versturen": {
@@ -275,8 +297,14 @@ CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that logs and falls back when Redis is away, instead of
+            # turning every page that reads the cache into an error page.
+            "BACKEND": "plpv_portal.core.cache.VeiligeRedisCache",
             "LOCATION": env("CACHE_URL"),
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("CACHE_TIMEOUT", default=1),
+                "socket_timeout": env.float("CACHE_TIMEOUT", default=1),
+            },
         }
         if env("CACHE_URL", default="")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

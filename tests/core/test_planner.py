@@ -40,12 +40,15 @@ def test_the_first_tick_runs_every_beat_entry_then_each_on_its_schedule(uitgevoe
     )
 
     uitgevoerd.clear()
-    assert planner.tick(T0 + datetime.timedelta(minutes=5)) == []
+    assert planner.tick(T0 + datetime.timedelta(seconds=10)) == []
     assert uitgevoerd == []
-    # Every 10 minutes: the PDF restarts.
-    assert planner.tick(T0 + datetime.timedelta(minutes=10, seconds=1)) == [
+    # Every 20 seconds: the PDF restarts; every 30 seconds: the outbox.
+    assert planner.tick(T0 + datetime.timedelta(seconds=21)) == [
         "overeenkomst-pdfs-herstarten",
         "verklaring-pdfs-herstarten",
+    ]
+    assert planner.tick(T0 + datetime.timedelta(seconds=31)) == [
+        "uitgaande-taken-versturen"
     ]
     # Daily at 07:00: the reminders (and the PDFs again, 60 minutes later).
     zeven_uur = datetime.datetime(2026, 3, 2, 7, 0, 30, tzinfo=AMS)

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from plpv_portal.core.tasks import uitgaande_taken_versturen
 from tests.pdf import pdftekst
 from tests.trajecten.test_traject import gestart
 from trajecten.constants import PdfStatus
@@ -64,6 +65,8 @@ def test_broker_down_loses_nothing_and_the_retry_succeeds(celery_worker, consule
     versies = OvereenkomstVersie.objects.filter(overeenkomst__traject=traject)
     assert {v.pdf_status for v in versies} == {PdfStatus.NIET_GESTART}
 
-    # The broker is back: the beat task queues what did not start, the worker makes it.
-    assert overeenkomst_pdfs_herstarten.run(minuten=0) == 3
+    # The broker is back: the outbox's beat task publishes what did not start, the
+    # worker makes it; the PDF restart finds nothing left to do.
+    assert uitgaande_taken_versturen.run(seconden=0) == 3
     assert len(wacht_tot_klaar(traject)) == 3
+    assert overeenkomst_pdfs_herstarten.run(seconden=0) == 0

@@ -138,7 +138,7 @@ def overeenkomsten_genereren(*, traject: Traject, door) -> list[OvereenkomstVers
             if laatste.pdf_status == PdfStatus.NIET_GESTART:
                 laatste.pdf_status = PdfStatus.WACHTRIJ
                 laatste.save(update_fields=["pdf_status", "updated_at"])
-                transaction.on_commit(lambda pk=laatste.pk: _pdf_in_wachtrij(pk))
+                _pdf_in_wachtrij(laatste.pk)
             versies.append(laatste)
             continue
         versie = OvereenkomstVersie.objects.create(
@@ -148,7 +148,7 @@ def overeenkomsten_genereren(*, traject: Traject, door) -> list[OvereenkomstVers
             vingerafdruk=vingerafdruk,
             aangevraagd_door=door,
         )
-        transaction.on_commit(lambda pk=versie.pk: _pdf_in_wachtrij(pk))
+        _pdf_in_wachtrij(versie.pk)
         versies.append(versie)
     return versies
 

@@ -257,14 +257,17 @@ class OvereenkomstenGenererenView(TrajectObjectMixin, View):
     def post(self, request, *args, **kwargs):
         traject = self.get_object()
         versies = overeenkomsten_genereren(traject=traject, door=request.user)
+        # The PDFs were queued on commit: read back whether the queue took them.
+        for versie in versies:
+            versie.refresh_from_db(fields=["pdf_status"])
         mislukt = [v for v in versies if v.pdf_status == PdfStatus.NIET_GESTART]
         if mislukt:
-            messages.error(
+            messages.warning(
                 request,
                 _(
-                    "De overeenkomsten konden nu niet worden gemaakt. Er is niets verloren: "
-                    "probeer het over een paar minuten opnieuw, of wacht; het portaal probeert "
-                    "het zelf ook opnieuw."
+                    "De overeenkomsten zijn opgeslagen, maar de PDF's konden nu niet "
+                    "starten. Er is niets verloren: het portaal probeert het later zelf "
+                    "opnieuw."
                 ),
             )
         else:

@@ -150,7 +150,7 @@ def verklaring_uitreiken(
         % {"nummer": verklaring.nummer, "aantal": len(beheerst)},
         door=door,
     )
-    transaction.on_commit(lambda: _pdf_in_wachtrij(verklaring.pk))
+    _pdf_in_wachtrij(verklaring.pk)  # published on commit (outbox)
     return verklaring
 
 
@@ -160,13 +160,14 @@ def _pdf_in_wachtrij(verklaring_id: int) -> None:
     pdf_in_wachtrij(taak, Praktijkverklaring, verklaring_id)
 
 
+@transaction.atomic
 def pdf_opnieuw_in_wachtrij(verklaring: Praktijkverklaring) -> None:
     """Queue a PDF that could not start once more."""
     updated = Praktijkverklaring.objects.filter(
         pk=verklaring.pk, pdf_status=PdfStatus.NIET_GESTART
     ).update(pdf_status=PdfStatus.WACHTRIJ, updated_at=timezone.now())
     if updated:
-        transaction.on_commit(lambda: _pdf_in_wachtrij(verklaring.pk))
+        _pdf_in_wachtrij(verklaring.pk)  # published on commit (outbox)
 
 
 def qr_svg(url: str) -> str:

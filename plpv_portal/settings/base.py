@@ -60,7 +60,8 @@ MIDDLEWARE = [
     # After WhiteNoise (static files keep their own policy), before everything else
     # so that it sees the final response.
     "plpv_portal.core.middleware.GeenCacheVoorIngelogdMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, but a session save failing after the view committed is no error page.
+    "plpv_portal.core.middleware.SessieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

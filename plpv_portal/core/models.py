@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .inzending import Inzending  # noqa: F401  (registers the model)
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

@@ -18,11 +18,14 @@ def mail_versturen(*, onderwerp: str, tekst: str, aan: list[str]) -> int:
 @shared_task
 def sessies_opruimen() -> int:
     """Delete expired sessions (idempotent); returns how many were removed. Old
-    spreadsheet-import previews (parsed rows of personal data) go with them."""
+    spreadsheet-import previews (parsed rows of personal data) and one-time form
+    tokens older than a day go with them."""
+    from .inzending import inzendingen_opruimen
     from .spreadsheet import imports_opruimen
 
     verwijderd, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     imports_opruimen()
+    inzendingen_opruimen()
     return verwijderd
 
 

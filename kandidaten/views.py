@@ -13,6 +13,7 @@ from django.views.generic import (
 
 from organisaties.constants import Rol
 from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
@@ -115,7 +116,9 @@ class KandidaatFormMixin:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
-class KandidaatCreateView(PermissionRequiredMixin, KandidaatFormMixin, CreateView):
+class KandidaatCreateView(
+    PermissionRequiredMixin, EenmaligeInzendingMixin, KandidaatFormMixin, CreateView
+):
     permission_required = "kandidaten.add_kandidaat"
 
     def form_valid(self, form):
@@ -157,7 +160,7 @@ class KandidaatUpdateView(
 
 
 class ContactmomentCreateView(
-    PermissionRequiredMixin, KandidaatInzageMixin, CreateView
+    PermissionRequiredMixin, EenmaligeInzendingMixin, KandidaatInzageMixin, CreateView
 ):
     permission_required = "kandidaten.add_contactmoment"
     form_class = ContactmomentForm

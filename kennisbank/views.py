@@ -11,6 +11,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
 from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import FilteredListMixin
 
 from .constants import BESTANDSSOORTEN
@@ -115,7 +116,7 @@ class ItemFormMixin(PermissionRequiredMixin):
         return redirect(item)
 
 
-class ItemCreateView(ItemFormMixin, CreateView):
+class ItemCreateView(ItemFormMixin, EenmaligeInzendingMixin, CreateView):
     permission_required = "kennisbank.add_item"
 
 

@@ -9,6 +9,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from plpv_portal.core.csv_export import CsvExportMixin
 from plpv_portal.core.forms import fout_in_formulier
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
 
 from . import forms, services
@@ -77,7 +78,7 @@ class LeerbedrijfDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailV
         return super().get_context_data(status_form=status_form, **kwargs)
 
 
-class LeerbedrijfCreateView(PermissionRequiredMixin, FormView):
+class LeerbedrijfCreateView(PermissionRequiredMixin, EenmaligeInzendingMixin, FormView):
     permission_required = "leerbedrijven.add_leerbedrijf"
     form_class = forms.LeerbedrijfForm
     template_name = "leerbedrijven/leerbedrijf_form.html"
@@ -161,7 +162,9 @@ class LeerbedrijfStatusView(PermissionRequiredMixin, SingleObjectMixin, View):
         return redirect(leerbedrijf)
 
 
-class OnderdeelView(PermissionRequiredMixin, SingleObjectMixin, FormView):
+class OnderdeelView(
+    PermissionRequiredMixin, EenmaligeInzendingMixin, SingleObjectMixin, FormView
+):
     """Add, or with `onderdeel_pk` edit, one child row of a visible leerbedrijf.
 
     Subclasses name the form, the service, the reverse relation and the texts.

@@ -8,6 +8,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
 from plpv_portal.core.csv_export import CsvExportMixin
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
 
 from .audit import is_persoonsgegeven
@@ -162,7 +163,9 @@ class NetwerkcontactFormMixin(PermissionRequiredMixin):
         return redirect("organisaties:netwerk")
 
 
-class NetwerkcontactCreateView(NetwerkcontactFormMixin, CreateView):
+class NetwerkcontactCreateView(
+    NetwerkcontactFormMixin, EenmaligeInzendingMixin, CreateView
+):
     permission_required = "organisaties.add_netwerkcontact"
 
 

@@ -10,6 +10,7 @@ from django.views.generic.edit import CreateView, UpdateView
 
 from organisaties.constants import Rol
 from plpv_portal.core.forms import fout_in_formulier
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import KandidaatInzageMixin
 
 from . import services
@@ -48,7 +49,9 @@ class TrajectMixin:
         return reverse("verklaringen:voortgang", args=[self.traject.pk])
 
 
-class ObservatieView(TrajectMixin, KandidaatInzageMixin, FormView):
+class ObservatieView(
+    TrajectMixin, KandidaatInzageMixin, EenmaligeInzendingMixin, FormView
+):
     template_name = "verklaringen/observatie_form.html"
     form_class = ObservatieForm
 
@@ -163,7 +166,7 @@ class ActieView(TrajectMixin, ActieMixin):
         return self.voortgang_url()
 
 
-class OntwikkeldoelCreateView(ActieView):
+class OntwikkeldoelCreateView(EenmaligeInzendingMixin, ActieView):
     form_class = OntwikkeldoelForm
     gelukt = _("Het ontwikkeldoel is opgeslagen.")
 
@@ -301,7 +304,9 @@ class WerkopdrachtFormMixin(BegeleidingFormMixin):
         return services.werkopdracht_opslaan(werkopdracht=obj, **kw)
 
 
-class GedragsvoorbeeldCreateView(GedragsvoorbeeldFormMixin, CreateView):
+class GedragsvoorbeeldCreateView(
+    GedragsvoorbeeldFormMixin, EenmaligeInzendingMixin, CreateView
+):
     permission_required = "verklaringen.add_gedragsvoorbeeld"
 
 
@@ -312,7 +317,9 @@ class GedragsvoorbeeldUpdateView(GedragsvoorbeeldFormMixin, UpdateView):
         return gedragsvoorbeeld_list(user=self.request.user)
 
 
-class WerkopdrachtCreateView(WerkopdrachtFormMixin, CreateView):
+class WerkopdrachtCreateView(
+    WerkopdrachtFormMixin, EenmaligeInzendingMixin, CreateView
+):
     permission_required = "verklaringen.add_werkopdracht"
 
 

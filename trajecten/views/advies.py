@@ -10,6 +10,7 @@ from leerbedrijven.selectors import (
     leerbedrijf_get_queryset,
     leerbedrijven_voor_matching,
 )
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from trajecten.constants import Onderwerp
 from trajecten.forms import AdviesForm, MatchingForm
@@ -21,7 +22,9 @@ from trajecten.selectors import (
 from trajecten.services import advies_vastleggen, advies_voorstel, checklist_vragen
 
 
-class AdviesCreateView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
+class AdviesCreateView(
+    PermissionRequiredMixin, KandidaatInzageMixin, EenmaligeInzendingMixin, FormView
+):
     """The Checklist inclusief advies: 'berekenen' shows the suggestion, 'vastleggen' saves."""
 
     permission_required = "trajecten.add_advies"

@@ -17,6 +17,7 @@ from organisaties.selectors import (
 )
 from plpv_portal.core.csv_export import CsvExportMixin
 from plpv_portal.core.forms import fout_in_formulier
+from plpv_portal.core.inzending import EenmaligeInzendingMixin
 from plpv_portal.core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from plpv_portal.core.pdf import pdf_antwoord
 from trajecten.constants import (
@@ -163,7 +164,9 @@ class OvereenkomstenPaneelView(TrajectDetailView):
         )
 
 
-class TrajectStartView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
+class TrajectStartView(
+    PermissionRequiredMixin, KandidaatInzageMixin, EenmaligeInzendingMixin, FormView
+):
     permission_required = "trajecten.add_traject"
     form_class = TrajectForm
     template_name = "trajecten/traject_form.html"
@@ -383,7 +386,7 @@ class TrajectCorrigerenView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
         return redirect(self.object)
 
 
-class PlaatsingToevoegenView(TrajectSubFormView):
+class PlaatsingToevoegenView(EenmaligeInzendingMixin, TrajectSubFormView):
     form_class = PlaatsingForm
     titel = _("Plaatsing toevoegen")
 
@@ -405,7 +408,7 @@ class PlaatsingToevoegenView(TrajectSubFormView):
         )
 
 
-class FinancieringToevoegenView(TrajectSubFormView):
+class FinancieringToevoegenView(EenmaligeInzendingMixin, TrajectSubFormView):
     form_class = FinancieringForm
     titel = _("Financiering toevoegen")
 
@@ -421,7 +424,9 @@ class FinancieringToevoegenView(TrajectSubFormView):
         )
 
 
-class OndertekeningView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
+class OndertekeningView(
+    PermissionRequiredMixin, KandidaatInzageMixin, EenmaligeInzendingMixin, FormView
+):
     """Record a party's signature on the newest version of an agreement."""
 
     permission_required = "trajecten.add_ondertekening"

@@ -10,4 +10,6 @@ register = template.Library()
 def inzending_token():
     """A hidden field with a fresh one-time token: the form is saved once, however
     often it is sent (plpv_portal.core.inzending)."""
-    return format_html('<input type="hidden" name="{}" value="{}">', VELD, nieuw_token())
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', VELD, nieuw_token()
+    )

@@ -1,0 +1,176 @@
+"""A create form is saved once, however often it is sent: a double click, a retry or
+two requests at the same moment with the page's one-time token make one row, and
+the repeat is sent to the first one's result (plpv_portal.core.inzending)."""
+
+import threading
+from datetime import timedelta
+
+from django.db import connections
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from kandidaten.models import Contactmoment, Kandidaat
+from leerbedrijven.models import Contactmoment as LeerbedrijfContactmoment
+from organisaties.models import Netwerkcontact
+from plpv_portal.core.inzending import AL_VERSTUURD, Inzending
+from plpv_portal.core.tasks import sessies_opruimen
+from tests.factories.kandidaten import KandidaatFactory
+from tests.factories.leerbedrijven import LeerbedrijfFactory
+from tests.formulieren import formulier, invullen
+from tests.kandidaten.test_views import (
+    aanmeld_pagina,
+    contactmoment_pagina,
+    intake_data,
+)
+from tests.organisaties.test_netwerk import nieuw_contact
+
+VANDAAG = timezone.localdate
+
+
+def intake(app, consulent, coordinator):
+    return aanmeld_pagina(app, consulent), intake_data(), Kandidaat.objects
+
+
+def contactmoment_kandidaat(app, consulent, coordinator):
+    halima = KandidaatFactory(consulent=consulent)
+    data = {
+        "datum": VANDAAG().isoformat(),
+        "soort": "gesprek",
+        "samenvatting": "Intakegesprek",
+    }
+    return contactmoment_pagina(app, consulent, halima), data, Contactmoment.objects
+
+
+def contactmoment_leerbedrijf(app, consulent, coordinator):
+    leerbedrijf = LeerbedrijfFactory()
+    detail = app.get(leerbedrijf.get_absolute_url(), user=consulent)
+    pagina = detail.click(
+        href=reverse("leerbedrijven:contactmoment_create", args=[leerbedrijf.pk])
+    )
+    data = {
+        "datum": VANDAAG().isoformat(),
+        "soort": "telefoon",
+        "samenvatting": "Gebeld",
+    }
+    return pagina, data, LeerbedrijfContactmoment.objects
+
+
+def netwerkcontact(app, consulent, coordinator):
+    data = {
+        "naam": "Piet SBB",
+        "organisatie": coordinator.organisatie.pk,
+        "expertise": "sbb",
+        "email": "piet@example.org",
+    }
+    return nieuw_contact(app, coordinator), data, Netwerkcontact.objects
+
+
+FORMULIEREN = [
+    intake,
+    contactmoment_kandidaat,
+    contactmoment_leerbedrijf,
+    netwerkcontact,
+]
+
+
+def gevuld(pagina, data):
+    form = invullen(formulier(pagina), **data)
+    assert len(form["inzending"].value) >= 20  # the page carries a one-time token
+    return form
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("maak", FORMULIEREN, ids=lambda f: f.__name__)
+def test_the_same_form_sent_twice_saves_once(app, consulent, coordinator, maak):
+    pagina, data, rijen = maak(app, consulent, coordinator)
+    form = gevuld(pagina, data)
+
+    eerste = form.submit(status=302)
+    tweede = form.submit(status=302)
+
+    assert rijen.count() == 1
+    assert tweede["Location"] == eerste["Location"]
+    assert str(AL_VERSTUURD) in tweede.follow().text
+    assert Inzending.objects.get().resultaat_url == eerste["Location"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("maak", FORMULIEREN, ids=lambda f: f.__name__)
+def test_two_simultaneous_sends_save_once(app, consulent, coordinator, maak):
+    pagina, data, rijen = maak(app, consulent, coordinator)
+    form = gevuld(pagina, data)
+    start = threading.Barrier(2)
+    antwoorden = []
+
+    def verstuur():
+        start.wait()
+        try:
+            antwoorden.append(form.submit())
+        finally:
+            connections.close_all()
+
+    draden = [threading.Thread(target=verstuur) for _i in range(2)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+
+    assert [a.status_int for a in antwoorden] == [302, 302]
+    assert antwoorden[0]["Location"] == antwoorden[1]["Location"]
+    assert rijen.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_form_with_errors_keeps_its_token_free(app, consulent, coordinator):
+    pagina, data, rijen = netwerkcontact(app, consulent, coordinator)
+    form = gevuld(pagina, {**data, "naam": ""})
+
+    fout = form.submit(status=200)
+    assert "naam" in fout.context["form"].errors
+    assert not Inzending.objects.exists()
+
+    invullen(form, naam="Piet SBB").submit(status=302)  # corrected, same token
+    assert rijen.get().naam == "Piet SBB"
+
+
+@pytest.mark.django_db
+def test_a_post_without_token_is_saved_as_before(app, consulent, coordinator):
+    """A page opened before tokens existed, or a hand-made request, still saves;
+    it only lacks the double-submit protection."""
+    pagina, data, rijen = netwerkcontact(app, consulent, coordinator)
+    form = gevuld(pagina, data)
+    form["inzending"].force_value("")
+
+    form.submit(status=302)
+    form.submit(status=302)
+
+    assert rijen.count() == 2
+    assert not Inzending.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_token_of_another_user_is_refused(app, consulent, coordinator):
+    pagina, data, rijen = contactmoment_kandidaat(app, consulent, coordinator)
+    form = gevuld(pagina, data)
+    Inzending.objects.create(
+        token=form["inzending"].value, medewerker=coordinator, resultaat_url="/x/"
+    )
+
+    form.submit(status=400)
+
+    assert not rijen.exists()
+
+
+@pytest.mark.django_db
+def test_tokens_older_than_a_day_are_cleaned_up(consulent):
+    oud = Inzending.objects.create(token="o" * 32, medewerker=consulent)
+    Inzending.objects.filter(pk=oud.pk).update(
+        aangemaakt=timezone.now() - timedelta(days=1, minutes=1)
+    )
+    nieuw = Inzending.objects.create(token="n" * 32, medewerker=consulent)
+
+    sessies_opruimen.run()
+
+    assert list(Inzending.objects.all()) == [nieuw]

@@ -12,25 +12,38 @@ from django.utils import timezone
 import pytest
 
 from kandidaten.models import Contactmoment, Kandidaat
+from kennisbank.models import Item
 from leerbedrijven.models import Contactmoment as LeerbedrijfContactmoment
+from leerbedrijven.models import Leerbedrijf
 from organisaties.models import Netwerkcontact
 from plpv_portal.core.inzending import AL_VERSTUURD, Inzending
 from plpv_portal.core.tasks import sessies_opruimen
 from tests.factories.kandidaten import KandidaatFactory
-from tests.factories.leerbedrijven import LeerbedrijfFactory
+from tests.factories.leerbedrijven import LeerbedrijfFactory, werkprocessen
 from tests.formulieren import formulier, invullen
 from tests.kandidaten.test_views import (
     aanmeld_pagina,
     contactmoment_pagina,
     intake_data,
 )
+from tests.kennisbank.test_views import _data as kennisbank_data
+from tests.kennisbank.test_views import nieuw_item
+from tests.leerbedrijven.test_views import _profiel, nieuw_formulier
 from tests.organisaties.test_netwerk import nieuw_contact
+from tests.trajecten.test_traject_views import start_data, start_formulier
+from trajecten.models import Traject
 
 VANDAAG = timezone.localdate
 
 
+def gevuld(pagina, data):
+    form = invullen(formulier(pagina), **data)
+    assert len(form["inzending"].value) >= 20  # the page carries a one-time token
+    return form
+
+
 def intake(app, consulent, coordinator):
-    return aanmeld_pagina(app, consulent), intake_data(), Kandidaat.objects
+    return gevuld(aanmeld_pagina(app, consulent), intake_data()), Kandidaat.objects
 
 
 def contactmoment_kandidaat(app, consulent, coordinator):
@@ -40,7 +53,8 @@ def contactmoment_kandidaat(app, consulent, coordinator):
         "soort": "gesprek",
         "samenvatting": "Intakegesprek",
     }
-    return contactmoment_pagina(app, consulent, halima), data, Contactmoment.objects
+    pagina = contactmoment_pagina(app, consulent, halima)
+    return gevuld(pagina, data), Contactmoment.objects
 
 
 def contactmoment_leerbedrijf(app, consulent, coordinator):
@@ -54,7 +68,7 @@ def contactmoment_leerbedrijf(app, consulent, coordinator):
         "soort": "telefoon",
         "samenvatting": "Gebeld",
     }
-    return pagina, data, LeerbedrijfContactmoment.objects
+    return gevuld(pagina, data), LeerbedrijfContactmoment.objects
 
 
 def netwerkcontact(app, consulent, coordinator):
@@ -64,7 +78,27 @@ def netwerkcontact(app, consulent, coordinator):
         "expertise": "sbb",
         "email": "piet@example.org",
     }
-    return nieuw_contact(app, coordinator), data, Netwerkcontact.objects
+    return gevuld(nieuw_contact(app, coordinator), data), Netwerkcontact.objects
+
+
+def leerbedrijf(app, consulent, coordinator):
+    data = {**_profiel(), "werkprocessen": [w.pk for w in werkprocessen()]}
+    return gevuld(nieuw_formulier(app, consulent), data), Leerbedrijf.objects
+
+
+def traject(app, consulent, coordinator):
+    halima = KandidaatFactory(consulent=consulent)
+    data = start_data()  # before the page, so its choices are offered
+    pagina = app.get(
+        reverse("trajecten:traject_start", args=[halima.pk]), user=consulent
+    )
+    form = start_formulier(pagina, data)
+    assert form["inzending"].value
+    return form, Traject.objects
+
+
+def kennisbankitem(app, consulent, coordinator):
+    return gevuld(nieuw_item(app, coordinator), kennisbank_data()), Item.objects
 
 
 FORMULIEREN = [
@@ -72,20 +106,16 @@ FORMULIEREN = [
     contactmoment_kandidaat,
     contactmoment_leerbedrijf,
     netwerkcontact,
+    leerbedrijf,
+    traject,
+    kennisbankitem,
 ]
-
-
-def gevuld(pagina, data):
-    form = invullen(formulier(pagina), **data)
-    assert len(form["inzending"].value) >= 20  # the page carries a one-time token
-    return form
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("maak", FORMULIEREN, ids=lambda f: f.__name__)
 def test_the_same_form_sent_twice_saves_once(app, consulent, coordinator, maak):
-    pagina, data, rijen = maak(app, consulent, coordinator)
-    form = gevuld(pagina, data)
+    form, rijen = maak(app, consulent, coordinator)
 
     eerste = form.submit(status=302)
     tweede = form.submit(status=302)
@@ -99,8 +129,7 @@ def test_the_same_form_sent_twice_saves_once(app, consulent, coordinator, maak):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("maak", FORMULIEREN, ids=lambda f: f.__name__)
 def test_two_simultaneous_sends_save_once(app, consulent, coordinator, maak):
-    pagina, data, rijen = maak(app, consulent, coordinator)
-    form = gevuld(pagina, data)
+    form, rijen = maak(app, consulent, coordinator)
     start = threading.Barrier(2)
     antwoorden = []
 
@@ -124,8 +153,8 @@ def test_two_simultaneous_sends_save_once(app, consulent, coordinator, maak):
 
 @pytest.mark.django_db
 def test_a_form_with_errors_keeps_its_token_free(app, consulent, coordinator):
-    pagina, data, rijen = netwerkcontact(app, consulent, coordinator)
-    form = gevuld(pagina, {**data, "naam": ""})
+    form, rijen = netwerkcontact(app, consulent, coordinator)
+    invullen(form, naam="")
 
     fout = form.submit(status=200)
     assert "naam" in fout.context["form"].errors
@@ -139,8 +168,7 @@ def test_a_form_with_errors_keeps_its_token_free(app, consulent, coordinator):
 def test_a_post_without_token_is_saved_as_before(app, consulent, coordinator):
     """A page opened before tokens existed, or a hand-made request, still saves;
     it only lacks the double-submit protection."""
-    pagina, data, rijen = netwerkcontact(app, consulent, coordinator)
-    form = gevuld(pagina, data)
+    form, rijen = netwerkcontact(app, consulent, coordinator)
     form["inzending"].force_value("")
 
     form.submit(status=302)
@@ -152,8 +180,7 @@ def test_a_post_without_token_is_saved_as_before(app, consulent, coordinator):
 
 @pytest.mark.django_db
 def test_the_token_of_another_user_is_refused(app, consulent, coordinator):
-    pagina, data, rijen = contactmoment_kandidaat(app, consulent, coordinator)
-    form = gevuld(pagina, data)
+    form, rijen = contactmoment_kandidaat(app, consulent, coordinator)
     Inzending.objects.create(
         token=form["inzending"].value, medewerker=coordinator, resultaat_url="/x/"
     )

@@ -15,11 +15,13 @@ from kandidaten.models import Contactmoment, Kandidaat
 from kennisbank.models import Item
 from leerbedrijven.models import Contactmoment as LeerbedrijfContactmoment
 from leerbedrijven.models import Leerbedrijf
+from organisaties.constants import Rol
 from organisaties.models import Netwerkcontact
 from plpv_portal.core.inzending import AL_VERSTUURD, Inzending
 from plpv_portal.core.tasks import sessies_opruimen
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.leerbedrijven import LeerbedrijfFactory, werkprocessen
+from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
 from tests.formulieren import formulier, invullen
 from tests.kandidaten.test_views import (
     aanmeld_pagina,
@@ -30,8 +32,9 @@ from tests.kennisbank.test_views import _data as kennisbank_data
 from tests.kennisbank.test_views import nieuw_item
 from tests.leerbedrijven.test_views import _profiel, nieuw_formulier
 from tests.organisaties.test_netwerk import nieuw_contact
+from tests.trajecten.test_advies import checklist_invullen
 from tests.trajecten.test_traject_views import start_data, start_formulier
-from trajecten.models import Traject
+from trajecten.models import Advies, Traject
 
 VANDAAG = timezone.localdate
 
@@ -201,3 +204,27 @@ def test_tokens_older_than_a_day_are_cleaned_up(consulent):
     sessies_opruimen.run()
 
     assert list(Inzending.objects.all()) == [nieuw]
+
+
+@pytest.mark.django_db
+def test_the_advice_checklist_saves_one_version_and_may_recompute(app, consulent):
+    """'Bekijk het voorstel' saves nothing, so it never uses up the token; a second
+    'Advies vastleggen' does not make a second version of the advice."""
+    mbo = medewerker_met_rol(
+        Rol.MBO_MEDEWERKER, organisatie=OrganisatieFactory(mbo=True)
+    )
+    kandidaat = KandidaatFactory(consulent=consulent)
+    url = reverse("trajecten:advies_create", args=[kandidaat.pk])
+    pagina = app.get(kandidaat.get_absolute_url(), user=consulent).click(href=url)
+    form = checklist_invullen(pagina, mbo)
+    form.submit("actie", value="berekenen", status=200)
+    bekijk = form.submit("actie", value="berekenen", status=200)
+    assert not Inzending.objects.exists()
+
+    form = invullen(formulier(bekijk), motivatie="Past goed.")
+    eerste = form.submit("actie", value="vastleggen", status=302)
+    tweede = form.submit("actie", value="vastleggen", status=302)
+
+    advies = Advies.objects.get()
+    assert advies.versie == 1
+    assert eerste["Location"] == tweede["Location"] == advies.get_absolute_url()

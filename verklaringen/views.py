@@ -143,7 +143,9 @@ class ActieMixin(View):
             if self.form_class
             else None
         )
+        self.mislukt = False
         if form is not None and not form.is_valid():
+            self.mislukt = True
             for veld, fouten in form.errors.items():
                 label = form.fields[veld].label if veld in form.fields else ""
                 messages.error(request, f"{label}: {' '.join(fouten)}".strip(": "))
@@ -152,6 +154,7 @@ class ActieMixin(View):
             self.uitvoeren(form.cleaned_data if form else {})
             messages.success(request, self.gelukt)
         except ValidationError as exc:
+            self.mislukt = True
             messages.error(request, " ".join(exc.messages))
         return redirect(self.terug_url())
 
@@ -169,6 +172,9 @@ class ActieView(TrajectMixin, ActieMixin):
 class OntwikkeldoelCreateView(EenmaligeInzendingMixin, ActieView):
     form_class = OntwikkeldoelForm
     gelukt = _("Het ontwikkeldoel is opgeslagen.")
+
+    def inzending_opgeslagen(self, response) -> bool:
+        return not self.mislukt  # errors redirect back too
 
     def uitvoeren(self, data):
         services.ontwikkeldoel_opslaan(

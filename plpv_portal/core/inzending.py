@@ -93,13 +93,17 @@ class EenmaligeInzendingMixin:
             except IntegrityError:
                 return self.al_verstuurd(token)
             response = super().post(request, *args, **kwargs)
-            if isinstance(response, HttpResponseRedirectBase):
+            if self.inzending_opgeslagen(response):
                 inzending.resultaat_url = response["Location"][:500]
                 inzending.save(update_fields=["resultaat_url"])
             else:
                 # The form came back with errors: nothing was saved, the token stays free.
                 inzending.delete()
         return response
+
+    def inzending_opgeslagen(self, response) -> bool:
+        """Whether the form was saved: by default, a redirect (errors re-render)."""
+        return isinstance(response, HttpResponseRedirectBase)
 
     def al_verstuurd(self, token):
         eerder = Inzending.objects.filter(token=token).first()

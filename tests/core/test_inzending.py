@@ -34,6 +34,7 @@ from tests.leerbedrijven.test_views import _profiel, nieuw_formulier
 from tests.organisaties.test_netwerk import nieuw_contact
 from tests.trajecten.test_advies import checklist_invullen
 from tests.trajecten.test_traject_views import start_data, start_formulier
+from tests.verklaringen.test_views import traject_met_opleider
 from trajecten.models import Advies, Traject
 
 VANDAAG = timezone.localdate
@@ -228,3 +229,28 @@ def test_the_advice_checklist_saves_one_version_and_may_recompute(app, consulent
     advies = Advies.objects.get()
     assert advies.versie == 1
     assert eerste["Location"] == tweede["Location"] == advies.get_absolute_url()
+
+
+@pytest.mark.django_db
+def test_a_pop_goal_is_saved_once_and_a_refused_one_keeps_its_token(app):
+    """The POP form on the progress page redirects back also on an error: that
+    attempt saved nothing, so the same token may still save the corrected form."""
+    traject, opleider = traject_met_opleider()
+    werkproces = traject.werkprocessen.order_by("code").first()
+    voortgang = app.get(
+        reverse("verklaringen:voortgang", args=[traject.pk]), user=opleider
+    )
+    form = formulier(
+        voortgang,
+        actie=reverse("verklaringen:ontwikkeldoel_create", args=[traject.pk]),
+    )
+    invullen(form, werkproces=str(werkproces.pk), doel="")
+    form.submit(status=302)
+    assert not traject.ontwikkeldoelen.exists()
+
+    invullen(form, doel="Zelf beginnen.")
+    form.submit(status=302)
+    tweede = form.submit(status=302).follow()
+
+    assert traject.ontwikkeldoelen.get().doel == "Zelf beginnen."
+    assert str(AL_VERSTUURD) in tweede.text

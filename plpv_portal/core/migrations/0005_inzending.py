@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_spreadsheet_import'),
+        ('core', '0004_uitgaande_taak'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,6 +7,7 @@ from kwalificaties.models import Kwalificatie, Werkproces
 from organisaties.models import Organisatie
 from plpv_portal.core.concurrency import VersieFormMixin
 from plpv_portal.core.forms import Datumveld
+from plpv_portal.core.invoer import id_of_none
 
 from .constants import (
     BEOORDELING_STAPPEN,
@@ -153,10 +154,10 @@ class MatchingForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        kwalificatie_id = self.data.get("kwalificatie") or self.initial.get(
-            "kwalificatie"
+        kwalificatie_id = id_of_none(
+            self.data.get("kwalificatie") or self.initial.get("kwalificatie")
         )
-        if kwalificatie_id and str(kwalificatie_id).isdigit():
+        if kwalificatie_id:
             self.fields["werkprocessen"].queryset = Werkproces.objects.filter(
                 kerntaak__kwalificatie_id=kwalificatie_id
             ).order_by("code")
@@ -213,9 +214,11 @@ class TrajectForm(forms.ModelForm):
         )
         self.fields["mbo_instelling"].queryset = mbo_instellingen
         self.fields["jobcoach"].queryset = jobcoaches
-        kwalificatie = self.data.get("kwalificatie") or self.initial.get("kwalificatie")
+        kwalificatie = id_of_none(
+            self.data.get("kwalificatie") or self.initial.get("kwalificatie")
+        )
         werkprocessen = Werkproces.objects.select_related("kerntaak__kwalificatie")
-        if kwalificatie and str(kwalificatie).isdigit():
+        if kwalificatie:
             werkprocessen = werkprocessen.filter(kerntaak__kwalificatie_id=kwalificatie)
         self.fields["werkprocessen"].queryset = werkprocessen.order_by(
             "kerntaak__kwalificatie__naam", "kerntaak__code", "code"

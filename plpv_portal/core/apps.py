@@ -19,8 +19,12 @@ class CoreConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from .invoer import keuzevelden_begrenzen
         from .models import Herinnering
 
+        # An id beyond the database's range gets "Selecteer een geldige keuze" in
+        # every form and filter, never a 500 (why here: plpv_portal/core/invoer.py).
+        keuzevelden_begrenzen()
         auditlog.register(Herinnering)
         post_migrate.connect(
             _herinneringen_na_migrate, sender=self, dispatch_uid="core_herinneringen"

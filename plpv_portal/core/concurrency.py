@@ -27,7 +27,10 @@ class VersieModel(models.Model):
 class VersieFormMixin(forms.Form):
     """Adds the hidden version the user started from; the view passes it to the service."""
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Within the range of the PositiveIntegerField on PostgreSQL.
+    versie = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,6 +38,13 @@ class VersieFormMixin(forms.Form):
         if instance is not None and instance.pk:
             self.fields["versie"].initial = instance.versie
             self.fields["versie"].required = True
+
+    def clean(self):
+        # A hidden field shows no error of its own: a mangled version (a hand-made
+        # request) gets the advice of a stale page at the top of the form.
+        if self.has_error("versie"):
+            self.add_error(None, GELIJKTIJDIG_GEWIJZIGD)
+        return super().clean()
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ class LeerbedrijvenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import herinneringen  # noqa: F401  (registers the reminder rule)
         from .models import (
             Contactmoment,
             Contactpersoon,

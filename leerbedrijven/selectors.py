@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 
 from kwalificaties.models import Kwalificatie, Werkproces
 
+from .constants import LeerbedrijfStatus
 from .models import (
     Contactmoment,
     Contactpersoon,
@@ -157,4 +158,31 @@ def praktijkopleider_list(*, user) -> QuerySet[Contactpersoon]:
         )
         .select_related("leerbedrijf__organisatie")
         .order_by("leerbedrijf__organisatie__naam", "naam")
+    )
+
+
+def geplande_acties(*, tot_en_met, user=None) -> QuerySet[Contactmoment]:
+    """The planned next actions with leerbedrijven due on `tot_en_met` or earlier.
+
+    Only the latest planned contact moment of a leerbedrijf counts (a later contact
+    replaces the plan of an earlier one) and a stopped leerbedrijf has none. With
+    `user`: only the actions that user recorded, with leerbedrijven in their scope
+    (the home page); without: all of them (the reminder rule). One query.
+    """
+    laatste_gepland = (
+        Contactmoment.objects.filter(
+            leerbedrijf=OuterRef("leerbedrijf"), volgende_actie_op__isnull=False
+        )
+        .order_by("-datum", "-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    momenten = Contactmoment.objects.filter(
+        volgende_actie_op__lte=tot_en_met, pk=Subquery(laatste_gepland)
+    ).exclude(leerbedrijf__status=LeerbedrijfStatus.GESTOPT)
+    if user is not None:
+        momenten = momenten.filter(
+            door=user, leerbedrijf__in=Leerbedrijf.objects.zichtbaar_voor(user)
+        )
+    return momenten.select_related("leerbedrijf", "door").order_by(
+        "volgende_actie_op", "pk"
     )

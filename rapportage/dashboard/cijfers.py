@@ -12,8 +12,10 @@ from datetime import date
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FilteredRelation,
+    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -343,3 +345,39 @@ def per_kwartaal(pop: Populatie) -> dict[str, dict[date, int]]:
 
 def _als_datum(waarde) -> date:
     return waarde.date() if hasattr(waarde, "date") else waarde
+
+
+# --- the headline figures -------------------------------------------------------------
+
+
+def kwartaal_begin(dag: date) -> date:
+    return date(dag.year, 3 * ((dag.month - 1) // 3) + 1, 1)
+
+
+def kerncijfers(pop: Populatie, *, vandaag: date) -> dict[str, int]:
+    """{instroom_kwartaal, lopend, verklaringen_jaar}: candidates with an intake this
+    quarter, persons in a running traject, persons with a valid verklaring issued this
+    year. One query: each figure counts candidates of the population."""
+    trajecten = Traject.objects.filter(kandidaat=OuterRef("pk"))
+    verklaringen = Praktijkverklaring.objects.filter(
+        traject__kandidaat=OuterRef("pk"),
+        ingetrokken_op__isnull=True,
+        uitgereikt_op__gte=date(vandaag.year, 1, 1),
+        uitgereikt_op__lte=vandaag,
+    )
+    if pop.kwalificatie_id is not None:
+        trajecten = trajecten.filter(kwalificatie_id=pop.kwalificatie_id)
+        verklaringen = verklaringen.filter(traject__kwalificatie_id=pop.kwalificatie_id)
+    return Kandidaat.objects.filter(pop.kandidaat_q()).aggregate(
+        instroom_kwartaal=Count(
+            "pk",
+            filter=Q(
+                toestemming_op__gte=kwartaal_begin(vandaag),
+                toestemming_op__lte=vandaag,
+            ),
+        ),
+        lopend=Count(
+            "pk", filter=Q(Exists(trajecten.filter(status=TrajectStatus.LOPEND)))
+        ),
+        verklaringen_jaar=Count("pk", filter=Q(Exists(verklaringen))),
+    )

@@ -5,6 +5,7 @@ it, so an export of one table runs only the queries of that table.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from kandidaten.constants import Bron, Startkwalificatie, Uitkering
@@ -15,7 +16,7 @@ from trajecten.constants import UitvalReden
 
 from . import cijfers
 from .doorlooptijden import doorlooptijden
-from .onderdrukking import mediaan_cel, onderdruk
+from .onderdrukking import Cel, mediaan_cel, onderdruk
 from .populatie import Populatie
 from .tabellen import (
     Rij,
@@ -57,6 +58,16 @@ MEER_RIJEN = (
 class Sectie:
     titel: str
     tabellen: list[Tabel]
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    """One headline figure at the top of the dashboard (suppressed like a cell)."""
+
+    sleutel: str
+    label: str
+    cel: Cel
+    uitleg: str
 
 
 def _doelgroep_label(veld: str) -> str:
@@ -341,6 +352,43 @@ class Dashboard:
             ),
             grafiek_kolommen=(0, 1, 2),
         )
+
+    # --- the headline figures ---
+    def kerncijfers(self, vandaag: date) -> list[Kerncijfer]:
+        """The four figures a coordinator looks at first; the same small-number rule
+        as every cell ("<5"). Three queries plus the funnel the page needs anyway."""
+        telling = cijfers.kerncijfers(self.pop, vandaag=vandaag)
+        kwartaal = kwartaal_label(cijfers.kwartaal_begin(vandaag))
+        rijen = [
+            (
+                "instroom_kwartaal",
+                "Instroom dit kwartaal",
+                telling["instroom_kwartaal"],
+                f"Kandidaten met een intake in {kwartaal}.",
+            ),
+            (
+                "lopend",
+                "Lopende trajecten",
+                telling["lopend"],
+                "Kandidaten van wie het traject nu loopt.",
+            ),
+            (
+                "verklaringen_jaar",
+                f"Praktijkverklaringen {vandaag.year}",
+                telling["verklaringen_jaar"],
+                "Kandidaten die dit jaar een praktijkverklaring kregen.",
+            ),
+            (
+                "werk_6",
+                "Werk na 6 maanden",
+                self._trechter["werk_6"],
+                "Kandidaten met werk bij de nameting na 6 maanden.",
+            ),
+        ]
+        return [
+            Kerncijfer(sleutel, label, onderdruk([waarde])[0][0], uitleg)
+            for sleutel, label, waarde, uitleg in rijen
+        ]
 
     # --- the page ---
     SECTIES = [

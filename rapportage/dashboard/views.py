@@ -63,17 +63,20 @@ class OverzichtView(UserPassesTestMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        fragmenten = self.fragmenten() if self.overzicht else {}
         return super().get_context_data(
             form=self.form,
-            secties_html=self.secties_html() if self.overzicht else None,
+            kop_html=fragmenten.get("kop"),
+            secties_html=fragmenten.get("secties"),
             **kwargs,
         )
 
-    def secties_html(self) -> str:
-        """The figures as HTML, cached for DASHBOARD_CACHE_SECONDEN per population
-        (scope + filter): at national scale the aggregates take about half a
-        second, and steering does not need them to the minute. The page says when
-        they were computed."""
+    def fragmenten(self) -> dict[str, str]:
+        """The figures as HTML: "kop" (headline figures and the index of the
+        sections, above the filter) and "secties" (the tables). Cached for
+        DASHBOARD_CACHE_SECONDEN per population (scope + filter): at national scale
+        the aggregates take about half a second, and steering does not need them to
+        the minute. The page says when they were computed."""
         sleutel = (
             "dashboard:"
             + hashlib.sha256(
@@ -82,19 +85,34 @@ class OverzichtView(UserPassesTestMixin, TemplateView):
                 f"{self.request.GET.urlencode()}".encode()
             ).hexdigest()
         )
-        html = cache.get(sleutel)
-        if html is None:
-            html = render_to_string(
-                "rapportage/dashboard/_secties.html",
-                {
-                    "secties": self.overzicht.secties(),
-                    "berekend_op": timezone.localtime(),
-                    "ververs_minuten": settings.DASHBOARD_CACHE_SECONDEN // 60,
-                },
-                request=self.request,
-            )
-            cache.set(sleutel, html, settings.DASHBOARD_CACHE_SECONDEN)
-        return html
+        fragmenten = cache.get(sleutel)
+        if fragmenten is None:
+            secties = self.overzicht.secties()
+            nu = timezone.localtime()
+            maak_kerncijfers = getattr(self.overzicht, "kerncijfers", None)
+            fragmenten = {
+                "kop": render_to_string(
+                    "rapportage/dashboard/_kop.html",
+                    {
+                        "kerncijfers": maak_kerncijfers(nu.date())
+                        if maak_kerncijfers
+                        else [],
+                        "secties": secties,
+                    },
+                    request=self.request,
+                ),
+                "secties": render_to_string(
+                    "rapportage/dashboard/_secties.html",
+                    {
+                        "secties": secties,
+                        "berekend_op": nu,
+                        "ververs_minuten": settings.DASHBOARD_CACHE_SECONDEN // 60,
+                    },
+                    request=self.request,
+                ),
+            }
+            cache.set(sleutel, fragmenten, settings.DASHBOARD_CACHE_SECONDEN)
+        return fragmenten
 
 
 class DashboardView(OverzichtView):

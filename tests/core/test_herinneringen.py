@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 STANDAARD = {
     "volgende_actie": 0,
+    "leerbedrijf_actie": 0,
     "overeenkomst_ongetekend": 14,
     "einddatum_nadert": 30,
     "regeling_maximum": 30,

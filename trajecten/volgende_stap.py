@@ -126,10 +126,15 @@ def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
             wat = _("zet de status op 'Overeenkomsten getekend'")
         else:
             naar, wat = TrajectStatus.LOPEND, _("start het traject")
-        if overgang_weigering(traject=traject, naar=naar) is None:
+        # Computed once; the move's guard gets the same list (the page's queries
+        # stay the same whether something is missing or not).
+        ontbreekt = ontbrekend(traject=traject)
+        if ontbreekt:
+            stappen = [_tekenstap(traject, user, o) for o in ontbreekt]
+            return _voor_jou(traject, user, stappen)
+        if overgang_weigering(traject=traject, naar=naar, ontbreekt=[]) is None:
             return VolgendeStap(Rol.CONSULENT, wat, "status", consulent, naar=naar)
-        stappen = [_tekenstap(traject, user, o) for o in ontbrekend(traject=traject)]
-        return _voor_jou(traject, user, stappen) if stappen else None
+        return None
 
     opleider = is_praktijkopleider_van(traject, user)
     if status == TrajectStatus.LOPEND:

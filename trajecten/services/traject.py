@@ -215,7 +215,11 @@ def financiering_toevoegen(
 
 
 def overgang_weigering(
-    *, traject: Traject, naar: str, via_beoordeling: bool = False
+    *,
+    traject: Traject,
+    naar: str,
+    via_beoordeling: bool = False,
+    ontbreekt: list[str] | None = None,
 ) -> str | None:
     """Why `traject` may not move to `naar` now (Dutch), or None when it may.
 
@@ -223,6 +227,7 @@ def overgang_weigering(
     and the signatures before the work starts. `traject_status_wijzigen` refuses with
     this text; the page's 'Volgende stap' line asks it too, so it never names a move
     the workflow refuses. (The reason of uitval is input, checked on the move itself.)
+    `ontbreekt`: `ontbrekende_handtekeningen` when the caller has it already.
     """
     from .overeenkomsten import ontbrekende_handtekeningen
 
@@ -238,7 +243,8 @@ def overgang_weigering(
             "mbo-instelling keurt hem goed of stuurt hem terug."
         )
     if (van, naar) in GETEKEND_NODIG:
-        ontbreekt = ontbrekende_handtekeningen(traject=traject)
+        if ontbreekt is None:
+            ontbreekt = ontbrekende_handtekeningen(traject=traject)
         if ontbreekt:
             return _("Nog niet alle overeenkomsten zijn getekend: %s") % "; ".join(
                 ontbreekt

@@ -101,8 +101,27 @@ def _voor_jou(traject: Traject, user, stappen: list[VolgendeStap]) -> VolgendeSt
     return next((s for s in stappen if s.jij), stappen[0])
 
 
+# The steps that move the traject through verklaringen's services (BEOORDELING_STAPPEN).
+VIA_BEOORDELING = {"indienen", "uitreiken"}
+
+
 def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
     """What the process expects next on `traject` and who does it (None: nothing)."""
+    stap = _volgende_stap(traject=traject, user=user)
+    # A step that moves the status is named only when the workflow's guard allows it.
+    if stap and stap.naar:
+        weigering = overgang_weigering(
+            traject=traject,
+            naar=stap.naar,
+            via_beoordeling=stap.soort in VIA_BEOORDELING,
+            ontbreekt=[],  # the signatures were checked above (GETEKEND_NODIG)
+        )
+        if weigering:
+            return None
+    return stap
+
+
+def _volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
     from rapportage.models import Uitkomst
     from rapportage.uitkomsten.constants import EINDSTATUSSEN
     from rapportage.uitkomsten.selectors import mag_vastleggen
@@ -126,15 +145,13 @@ def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
             wat = _("zet de status op 'Overeenkomsten getekend'")
         else:
             naar, wat = TrajectStatus.LOPEND, _("start het traject")
-        # Computed once; the move's guard gets the same list (the page's queries
-        # stay the same whether something is missing or not).
+        # Computed once: `volgende_stap` hands the guard the same (empty) list, so
+        # the page's queries stay the same whether something is missing or not.
         ontbreekt = ontbrekend(traject=traject)
         if ontbreekt:
             stappen = [_tekenstap(traject, user, o) for o in ontbreekt]
             return _voor_jou(traject, user, stappen)
-        if overgang_weigering(traject=traject, naar=naar, ontbreekt=[]) is None:
-            return VolgendeStap(Rol.CONSULENT, wat, "status", consulent, naar=naar)
-        return None
+        return VolgendeStap(Rol.CONSULENT, wat, "status", consulent, naar=naar)
 
     opleider = is_praktijkopleider_van(traject, user)
     if status == TrajectStatus.LOPEND:

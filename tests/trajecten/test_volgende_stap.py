@@ -226,3 +226,28 @@ def test_closed_with_outcome_has_no_next_step(app, consulent):
     UitkomstFactory(traject=traject, datum=timezone.localdate())
     assert regel(app, traject, consulent) == ""
     assert volgende_stap(traject=traject, user=consulent) is None
+
+
+TRAITS = {s: s for s in TrajectStatus.values} | {
+    TrajectStatus.OVEREENKOMSTEN_GETEKEND: "getekend"
+}
+
+
+@pytest.mark.parametrize("status", TrajectStatus.values)
+def test_a_named_status_move_is_one_the_workflow_allows(consulent, status):
+    """Whatever the state (a factory trait per state), a named move passes the guard
+    that `traject_status_wijzigen` uses."""
+    traject, opleider = traject_met_opleider(
+        kandidaat__consulent=consulent, **{TRAITS[status]: True}
+    )
+    for user in (consulent, opleider, mbo_van(traject)):
+        stap = volgende_stap(traject=traject, user=user)
+        if stap and stap.naar:
+            assert (
+                overgang_weigering(
+                    traject=traject,
+                    naar=stap.naar,
+                    via_beoordeling=stap.soort in ("indienen", "uitreiken"),
+                )
+                is None
+            )

@@ -29,8 +29,10 @@ def _met_contactinfo(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
     gepland = laatste.filter(volgende_actie_op__isnull=False)
     return qs.annotate(
         laatste_contact=Subquery(laatste.values("datum")[:1]),
+        laatste_contact_id=Subquery(laatste.values("pk")[:1]),
         volgende_actie=Subquery(gepland.values("volgende_actie")[:1]),
         volgende_actie_op=Subquery(gepland.values("volgende_actie_op")[:1]),
+        gepland_contact_id=Subquery(gepland.values("pk")[:1]),
     ).annotate(contact_sinds=_contact_sinds(F("laatste_contact")))
 
 
@@ -73,14 +75,17 @@ def _geen_contact_grens():
     return timezone.localdate() - timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
 
 
-def actie_te_laat(volgende_actie_op, laatste_contact, vandaag) -> bool:
-    """A planned action is late from the day after its date, unless a contact moment
-    took place on or after that date (then it was done)."""
-    return (
-        volgende_actie_op is not None
-        and volgende_actie_op < vandaag
-        and (laatste_contact is None or laatste_contact < volgende_actie_op)
+def actie_te_laat(kandidaat: Kandidaat, vandaag) -> bool:
+    """A planned action is late from the day after its date, unless a later contact
+    moment (not the one that planned it) took place on or after that date: then it
+    was done."""
+    if kandidaat.volgende_actie_op is None or kandidaat.volgende_actie_op >= vandaag:
+        return False
+    gedaan = (
+        kandidaat.laatste_contact_id != kandidaat.gepland_contact_id
+        and kandidaat.laatste_contact >= kandidaat.volgende_actie_op
     )
+    return not gedaan
 
 
 def signalen(kandidaat: Kandidaat) -> list[str]:
@@ -95,7 +100,7 @@ def signalen(kandidaat: Kandidaat) -> list[str]:
     # Contact exactly 30 days ago is still 'in 30 days'; from day 31 it is not.
     if kandidaat.contact_sinds < _geen_contact_grens():
         uit.append(f"Geen contact in {GEEN_CONTACT_SIGNAAL_DAGEN} dagen")
-    if actie_te_laat(kandidaat.volgende_actie_op, kandidaat.laatste_contact, vandaag):
+    if actie_te_laat(kandidaat, vandaag):
         uit.append("Actie te laat")
     if kandidaat.fase == Fase.ADVIES:
         uit.append("Advies staat open")
@@ -110,7 +115,8 @@ def geen_contact_filter() -> Q:
 def actie_te_laat_filter() -> Q:
     """Active candidates with a late planned action (matches `signalen`)."""
     return Q(fase__in=ACTIEVE_FASEN, volgende_actie_op__lt=timezone.localdate()) & (
-        Q(laatste_contact__isnull=True) | Q(laatste_contact__lt=F("volgende_actie_op"))
+        Q(laatste_contact_id=F("gepland_contact_id"))
+        | Q(laatste_contact__lt=F("volgende_actie_op"))
     )
 
 

@@ -156,3 +156,18 @@ def test_team_view_counts_without_contact_as_the_caseload(
     pagina = app.get(reverse("kandidaten:team"), user=coordinator)
     (rij,) = pagina.context["rijen"]
     assert rij["zonder_contact"] == telt
+
+
+def test_an_action_planned_for_the_day_of_its_own_contact_still_gets_late(
+    app, consulent
+):
+    """The contact moment that planned the action does not settle it."""
+    k = kandidaat(consulent, "Zelfde", intake=20)
+    ContactmomentFactory(
+        kandidaat=k,
+        datum=dagen_geleden(3),
+        volgende_actie="Terugbellen",
+        volgende_actie_op=dagen_geleden(3),
+    )
+    assert caseload(app, consulent) == {"Zelfde": [TE_LAAT]}
+    assert list(caseload(app, consulent, signaal="actie_te_laat")) == ["Zelfde"]

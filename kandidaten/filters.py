@@ -1,11 +1,10 @@
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
 from .constants import Fase
-from .selectors import consulenten_zichtbaar, geen_contact_filter
+from .selectors import actie_te_laat_filter, consulenten_zichtbaar, geen_contact_filter
 
 SIGNALEN = [
     ("geen_contact", _("Geen contact in 30 dagen")),
@@ -49,5 +48,5 @@ class KandidaatFilter(django_filters.FilterSet):
         if value == "geen_contact":
             return queryset.filter(geen_contact_filter())
         if value == "actie_te_laat":
-            return queryset.filter(volgende_actie_op__lt=timezone.localdate())
+            return queryset.filter(actie_te_laat_filter())
         return queryset.filter(fase=Fase.ADVIES)

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,12 +33,18 @@ def volgende_actie(vandaag: date, dagen: int) -> int:
         .order_by("-datum", "-created_at", "-pk")
         .values("pk")[:1]
     )
+    # As 'Actie te laat' on the caseload: a later contact moment on or after the
+    # action's date means it was done; no reminder then.
+    gedaan = Contactmoment.objects.filter(
+        kandidaat=OuterRef("kandidaat"), datum__gte=OuterRef("volgende_actie_op")
+    ).exclude(pk=OuterRef("pk"))
     momenten = (
         Contactmoment.objects.filter(
             volgende_actie_op__lte=vandaag + timedelta(days=dagen),
             kandidaat__fase__in=ACTIEVE_FASEN,
             pk=Subquery(laatste_gepland),
         )
+        .exclude(Exists(gedaan))
         .select_related("kandidaat__consulent", "door")
         .order_by("volgende_actie_op", "pk")
     )

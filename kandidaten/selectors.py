@@ -2,7 +2,17 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from organisaties.models import Medewerker
@@ -19,8 +29,21 @@ def _met_contactinfo(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
     gepland = laatste.filter(volgende_actie_op__isnull=False)
     return qs.annotate(
         laatste_contact=Subquery(laatste.values("datum")[:1]),
+        laatste_contact_id=Subquery(laatste.values("pk")[:1]),
         volgende_actie=Subquery(gepland.values("volgende_actie")[:1]),
         volgende_actie_op=Subquery(gepland.values("volgende_actie_op")[:1]),
+        gepland_contact_id=Subquery(gepland.values("pk")[:1]),
+    ).annotate(contact_sinds=_contact_sinds(F("laatste_contact")))
+
+
+def _contact_sinds(laatste_contact) -> Greatest:
+    """The day the 'no contact' period starts: the last contact moment, the intake
+    (toestemming_op) or the day the candidate came into the portal (an import of an
+    existing caseload), whichever is latest. A new or just imported candidate is not
+    'without contact' on day one."""
+    in_portaal = TruncDate("created_at", tzinfo=timezone.get_current_timezone())
+    return Greatest(
+        Coalesce(laatste_contact, F("toestemming_op")), F("toestemming_op"), in_portaal
     )
 
 
@@ -48,16 +71,36 @@ def kandidaat_detail(*, user) -> QuerySet[Kandidaat]:
     )
 
 
+def _geen_contact_grens():
+    return timezone.localdate() - timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
+
+
+def actie_te_laat(kandidaat: Kandidaat, vandaag) -> bool:
+    """A planned action is late from the day after its date, unless a later contact
+    moment (not the one that planned it) took place on or after that date: then it
+    was done."""
+    if kandidaat.volgende_actie_op is None or kandidaat.volgende_actie_op >= vandaag:
+        return False
+    gedaan = (
+        kandidaat.laatste_contact_id != kandidaat.gepland_contact_id
+        and kandidaat.laatste_contact >= kandidaat.volgende_actie_op
+    )
+    return not gedaan
+
+
 def signalen(kandidaat: Kandidaat) -> list[str]:
-    """Warnings for the caseload, from the annotations of `kandidaat_list` (no queries)."""
+    """Warnings for the caseload, from the annotations of `kandidaat_list` (no queries).
+
+    The filters on the caseload (`geen_contact_filter`, `actie_te_laat_filter`) and the
+    team view count with the same rules."""
     if kandidaat.fase not in ACTIEVE_FASEN:
         return []
     vandaag = timezone.localdate()
     uit = []
-    grens = vandaag - timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
-    if kandidaat.laatste_contact is None or kandidaat.laatste_contact < grens:
+    # Contact exactly 30 days ago is still 'in 30 days'; from day 31 it is not.
+    if kandidaat.contact_sinds < _geen_contact_grens():
         uit.append(f"Geen contact in {GEEN_CONTACT_SIGNAAL_DAGEN} dagen")
-    if kandidaat.volgende_actie_op and kandidaat.volgende_actie_op < vandaag:
+    if actie_te_laat(kandidaat, vandaag):
         uit.append("Actie te laat")
     if kandidaat.fase == Fase.ADVIES:
         uit.append("Advies staat open")
@@ -66,9 +109,14 @@ def signalen(kandidaat: Kandidaat) -> list[str]:
 
 def geen_contact_filter() -> Q:
     """Active candidates without contact in the signal period (matches `signalen`)."""
-    grens = timezone.localdate() - timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
-    return Q(fase__in=ACTIEVE_FASEN) & (
-        Q(laatste_contact__isnull=True) | Q(laatste_contact__lt=grens)
+    return Q(fase__in=ACTIEVE_FASEN, contact_sinds__lt=_geen_contact_grens())
+
+
+def actie_te_laat_filter() -> Q:
+    """Active candidates with a late planned action (matches `signalen`)."""
+    return Q(fase__in=ACTIEVE_FASEN, volgende_actie_op__lt=timezone.localdate()) & (
+        Q(laatste_contact_id=F("gepland_contact_id"))
+        | Q(laatste_contact__lt=F("volgende_actie_op"))
     )
 
 
@@ -81,8 +129,15 @@ def consulenten_zichtbaar(*, user) -> QuerySet[Medewerker]:
 
 def caseload_per_consulent(*, user) -> QuerySet:
     """The team view: per consulent the number of candidates per phase and with signals."""
-    grens = timezone.localdate() - timedelta(days=GEEN_CONTACT_SIGNAAL_DAGEN)
+    grens = _geen_contact_grens()
     recent = Contactmoment.objects.filter(kandidaat=OuterRef("pk"), datum__gte=grens)
+    # As `signalen`: no contact moment in the period and the intake and the arrival
+    # in the portal both before it.
+    zonder_contact = (
+        Q(fase__in=ACTIEVE_FASEN, toestemming_op__lt=grens)
+        & Q(created_at__date__lt=grens)
+        & ~Exists(recent)
+    )
     qs = Kandidaat.objects.zichtbaar_voor(user)
     per_fase = {
         f"aantal_{fase}": Count("pk", filter=Q(fase=fase)) for fase in Fase.values
@@ -97,9 +152,7 @@ def caseload_per_consulent(*, user) -> QuerySet:
         .annotate(
             totaal=Count("pk"),
             actief=Count("pk", filter=Q(fase__in=ACTIEVE_FASEN)),
-            zonder_contact=Count(
-                "pk", filter=Q(fase__in=ACTIEVE_FASEN) & ~Exists(recent)
-            ),
+            zonder_contact=Count("pk", filter=zonder_contact),
             **per_fase,
         )
         .order_by("organisatie__naam", "consulent__first_name", "consulent__last_name")

@@ -108,3 +108,13 @@ def test_query_count_is_the_same_for_3_and_30_candidates(
         gepland(over=0)
     with django_assert_num_queries(1):
         assert herinneringen.volgende_actie(VANDAAG, 0) == 30
+
+
+def test_an_action_done_by_a_later_contact_is_not_reminded(consulent):
+    """As on the caseload: a contact on or after the action's date settles it."""
+    moment = gepland(KandidaatFactory(consulent=consulent), over=0)
+    ContactmomentFactory(kandidaat=moment.kandidaat, datum=VANDAAG)
+    assert draai(2) == 0
+    vergeten = gepland(KandidaatFactory(consulent=consulent), over=0)
+    assert draai(2) == 1
+    assert Melding.objects.get().oorzaak.startswith(f"volgende_actie:{vergeten.pk}:")

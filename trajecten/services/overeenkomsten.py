@@ -10,6 +10,7 @@ the newest version; the traject can only move on when every party signed every a
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -32,7 +33,7 @@ from trajecten.constants import (
     Partij,
     PdfStatus,
 )
-from trajecten.models import Ondertekening, OvereenkomstVersie, Traject
+from trajecten.models import Ondertekening, Overeenkomst, OvereenkomstVersie, Traject
 from trajecten.services.traject import traject_moet_actief_zijn, traject_team
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -190,7 +191,9 @@ def pdf_maken(*, versie_id: int) -> OvereenkomstVersie:
 
 
 def _laatste_versies(traject: Traject) -> dict[str, OvereenkomstVersie | None]:
-    overeenkomsten = traject.overeenkomsten.prefetch_related(
+    # A fresh query, not the related manager: the traject page prefetches the
+    # agreements already (another Prefetch of 'versies' would clash).
+    overeenkomsten = Overeenkomst.objects.filter(traject=traject).prefetch_related(
         Prefetch(
             "versies",
             OvereenkomstVersie.objects.prefetch_related("ondertekeningen").order_by(
@@ -201,36 +204,65 @@ def _laatste_versies(traject: Traject) -> dict[str, OvereenkomstVersie | None]:
     return {o.soort: next(iter(o.versies.all()), None) for o in overeenkomsten}
 
 
-def ontbrekende_handtekeningen(*, traject: Traject) -> list[str]:
-    """What is still missing before the traject may start, in Dutch; [] when complete."""
-    ontbreekt = []
-    laatste = _laatste_versies(traject)
-    gegevens = overeenkomst_gegevens(traject=traject)
-    for soort in OvereenkomstSoort.values:
-        label = OvereenkomstSoort(soort).label
-        versie = laatste.get(soort)
-        if versie is None or versie.pdf_status != PdfStatus.KLAAR:
-            ontbreekt.append(_("%s is nog niet gemaakt") % label)
-            continue
-        if versie_verouderd(versie=versie, soort=soort, gegevens=gegevens):
-            ontbreekt.append(
+@dataclass(frozen=True)
+class Ontbrekend:
+    """One thing missing before the work may start: an agreement not made (or out of
+    date, `verouderd`) when `partij` is empty, else one party's signature."""
+
+    soort: str
+    partij: str = ""
+    verouderd: bool = False
+
+    def tekst(self) -> str:
+        label = OvereenkomstSoort(self.soort).label
+        if self.partij:
+            return _("%(ovk)s: handtekening van %(partij)s ontbreekt") % {
+                "ovk": label,
+                "partij": Partij(self.partij).label,
+            }
+        if self.verouderd:
+            return (
                 _(
                     "%s: de gegevens van het traject zijn veranderd; maak een nieuwe versie"
                 )
                 % label
             )
+        return _("%s is nog niet gemaakt") % label
+
+
+def ontbrekend(*, traject: Traject) -> list[Ontbrekend]:
+    """What is still missing before the traject may start, in the agreements' order."""
+    uit = []
+    laatste = _laatste_versies(traject)
+    gegevens = overeenkomst_gegevens(traject=traject)
+    for soort in OvereenkomstSoort.values:
+        versie = laatste.get(soort)
+        if versie is None or versie.pdf_status != PdfStatus.KLAAR:
+            uit.append(Ontbrekend(soort))
+            continue
+        if versie_verouderd(versie=versie, soort=soort, gegevens=gegevens):
+            uit.append(Ontbrekend(soort, verouderd=True))
             continue
         getekend = {o.partij for o in versie.ondertekeningen.all()}
-        ontbreekt += [
-            _("%(ovk)s: handtekening van %(partij)s ontbreekt")
-            % {"ovk": label, "partij": Partij(p).label}
-            for p in PARTIJEN[soort]
-            if p not in getekend
-        ]
-    return ontbreekt
+        uit += [Ontbrekend(soort, p) for p in PARTIJEN[soort] if p not in getekend]
+    return uit
 
 
-def _mag_in_portaal_tekenen(*, partij: str, traject: Traject, door) -> bool:
+def ontbrekende_handtekeningen(*, traject: Traject) -> list[str]:
+    """What is still missing before the traject may start, in Dutch; [] when complete."""
+    return [o.tekst() for o in ontbrekend(traject=traject)]
+
+
+def mag_op_papier_toevoegen(*, traject: Traject, door) -> bool:
+    """A paper signature (PDF) is added by the case managers: someone of the
+    referring organisation or of the mbo-instelling."""
+    return getattr(door, "organisatie_id", None) in (
+        traject.kandidaat.organisatie_id,
+        traject.mbo_instelling_id,
+    )
+
+
+def mag_in_portaal_tekenen(*, partij: str, traject: Traject, door) -> bool:
     """Whether `door` represents `partij`: only then may they accept in the portal."""
     if partij == Partij.VERWIJZER:
         return door.organisatie_id == traject.kandidaat.organisatie_id
@@ -293,10 +325,7 @@ def ondertekening_vastleggen(
             {"datum": _("De datum van tekenen kan niet in de toekomst liggen.")}
         )
     if wijze == Ondertekenwijze.PAPIER:
-        if door.organisatie_id not in (
-            traject.kandidaat.organisatie_id,
-            traject.mbo_instelling_id,
-        ):
+        if not mag_op_papier_toevoegen(traject=traject, door=door):
             raise ValidationError(
                 {
                     "wijze": _(
@@ -324,7 +353,7 @@ def ondertekening_vastleggen(
             raise ValidationError({"bestand": exc.messages}) from exc
     else:
         bestand = None  # accepting in the portal needs no file, and keeps none
-        if not _mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):
+        if not mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):
             raise ValidationError(
                 {
                     "wijze": _(

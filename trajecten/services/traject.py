@@ -214,6 +214,44 @@ def financiering_toevoegen(
     return financiering
 
 
+def overgang_weigering(
+    *,
+    traject: Traject,
+    naar: str,
+    via_beoordeling: bool = False,
+    ontbreekt: list[str] | None = None,
+) -> str | None:
+    """Why `traject` may not move to `naar` now (Dutch), or None when it may.
+
+    The one place for the workflow's guards: TRANSITIONS, the assessment's own steps
+    and the signatures before the work starts. `traject_status_wijzigen` refuses with
+    this text; the page's 'Volgende stap' line asks it too, so it never names a move
+    the workflow refuses. (The reason of uitval is input, checked on the move itself.)
+    `ontbreekt`: `ontbrekende_handtekeningen` when the caller has it already.
+    """
+    from .overeenkomsten import ontbrekende_handtekeningen
+
+    van = traject.status
+    if naar not in traject.volgende_statussen():
+        return _("Van '%(van)s' kan een traject niet naar '%(naar)s'.") % {
+            "van": _label(van),
+            "naar": _label(naar),
+        }
+    if (van, naar) in BEOORDELING_STAPPEN and not via_beoordeling:
+        return _(
+            "Deze stap hoort bij de beoordeling: de praktijkopleider dient die in en de "
+            "mbo-instelling keurt hem goed of stuurt hem terug."
+        )
+    if (van, naar) in GETEKEND_NODIG:
+        if ontbreekt is None:
+            ontbreekt = ontbrekende_handtekeningen(traject=traject)
+        if ontbreekt:
+            return _("Nog niet alle overeenkomsten zijn getekend: %s") % "; ".join(
+                ontbreekt
+            )
+    return None
+
+
 @transaction.atomic
 def traject_status_wijzigen(
     *,
@@ -225,29 +263,13 @@ def traject_status_wijzigen(
     via_beoordeling: bool = False,
 ) -> Traject:
     """Move the traject to `naar`; raises TransitionNotAllowed with a Dutch message."""
-    from .overeenkomsten import ontbrekende_handtekeningen
-
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     van = traject.status
-    if naar not in traject.volgende_statussen():
-        raise TransitionNotAllowed(
-            _("Van '%(van)s' kan een traject niet naar '%(naar)s'.")
-            % {"van": _label(van), "naar": _label(naar)}
-        )
-    if (van, naar) in BEOORDELING_STAPPEN and not via_beoordeling:
-        raise TransitionNotAllowed(
-            _(
-                "Deze stap hoort bij de beoordeling: de praktijkopleider dient die in en de "
-                "mbo-instelling keurt hem goed of stuurt hem terug."
-            )
-        )
-    if (van, naar) in GETEKEND_NODIG:
-        ontbreekt = ontbrekende_handtekeningen(traject=traject)
-        if ontbreekt:
-            raise TransitionNotAllowed(
-                _("Nog niet alle overeenkomsten zijn getekend: %s")
-                % "; ".join(ontbreekt)
-            )
+    weigering = overgang_weigering(
+        traject=traject, naar=naar, via_beoordeling=via_beoordeling
+    )
+    if weigering:
+        raise TransitionNotAllowed(weigering)
     if naar == TrajectStatus.UITGEVALLEN and not uitval_reden:
         raise TransitionNotAllowed(_("Kies de reden van uitval."))
     traject.status = naar

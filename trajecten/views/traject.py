@@ -58,6 +58,7 @@ from trajecten.services import (
     traject_status_wijzigen,
 )
 from trajecten.services.overeenkomsten import overeenkomst_gegevens, versie_verouderd
+from trajecten.volgende_stap import volgende_stap
 
 
 class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
@@ -105,6 +106,7 @@ class TrajectDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView)
         return super().get_context_data(
             status_form=kwargs.pop("status_form", None) or StatusForm(traject=traject),
             waarschuwingen=regeling_waarschuwingen(traject),
+            volgende_stap=volgende_stap(traject=traject, user=self.request.user),
             secties=traject_secties_voor(traject=traject, user=self.request.user),
             mag_corrigeren=traject.status in ACTIEVE_STATUSSEN
             and mag_traject_corrigeren(user=self.request.user, traject=traject),

@@ -158,3 +158,24 @@ def app(django_app):
     """django-webtest's app (CSRF checks on); log in with `app.set_user(user)` or
     `app.get(url, user=user)`. Helpers for forms: tests/formulieren.py."""
     return django_app
+
+
+@pytest.fixture
+def weinig_contexten(monkeypatch):
+    """For tests that open hundreds of pages (the crawls): keep only the first few
+    template contexts of a response (the page's own, where its forms are).
+    django-webtest copies the context of every template rendered, a crispy field
+    each: thousands of copies per page, most of a crawl's time."""
+    import copy
+
+    from django.test.utils import ContextList
+
+    import django_webtest
+
+    def bewaren(store, signal, sender, template, context, **kwargs):
+        store.setdefault("templates", []).append(template)
+        contexten = store.setdefault("context", ContextList())
+        if len(contexten) < 5:
+            contexten.append(copy.copy(context))
+
+    monkeypatch.setattr(django_webtest, "store_rendered_templates", bewaren)

@@ -22,7 +22,8 @@ def demo(transactional_db):
 def bewaakte_page(page, live_server):
     """A page that records requests to other hosts and console errors (such as CSP)."""
     eigen_host = urlparse(live_server.url).netloc
-    page.set_default_timeout(5000)
+    # Generous: a loaded CI machine can take seconds for a page; a passing step never waits.
+    page.set_default_timeout(15000)
     page.vreemde_verzoeken = []
     page.console_fouten = []
     page.on(

@@ -28,7 +28,7 @@ from organisaties.models import Medewerker
 from tests.factories.verklaringen import OntwikkeldoelFactory
 from trajecten.models import Traject
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("weinig_contexten")]
 
 # Per role: form pages that must be among the pages crawled. The four whose token
 # went missing where the demo lets that role reach them (uitkomst and nameting: the

@@ -22,7 +22,7 @@ class ItemAdmin(RegioKeuzesMixin, admin.ModelAdmin):
     list_select_related = ["regio", "eigenaar"]
     search_fields = ["titel", "samenvatting"]
     readonly_fields = ["bestand", "bestandsnaam"]
-    filter_horizontal = ["tags", "gerelateerd"]
+    filter_horizontal = ()  # the JavaScript widget fails axe: a plain multiple select
 
     def get_queryset(self, request):
         # The same reach as in the portal: own regions, and national items.

@@ -36,7 +36,7 @@ class CatalogusForm(forms.Form):
         return data
 
 
-class KerntaakInline(admin.TabularInline):
+class KerntaakInline(admin.StackedInline):
     model = Kerntaak
     extra = 0
 

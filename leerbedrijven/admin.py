@@ -13,23 +13,24 @@ from .models import (
 )
 
 
-class VestigingInline(RegioKeuzesMixin, admin.TabularInline):
+# Stacked, not tabular: a tabular inline's fields have no label (WCAG, axe 'label').
+class VestigingInline(RegioKeuzesMixin, admin.StackedInline):
     model = Vestiging
     extra = 0
 
 
-class ContactpersoonInline(RegioKeuzesMixin, admin.TabularInline):
+class ContactpersoonInline(RegioKeuzesMixin, admin.StackedInline):
     model = Contactpersoon
     extra = 0
     raw_id_fields = ["account"]
 
 
-class ErkenningInline(RegioKeuzesMixin, admin.TabularInline):
+class ErkenningInline(RegioKeuzesMixin, admin.StackedInline):
     model = Erkenning
     extra = 0
 
 
-class StatuswijzigingInline(RegioKeuzesMixin, admin.TabularInline):
+class StatuswijzigingInline(RegioKeuzesMixin, admin.StackedInline):
     # History is written by the status service only.
     model = LeerbedrijfStatuswijziging
     extra = 0
@@ -47,7 +48,8 @@ class LeerbedrijfAdmin(RegioBeheerMixin, admin.ModelAdmin):
     list_select_related = ["organisatie", "regio"]
     search_fields = ["organisatie__naam", "organisatie__kvk_nummer"]
     raw_id_fields = ["organisatie"]
-    filter_horizontal = ["werkprocessen"]
+    # No filter_horizontal: its JavaScript widget fails axe (WCAG); a plain multiple
+    # select with its label is accessible.
     readonly_fields = ["status", "versie"]
     inlines = [
         VestigingInline,
@@ -63,7 +65,8 @@ class LeerbaanAdmin(RegioBeheerMixin, admin.ModelAdmin):
     list_display = ["leerbedrijf", "kwalificatie", "aantal", "open"]
     list_filter = ["open", "kwalificatie"]
     list_select_related = ["leerbedrijf__organisatie", "kwalificatie"]
-    filter_horizontal = ["werkprocessen"]
+    # No filter_horizontal: its JavaScript widget fails axe (WCAG); a plain multiple
+    # select with its label is accessible.
 
 
 @admin.register(Contactmoment)

@@ -106,7 +106,7 @@ class OrganisatieAdmin(RegioBeheerMixin, admin.ModelAdmin):
     list_display = ["naam", "type", "kvk_nummer", "brin_code"]
     list_filter = ["type", "regios"]
     search_fields = ["naam", "kvk_nummer", "brin_code"]
-    filter_horizontal = ["regios"]
+    filter_horizontal = ()  # the JavaScript widget fails axe: a plain multiple select
 
     def get_readonly_fields(self, request, obj=None):
         velden = list(super().get_readonly_fields(request, obj))
@@ -132,6 +132,7 @@ class MedewerkerAdmin(RegioBeheerMixin, UserAdmin):
     moves it; superuser and staff status are not in the form at all."""
 
     list_display = ["username", "first_name", "last_name", "organisatie", "is_active"]
+    filter_horizontal = ()  # the JavaScript widget fails axe: a plain multiple select
     # Only organisations in the list: the plain filter would name every organisation.
     list_filter = [
         ("organisatie", admin.RelatedOnlyFieldListFilter),

@@ -18,7 +18,7 @@ import pytest
 from kandidaten.models import Kandidaat
 from kennisbank.models import Item
 from kwalificaties.models import Kwalificatie, Werkproces
-from leerbedrijven.models import Contactpersoon
+from leerbedrijven.models import Contactpersoon, Leerbedrijf
 from organisaties.models import Medewerker, Netwerkcontact
 from plpv_portal.core.meldingen import melding_versturen
 from tests.e2e.conftest import axe_violations, login
@@ -156,6 +156,24 @@ def formulierdata() -> SimpleNamespace:
 
 # The form pages: name -> path, given the data.
 PAGINAS = {
+    # the admin
+    "beheer_organisaties": lambda d: reverse(
+        "admin:organisaties_organisatie_changelist"
+    ),
+    "beheer_organisatie": lambda d: reverse(
+        "admin:organisaties_organisatie_change",
+        args=[Medewerker.objects.get(username="beheer").organisatie_id],
+    ),
+    "beheer_medewerker_nieuw": lambda d: reverse("admin:organisaties_medewerker_add"),
+    "beheer_kennisbank_item": lambda d: reverse("admin:kennisbank_item_add"),
+    "beheer_kwalificatie": lambda d: reverse(
+        "admin:kwalificaties_kwalificatie_change",
+        args=[Kwalificatie.objects.order_by("pk").first().pk],
+    ),
+    "beheer_leerbedrijf": lambda d: reverse(
+        "admin:leerbedrijven_leerbedrijf_change",
+        args=[Leerbedrijf.objects.order_by("pk").first().pk],
+    ),
     # kandidaten
     "kandidaat_list": lambda d: reverse("kandidaten:kandidaat_list"),
     "kandidaat_create": lambda d: reverse("kandidaten:kandidaat_create"),
@@ -316,6 +334,15 @@ BEGELEIDING_FORMULIEREN = [
     "algemene_werkopdracht_update",
 ]
 ALGEMEEN = ["organisatie_list", "netwerk", "kennisbank", "meldingen", "wachtwoord"]
+# The admin (/beheer/): the beheerder's list, change and add forms.
+BEHEER = [
+    "beheer_organisaties",
+    "beheer_organisatie",
+    "beheer_medewerker_nieuw",
+    "beheer_kennisbank_item",
+    "beheer_leerbedrijf",
+    "beheer_kwalificatie",
+]
 
 # Per demo login: the pages where it finds a form (a search filter counts).
 ROLLEN = {
@@ -393,6 +420,7 @@ ROLLEN = {
         "vergelijking",
         *LEERBEDRIJF_FORMULIEREN,
         "audittrail",
+        *BEHEER,
         "netwerk_create",
         "netwerk_update",
         "kennisbank_detail",
@@ -406,7 +434,7 @@ ROLLEN = {
 @pytest.mark.parametrize("gebruiker", list(ROLLEN))
 def test_every_form_page_passes_axe(gebruiker, demo, page, live_server):
     data = formulierdata()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(15000)  # generous for a loaded machine
     if gebruiker != "anoniem":
         login(page, live_server.url, gebruiker)
     fouten = {}

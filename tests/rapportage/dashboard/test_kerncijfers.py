@@ -25,7 +25,9 @@ LANG_GELEDEN = VANDAAG - timedelta(days=400)
 def kerncijfers(pagina) -> dict[str, str]:
     """{sleutel: shown figure} of the headline cards."""
     return {
-        kaart["data-kerncijfer"]: kaart.find("dd").get_text(strip=True)
+        kaart["data-kerncijfer"]: kaart.find(class_="kerncijfer-waarde").get_text(
+            strip=True
+        )
         for kaart in pagina.html.select("[data-kerncijfer]")
     }
 

@@ -3,13 +3,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersieFormMixin
+from core.crypto import versleutel
+from core.forms import Datumveld
+from core.validators import normaliseer_postcode, validate_bsn
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
 from organisaties.selectors import medewerkers_in_regio
-from plpv_portal.core.concurrency import VersieFormMixin
-from plpv_portal.core.crypto import versleutel
-from plpv_portal.core.forms import Datumveld
-from plpv_portal.core.validators import normaliseer_postcode, validate_bsn
 
 from .constants import Startkwalificatie
 from .models import Contactmoment, Kandidaat

@@ -6,8 +6,8 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plpv_portal.core.herinneringen import regel_registreren
-from plpv_portal.core.meldingen import melding_versturen
+from meldingen.herinneringen import regel_registreren
+from meldingen.services import melding_versturen
 
 from .constants import ACTIEVE_FASEN
 from .models import Contactmoment

@@ -12,9 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from organisaties.constants import OrganisatieType
-from organisaties.models import Arbeidsmarktregio, Medewerker
-from plpv_portal.core.spreadsheet import (
+from core.spreadsheet import (
     BIJWERKEN,
     FOUT,
     NIEUW,
@@ -27,7 +25,9 @@ from plpv_portal.core.spreadsheet import (
     lees_ja_nee,
     lees_keuze,
 )
-from plpv_portal.core.validators import normaliseer_postcode
+from core.validators import normaliseer_postcode
+from organisaties.constants import OrganisatieType
+from organisaties.models import Arbeidsmarktregio, Medewerker
 
 from .constants import Bron, GebeurtenisSoort, Opleiding, Startkwalificatie, Uitkering
 from .models import Kandidaat

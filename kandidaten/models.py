@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersieModel
+from core.models import TimeStampedModel
+from core.validators import validate_niet_in_toekomst, validate_postcode
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
 from organisaties.scoping import Zichtbaarheid, ZichtbaarQuerySet
-from plpv_portal.core.concurrency import VersieModel
-from plpv_portal.core.models import TimeStampedModel
-from plpv_portal.core.validators import validate_niet_in_toekomst, validate_postcode
 
 from .constants import (
     Bron,
@@ -210,7 +210,7 @@ class Kandidaat(VersieModel, TimeStampedModel):
         """The BSN as '******123', or '' when none is stored."""
         if not self.bsn_versleuteld:
             return ""
-        from plpv_portal.core.crypto import ontsleutel
+        from core.crypto import ontsleutel
 
         return "******" + ontsleutel(self.bsn_versleuteld)[-3:]
 

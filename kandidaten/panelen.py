@@ -1,7 +1,7 @@
 """Panels on the candidate page that higher apps contribute (advies, traject, ...).
-Their context function gets `kandidaat` and `user`; see plpv_portal/core/panelen.py."""
+Their context function gets `kandidaat` and `user`; see core/panelen.py."""
 
-from plpv_portal.core.panelen import Paneel, Panelen
+from core.panelen import Paneel, Panelen
 
 __all__ = ["Paneel", "paneel_registreren", "panelen_voor"]
 

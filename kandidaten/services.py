@@ -9,7 +9,7 @@ apps (advies, trajecten, verklaringen) also write to through `gebeurtenis_vastle
 from django.db import transaction
 from django.db.models import F
 
-from plpv_portal.core.concurrency import opslaan_met_versie
+from core.concurrency import opslaan_met_versie
 
 from .constants import Fase, GebeurtenisSoort
 from .models import Contactmoment, Gebeurtenis, Kandidaat

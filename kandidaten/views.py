@@ -11,14 +11,14 @@ from django.views.generic import (
     UpdateView,
 )
 
-from organisaties.constants import Rol
-from plpv_portal.core.csv_export import CsvExportMixin
-from plpv_portal.core.inzending import EenmaligeInzendingMixin
-from plpv_portal.core.mixins import (
+from core.csv_export import CsvExportMixin
+from core.inzending import EenmaligeInzendingMixin
+from core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
     KandidaatInzageMixin,
 )
+from organisaties.constants import Rol
 
 from .filters import KandidaatFilter
 from .forms import ContactmomentForm, KandidaatForm

@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core import spreadsheet
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
-from plpv_portal.core import spreadsheet
 
 from . import importeren
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import Datumveld
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
-from plpv_portal.core.forms import Datumveld
 
 from .constants import BESTANDSSOORTEN, MAX_BESTAND_MB, Soort
 from .models import Item

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
 from organisaties.constants import Rol
 from organisaties.scoping import Zichtbaarheid, ZichtbaarQuerySet, zichtbaar_filter
-from plpv_portal.core.models import TimeStampedModel
 
 from .constants import Sector, Soort
 from .html import opschonen

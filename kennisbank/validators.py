@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.validators import validate_pdf
+from core.validators import validate_pdf
 
 from .constants import BESTANDSSOORTEN, MAX_BESTAND_MB
 

@@ -2,12 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersieFormMixin
+from core.forms import Datumveld
+from core.validators import normaliseer_postcode, validate_postcode
 from kwalificaties.models import Werkproces
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
 from organisaties.validators import validate_kvk_nummer
-from plpv_portal.core.concurrency import VersieFormMixin
-from plpv_portal.core.forms import Datumveld
-from plpv_portal.core.validators import normaliseer_postcode, validate_postcode
 
 from .constants import LeerbedrijfStatus
 from .models import (

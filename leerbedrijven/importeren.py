@@ -12,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
-from plpv_portal.core.spreadsheet import (
+from core.spreadsheet import (
     BIJWERKEN,
     FOUT,
     NIEUW,
@@ -24,7 +23,8 @@ from plpv_portal.core.spreadsheet import (
     fouten_per_kolom,
     lees_keuze,
 )
-from plpv_portal.core.validators import normaliseer_postcode
+from core.validators import normaliseer_postcode
+from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
 
 from . import services
 from .constants import LeerbedrijfSoort, Sector

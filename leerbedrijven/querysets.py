@@ -8,8 +8,8 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.datums import plus_maanden
 from organisaties.scoping import ZichtbaarQuerySet
-from plpv_portal.core.datums import plus_maanden
 
 from .constants import ErkenningStatus
 

@@ -17,11 +17,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import opslaan_met_versie
+from core.validators import normaliseer_postcode
 from kwalificaties.models import Kwalificatie, Werkproces
 from organisaties.constants import OrganisatieType
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
-from plpv_portal.core.concurrency import opslaan_met_versie
-from plpv_portal.core.validators import normaliseer_postcode
 
 from .constants import (
     SOORTEN_ONTWIKKELBEDRIJF,

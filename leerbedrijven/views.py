@@ -7,10 +7,10 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
-from plpv_portal.core.csv_export import CsvExportMixin
-from plpv_portal.core.forms import fout_in_formulier
-from plpv_portal.core.inzending import EenmaligeInzendingMixin
-from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
+from core.csv_export import CsvExportMixin
+from core.forms import fout_in_formulier
+from core.inzending import EenmaligeInzendingMixin
+from core.mixins import AuditedDetailMixin, FilteredListMixin
 
 from . import forms, services
 from .constants import LeerbedrijfStatus, TransitionNotAllowed

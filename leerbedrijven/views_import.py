@@ -4,8 +4,8 @@ from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from core import spreadsheet
 from organisaties.models import Arbeidsmarktregio
-from plpv_portal.core import spreadsheet
 
 from . import importeren
 

@@ -5,9 +5,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.ratelimit import binnen_limiet, client_ip
-from plpv_portal.core.tasks import mail_versturen
-from plpv_portal.core.uitgaand import na_commit
+from core.ratelimit import binnen_limiet, client_ip
+from core.tasks import mail_versturen
+from core.uitgaand import na_commit
 
 from .models import Netwerkcontact, Organisatie
 

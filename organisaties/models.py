@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 from .constants import Expertise, OrganisatieType, Rol
 from .scoping import Zichtbaarheid, ZichtbaarQuerySet

@@ -7,9 +7,9 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
-from plpv_portal.core.csv_export import CsvExportMixin
-from plpv_portal.core.inzending import EenmaligeInzendingMixin
-from plpv_portal.core.mixins import AuditedDetailMixin, FilteredListMixin
+from core.csv_export import CsvExportMixin
+from core.inzending import EenmaligeInzendingMixin
+from core.mixins import AuditedDetailMixin, FilteredListMixin
 
 from .audit import is_persoonsgegeven
 from .filters import LogEntryFilter, NetwerkcontactFilter, OrganisatieFilter

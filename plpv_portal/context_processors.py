@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from .core.meldingen import ongelezen_aantal
+from meldingen.services import ongelezen_aantal
+
 from .menu import menu_voor
 
 

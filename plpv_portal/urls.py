@@ -55,7 +55,7 @@ urlpatterns = [
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
     path("rapportage/", include("rapportage.urls")),
-    path("meldingen/", include("plpv_portal.core.urls")),
+    path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.models import TimeStampedModel
+from core.models import TimeStampedModel
 from trajecten.constants import UitvalReden
 
 from .constants import (

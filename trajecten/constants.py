@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.pdf import PdfStatus  # noqa: F401 (re-exported)
+from core.pdf import PdfStatus  # noqa: F401 (re-exported)
 
 
 class AdviesUitkomst(models.TextChoices):

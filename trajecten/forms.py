@@ -3,11 +3,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersieFormMixin
+from core.forms import Datumveld
+from core.invoer import id_of_none
 from kwalificaties.models import Kwalificatie, Werkproces
 from organisaties.models import Organisatie
-from plpv_portal.core.concurrency import VersieFormMixin
-from plpv_portal.core.forms import Datumveld
-from plpv_portal.core.invoer import id_of_none
 
 from .constants import (
     BEOORDELING_STAPPEN,

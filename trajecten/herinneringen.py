@@ -13,10 +13,10 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.datums import datum_tekst, plus_maanden
 from leerbedrijven.constants import ErkenningStatus
-from plpv_portal.core.datums import datum_tekst, plus_maanden
-from plpv_portal.core.herinneringen import regel_registreren
-from plpv_portal.core.meldingen import melding_versturen
+from meldingen.herinneringen import regel_registreren
+from meldingen.services import melding_versturen
 
 from .constants import (
     ACTIEVE_STATUSSEN,

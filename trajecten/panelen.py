@@ -1,8 +1,8 @@
 """Sections on the traject page that higher apps contribute (rapportage: the outcome
 and the follow-ups). Their context function gets `traject` and `user`; see
-plpv_portal/core/panelen.py."""
+core/panelen.py."""
 
-from plpv_portal.core.panelen import Paneel, Panelen
+from core.panelen import Paneel, Panelen
 
 __all__ = ["Paneel", "traject_sectie_registreren", "traject_secties_voor"]
 

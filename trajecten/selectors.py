@@ -2,12 +2,12 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from core.datums import plus_maanden
 from kandidaten.models import Kandidaat
 from kwalificaties.models import Werkproces
 from organisaties.constants import Rol
 from organisaties.models import Medewerker
 from organisaties.selectors import medewerkers_in_regio
-from plpv_portal.core.datums import plus_maanden
 
 from .constants import REGELING_MAX_MAANDEN
 from .models import (

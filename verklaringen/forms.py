@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.forms import Datumveld
-from plpv_portal.core.validators import validate_niet_in_toekomst
+from core.forms import Datumveld
+from core.validators import validate_niet_in_toekomst
 
 from .constants import Niveau
 from .models import Gedragsvoorbeeld, Ontwikkeldoel, Werkopdracht

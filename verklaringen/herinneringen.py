@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plpv_portal.core.herinneringen import regel_registreren
-from plpv_portal.core.meldingen import melding_versturen
+from meldingen.herinneringen import regel_registreren
+from meldingen.services import melding_versturen
 from trajecten.constants import TrajectStatus
 from trajecten.models import Plaatsing, Traject
 

@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.models import TimeStampedModel
-from plpv_portal.core.pdf import PdfStatus
-from plpv_portal.core.validators import validate_niet_in_toekomst
+from core.models import TimeStampedModel
+from core.pdf import PdfStatus
+from core.validators import validate_niet_in_toekomst
 
 from .constants import BorgingStatus, Niveau, ObservatieSoort
 

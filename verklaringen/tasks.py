@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from plpv_portal.core.pdf import HERSTART_NA, herstarten
+from core.pdf import HERSTART_NA, herstarten
 
 
 @shared_task(

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from plpv_portal.core.ratelimit import client_ip
+from core.ratelimit import client_ip
 
 from .selectors import verklaring_voor_verificatie
 

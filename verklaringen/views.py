@@ -8,10 +8,10 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from django.views.generic.edit import CreateView, UpdateView
 
+from core.forms import fout_in_formulier
+from core.inzending import EenmaligeInzendingMixin
+from core.mixins import KandidaatInzageMixin
 from organisaties.constants import Rol
-from plpv_portal.core.forms import fout_in_formulier
-from plpv_portal.core.inzending import EenmaligeInzendingMixin
-from plpv_portal.core.mixins import KandidaatInzageMixin
 
 from . import services
 from .constants import BorgingStatus, ObservatieSoort

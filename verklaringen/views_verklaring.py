@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from plpv_portal.core.mixins import AuditedDetailMixin
-from plpv_portal.core.pdf import PdfStatus, pdf_antwoord
+from core.mixins import AuditedDetailMixin
+from core.pdf import PdfStatus, pdf_antwoord
 
 from . import services
 from .forms import IntrekkenForm, UitreikenForm

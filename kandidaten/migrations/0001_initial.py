@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import kandidaten.models
-import plpv_portal.core.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('geboortedatum', models.DateField(validators=[kandidaten.models.validate_geboortedatum], verbose_name='geboortedatum')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
                 ('telefoon', models.CharField(blank=True, max_length=20, verbose_name='telefoonnummer')),
-                ('postcode', models.CharField(max_length=7, validators=[plpv_portal.core.validators.validate_postcode], verbose_name='postcode')),
+                ('postcode', models.CharField(max_length=7, validators=[core.validators.validate_postcode], verbose_name='postcode')),
                 ('woonplaats', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('fase', models.CharField(choices=[('aangemeld', 'Aangemeld'), ('advies', 'Advies'), ('geplaatst', 'Geplaatst'), ('lopend', 'Traject loopt'), ('afgerond', 'Afgerond'), ('uitgevallen', 'Uitgevallen')], default='aangemeld', max_length=20, verbose_name='fase')),
                 ('bron', models.CharField(choices=[('gemeente', 'Gemeente'), ('uwv', 'UWV'), ('sw_bedrijf', 'Sw-bedrijf / ontwikkelbedrijf'), ('werkgever', 'Werkgever (kwetsbare werkende)'), ('onderwijs', 'Onderwijs'), ('zelfmelder', 'Meldde zich zelf'), ('anders', 'Anders')], max_length=20, verbose_name='aangemeld door')),
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('werkfit_fase', models.CharField(blank=True, choices=[('fit_voor_werk', 'Fit voor werk'), ('basis', 'Basisvaardigheden werknemer'), ('specifiek', 'Specifieke vaardigheden'), ('praktisch', 'Praktische vaardigheden')], max_length=20, verbose_name='werkfit')),
                 ('wens_sector', models.CharField(blank=True, max_length=100, verbose_name='gewenste sector')),
                 ('wens_beroep', models.CharField(blank=True, max_length=100, verbose_name='gewenst beroep of werk')),
-                ('toestemming_op', models.DateField(validators=[plpv_portal.core.validators.validate_niet_in_toekomst], verbose_name='toestemming gegeven op')),
+                ('toestemming_op', models.DateField(validators=[core.validators.validate_niet_in_toekomst], verbose_name='toestemming gegeven op')),
                 ('consulent', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='caseload', to=settings.AUTH_USER_MODEL, verbose_name='consulent')),
                 ('jobcoach', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='jobcoach_van', to=settings.AUTH_USER_MODEL, verbose_name='jobcoach')),
                 ('organisatie', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='kandidaten', to='organisaties.organisatie', verbose_name='verwijzende organisatie')),
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('datum', models.DateField(validators=[plpv_portal.core.validators.validate_niet_in_toekomst], verbose_name='datum')),
+                ('datum', models.DateField(validators=[core.validators.validate_niet_in_toekomst], verbose_name='datum')),
                 ('soort', models.CharField(choices=[('gesprek', 'Gesprek'), ('telefoon', 'Telefoon'), ('email', 'E-mail'), ('bezoek', 'Bezoek')], max_length=20, verbose_name='soort contact')),
                 ('samenvatting', models.TextField(verbose_name='samenvatting')),
                 ('volgende_actie', models.CharField(blank=True, max_length=200, verbose_name='volgende actie')),

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import plpv_portal.core.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('datum', models.DateField(validators=[plpv_portal.core.validators.validate_niet_in_toekomst], verbose_name='datum')),
+                ('datum', models.DateField(validators=[core.validators.validate_niet_in_toekomst], verbose_name='datum')),
                 ('soort', models.CharField(choices=[('bezoek', 'Bezoek'), ('telefoon', 'Telefoon'), ('email', 'E-mail'), ('bijeenkomst', 'Bijeenkomst')], max_length=20, verbose_name='soort contact')),
                 ('samenvatting', models.TextField(help_text='Wat is besproken en wat is afgesproken?', verbose_name='samenvatting')),
                 ('volgende_actie', models.CharField(blank=True, help_text='Bijvoorbeeld: offerte sturen, of terugbellen over de erkenning.', max_length=200, verbose_name='volgende actie')),
@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
                 ('naam', models.CharField(blank=True, help_text='Alleen nodig als het bedrijf meer vestigingen heeft.', max_length=200, verbose_name='naam vestiging')),
                 ('straat', models.CharField(max_length=200, verbose_name='straat')),
                 ('huisnummer', models.CharField(help_text='Met toevoeging, bijvoorbeeld 12a.', max_length=10, verbose_name='huisnummer')),
-                ('postcode', models.CharField(help_text='Bijvoorbeeld 7511 AB.', max_length=7, validators=[plpv_portal.core.validators.validate_postcode], verbose_name='postcode')),
+                ('postcode', models.CharField(help_text='Bijvoorbeeld 7511 AB.', max_length=7, validators=[core.validators.validate_postcode], verbose_name='postcode')),
                 ('plaats', models.CharField(max_length=100, verbose_name='plaats')),
                 ('leerbedrijf', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='vestigingen', to='leerbedrijven.leerbedrijf', verbose_name='leerbedrijf')),
             ],

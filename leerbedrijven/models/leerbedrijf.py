@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersieModel
+from core.models import TimeStampedModel
 from kwalificaties.models import Werkproces
 from leerbedrijven.constants import (
     TRANSITIONS,
@@ -18,8 +20,6 @@ from leerbedrijven.querysets import LeerbedrijfQuerySet
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
 from organisaties.scoping import Zichtbaarheid
-from plpv_portal.core.concurrency import VersieModel
-from plpv_portal.core.models import TimeStampedModel
 
 
 class Leerbedrijf(VersieModel, TimeStampedModel):

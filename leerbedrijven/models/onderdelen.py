@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
+from core.validators import validate_niet_in_toekomst, validate_postcode
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.constants import (
     ContactmomentSoort,
     ErkenningStatus,
 )
 from leerbedrijven.querysets import ErkenningQuerySet, waarschuwingsgrens
-from plpv_portal.core.models import TimeStampedModel
-from plpv_portal.core.validators import validate_niet_in_toekomst, validate_postcode
 
 from .leerbedrijf import Leerbedrijf
 

@@ -41,7 +41,8 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "csp",
-    "plpv_portal.core",
+    "core",
+    "meldingen",
     "organisaties",
     "kwalificaties",
     "kennisbank",
@@ -59,9 +60,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise (static files keep their own policy), before everything else
     # so that it sees the final response.
-    "plpv_portal.core.middleware.GeenCacheVoorIngelogdMiddleware",
+    "core.middleware.GeenCacheVoorIngelogdMiddleware",
     # Django's, but a session save failing after the view committed is no error page.
-    "plpv_portal.core.middleware.SessieMiddleware",
+    "core.middleware.SessieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +147,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The client's address as the trusted proxy saw it (CLIENT_IP_HEADER), not the proxy's
 # own: otherwise every failure counts for one address and anyone can lock any account.
-AXES_CLIENT_IP_CALLABLE = "plpv_portal.core.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 
 # --- I18N ---
 LANGUAGE_CODE = "nl"
@@ -229,7 +230,7 @@ CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker that is down answers a web request within seconds, not after minutes of
-# retries: publishing goes through the outbox (plpv_portal.core.uitgaand), which tries
+# retries: publishing goes through the outbox (core.uitgaand), which tries
 # once; what did not go is published by the beat task `uitgaande-taken-versturen`.
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float(
     "CELERY_BROKER_CONNECTION_TIMEOUT", default=2
@@ -247,16 +248,16 @@ CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "sessies-opruimen": {
-        "task": "plpv_portal.core.tasks.sessies_opruimen",
+        "task": "core.tasks.sessies_opruimen",
         "schedule": timedelta(hours=6),
     },
     # Tasks whose change committed while the broker was away (the outbox).
     "uitgaande-taken-versturen": {
-        "task": "plpv_portal.core.tasks.uitgaande_taken_versturen",
+        "task": "core.tasks.uitgaande_taken_versturen",
         "schedule": timedelta(seconds=30),
     },
     # PDFs whose worker died (or that could not start): queued again within a minute
-    # (plpv_portal.core.pdf.HERSTART_NA and HERSTART_INTERVAL).
+    # (core.pdf.HERSTART_NA and HERSTART_INTERVAL).
     "overeenkomst-pdfs-herstarten": {
         "task": "trajecten.tasks.overeenkomst_pdfs_herstarten",
         "schedule": timedelta(seconds=20),
@@ -267,7 +268,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Daily at 07:00 (CELERY_TIMEZONE), before the working day starts.
     "herinneringen-versturen": {
-        "task": "plpv_portal.core.tasks.herinneringen_versturen",
+        "task": "meldingen.tasks.herinneringen_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
 }
@@ -300,7 +301,7 @@ CACHES = {
         {
             # RedisCache that logs and falls back when Redis is away, instead of
             # turning every page that reads the cache into an error page.
-            "BACKEND": "plpv_portal.core.cache.VeiligeRedisCache",
+            "BACKEND": "core.cache.VeiligeRedisCache",
             "LOCATION": env("CACHE_URL"),
             "OPTIONS": {
                 "socket_connect_timeout": env.float("CACHE_TIMEOUT", default=1),

@@ -8,5 +8,5 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-prod
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DEMO_DATA_ALLOWED = True
 # Without a broker there is no Celery beat: `manage.py run_embedded` (make run) runs
-# the beat schedule in the web process (plpv_portal/core/planner.py).
+# the beat schedule in the web process (core/planner.py).
 EMBEDDED_SCHEDULER = True

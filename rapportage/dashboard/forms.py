@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import Datumveld
 from kwalificaties.models import Kwalificatie
-from plpv_portal.core.forms import Datumveld
 
 
 class DashboardFilterForm(forms.Form):

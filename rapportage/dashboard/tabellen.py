@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from plpv_portal.core.datums import plus_maanden
+from core.datums import plus_maanden
 
 from .onderdrukking import Cel, Status, onderdruk, rijen_verbergen
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from plpv_portal.core.csv_export import csv_response, xlsx_response
+from core.csv_export import csv_response, xlsx_response
 
 from .forms import DashboardFilterForm
 from .overzicht import Dashboard

@@ -6,7 +6,7 @@ import secrets
 from collections import defaultdict
 from datetime import date
 
-from plpv_portal.core.datums import plus_maanden
+from core.datums import plus_maanden
 from rapportage.constants import (
     OPLEIDING_UITKOMSTEN,
     WERK_SITUATIES,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.forms import Datumveld
+from core.forms import Datumveld
 from rapportage.constants import Contractsoort, Situatie, UitkomstSoort
 from trajecten.constants import UitvalReden
 

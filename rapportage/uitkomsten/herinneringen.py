@@ -11,9 +11,9 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plpv_portal.core.datums import datum_tekst
-from plpv_portal.core.herinneringen import regel_registreren
-from plpv_portal.core.meldingen import melding_versturen
+from core.datums import datum_tekst
+from meldingen.herinneringen import regel_registreren
+from meldingen.services import melding_versturen
 from rapportage.models import Uitkomst, Vervolgmeting
 from trajecten.models import Traject
 

@@ -22,9 +22,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.datums import datum_tekst, plus_maanden
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
-from plpv_portal.core.datums import datum_tekst, plus_maanden
 from rapportage.constants import (
     WERK_SITUATIES,
     WERK_UITKOMSTEN,

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from plpv_portal.core.forms import fout_in_formulier
-from plpv_portal.core.mixins import KandidaatInzageMixin
+from core.forms import fout_in_formulier
+from core.mixins import KandidaatInzageMixin
 
 from .constants import EINDSTATUSSEN
 from .forms import UitkomstForm, VervolgmetingForm

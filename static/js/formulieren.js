@@ -1,7 +1,7 @@
 /*
  * Submit buttons switch off after the first click, so a double click sends a form
  * once. Progressive enhancement only: the server keeps a form from being saved
- * twice anyway (one-time token, plpv_portal/core/inzending.py).
+ * twice anyway (one-time token, core/inzending.py).
  *
  * - Only normal POST forms: GET forms (filters) and forms that htmx or other code
  *   handles (the submit event was cancelled) are left alone; `data-geen-bezig` on a

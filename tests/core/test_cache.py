@@ -1,5 +1,5 @@
 """Redis away: the pages that read the cache answer from the database instead of 500
-(`plpv_portal.core.cache.VeiligeRedisCache`)."""
+(`core.cache.VeiligeRedisCache`)."""
 
 import logging
 import os
@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import pytest
 
-from plpv_portal.core.models import UitgaandeTaak
+from core.models import UitgaandeTaak
 from tests.core.test_uitgaand import broker_weg, gesloten_poort
 from tests.factories.organisaties import MedewerkerFactory
 from tests.formulieren import verzenden
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def redis_cache(url: str) -> dict:
     return {
         "default": {
-            "BACKEND": "plpv_portal.core.cache.VeiligeRedisCache",
+            "BACKEND": "core.cache.VeiligeRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -37,7 +37,7 @@ def cache_weg(settings):
 
 def test_verification_page_answers_without_the_cache(app, cache_weg, caplog):
     v, _opleider, _mbo = uitgereikt()
-    with caplog.at_level(logging.WARNING, logger="plpv_portal.core.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         pagina = app.get(reverse("verificatie", args=[v.code]))
         # An unknown code is still a plain 404; its count is lost, not an error.
         app.get("/verificatie/onbekend0000000000000/", status=404)

@@ -10,7 +10,7 @@ from django.urls import reverse
 import pytest
 from openpyxl import load_workbook
 
-from plpv_portal.core.csv_export import csv_response, veilige_celwaarde, xlsx_response
+from core.csv_export import csv_response, veilige_celwaarde, xlsx_response
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.trajecten import TrajectFactory
 

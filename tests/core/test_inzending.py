@@ -1,6 +1,6 @@
 """A create form is saved once, however often it is sent: a double click, a retry or
 two requests at the same moment with the page's one-time token make one row, and
-the repeat is sent to the first one's result (plpv_portal.core.inzending)."""
+the repeat is sent to the first one's result (core.inzending)."""
 
 import threading
 from datetime import timedelta
@@ -11,14 +11,14 @@ from django.utils import timezone
 
 import pytest
 
+from core.inzending import AL_VERSTUURD, Inzending
+from core.tasks import sessies_opruimen
 from kandidaten.models import Contactmoment, Kandidaat
 from kennisbank.models import Item
 from leerbedrijven.models import Contactmoment as LeerbedrijfContactmoment
 from leerbedrijven.models import Leerbedrijf
 from organisaties.constants import Rol
 from organisaties.models import Netwerkcontact
-from plpv_portal.core.inzending import AL_VERSTUURD, Inzending
-from plpv_portal.core.tasks import sessies_opruimen
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.leerbedrijven import LeerbedrijfFactory, werkprocessen
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol

@@ -11,9 +11,9 @@ from django.core.management.base import CommandError
 
 import pytest
 
-from plpv_portal.core import planner as planner_module
-from plpv_portal.core.models import Melding
-from plpv_portal.core.planner import Planner, planner_starten
+from core import planner as planner_module
+from core.planner import Planner, planner_starten
+from meldingen.models import Melding
 
 AMS = ZoneInfo("Europe/Amsterdam")
 T0 = datetime.datetime(2026, 3, 2, 6, 0, tzinfo=AMS)  # a Monday, 06:00
@@ -60,7 +60,7 @@ def test_the_first_tick_runs_every_beat_entry_then_each_on_its_schedule(uitgevoe
     assert "herinneringen-versturen" in planner.due(
         datetime.datetime(2026, 3, 3, 7, 0, 1, tzinfo=AMS)
     )
-    assert uitgevoerd.count("plpv_portal.core.tasks.herinneringen_versturen") == 1
+    assert uitgevoerd.count("meldingen.tasks.herinneringen_versturen") == 1
 
 
 def test_a_failing_job_is_logged_and_the_others_still_run(monkeypatch, caplog):

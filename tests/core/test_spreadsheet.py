@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from plpv_portal.core import spreadsheet
-from plpv_portal.core.spreadsheet import Kolom, lees_datum, lees_keuze, lees_tabel
+from core import spreadsheet
+from core.spreadsheet import Kolom, lees_datum, lees_keuze, lees_tabel
 
 KOLOMMEN = [Kolom("naam", True, "Jan"), Kolom("datum", True), Kolom("extra")]
 
@@ -126,8 +126,8 @@ def test_damaged_files_and_huge_cells_give_a_dutch_error_not_a_500():
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from core.spreadsheet import lees_tabel
     from kandidaten.importeren import KOLOMMEN
-    from plpv_portal.core.spreadsheet import lees_tabel
 
     groot = "voornaam;achternaam\n" + "x" * 200_000 + ";y\n"
     with pytest.raises(ValidationError):

@@ -16,10 +16,10 @@ import pytest
 from openpyxl import Workbook
 from webtest import Upload
 
+from core.models import SpreadsheetImport
+from core.spreadsheet import Kolom, lees_tabel
+from core.validators import validate_pdf
 from kandidaten.importeren import KOLOMMEN as KANDIDAAT_KOLOMMEN
-from plpv_portal.core.models import SpreadsheetImport
-from plpv_portal.core.spreadsheet import Kolom, lees_tabel
-from plpv_portal.core.validators import validate_pdf
 from tests.formulieren import verzenden
 from tests.pdf import pdf_met, schone_pdf
 

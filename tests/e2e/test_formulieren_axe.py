@@ -19,8 +19,8 @@ from kandidaten.models import Kandidaat
 from kennisbank.models import Item
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.models import Contactpersoon, Leerbedrijf
+from meldingen.services import melding_versturen
 from organisaties.models import Medewerker, Netwerkcontact
-from plpv_portal.core.meldingen import melding_versturen
 from tests.e2e.conftest import axe_violations, login
 from tests.factories.rapportage import VervolgmetingFactory, afgelopen_traject
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory

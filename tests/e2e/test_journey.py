@@ -18,7 +18,7 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from plpv_portal.core.datums import plus_maanden
+from core.datums import plus_maanden
 from rapportage.models import Uitkomst, Vervolgmeting
 from tests.e2e.conftest import (
     KANDIDAAT_VRAGEN,

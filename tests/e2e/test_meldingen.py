@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from meldingen.services import melding_versturen
 from organisaties.models import Medewerker
-from plpv_portal.core.meldingen import melding_versturen
 from tests.e2e.conftest import axe_violations, login
 
 pytestmark = pytest.mark.e2e

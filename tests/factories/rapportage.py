@@ -5,7 +5,7 @@ from django.utils import timezone
 import factory
 from factory.django import DjangoModelFactory
 
-from plpv_portal.core.datums import plus_maanden
+from core.datums import plus_maanden
 from rapportage.constants import Contractsoort, Situatie, UitkomstSoort
 from rapportage.models import Uitkomst, Vervolgmeting
 from tests.factories.trajecten import TrajectFactory

@@ -7,8 +7,8 @@ from django.utils import timezone
 import pytest
 
 from kandidaten.constants import Fase
-from plpv_portal.core.models import Melding
-from plpv_portal.core.tasks import herinneringen_versturen
+from meldingen.models import Melding
+from meldingen.tasks import herinneringen_versturen
 from tests.factories.kandidaten import ContactmomentFactory, KandidaatFactory
 
 pytestmark = pytest.mark.django_db

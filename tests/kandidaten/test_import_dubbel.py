@@ -12,9 +12,9 @@ from django.utils import timezone
 import pytest
 from webtest import Upload
 
+from core.models import SpreadsheetImport
+from core.tasks import sessies_opruimen
 from kandidaten.models import Kandidaat
-from plpv_portal.core.models import SpreadsheetImport
-from plpv_portal.core.tasks import sessies_opruimen
 from tests.formulieren import formulier, verzenden
 
 KOP = (

@@ -3,10 +3,10 @@ from django.utils import timezone
 
 import pytest
 
+from core.datums import plus_maanden
 from leerbedrijven.models import Contactpersoon, Erkenning, Leerbedrijf
 from leerbedrijven.selectors import leerbedrijf_list
 from organisaties.models import Medewerker, Organisatie
-from plpv_portal.core.datums import plus_maanden
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 import pytest
 
-from plpv_portal.core.models import Herinnering, Melding
-from plpv_portal.core.tasks import herinneringen_versturen
+from meldingen.models import Herinnering, Melding
+from meldingen.tasks import herinneringen_versturen
 from tests.factories.leerbedrijven import ContactmomentFactory, LeerbedrijfFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 import pytest
 
-from plpv_portal.core.datums import plus_maanden
+from core.datums import plus_maanden
 from tests.factories.leerbedrijven import ErkenningFactory
 
 pytestmark = pytest.mark.django_db

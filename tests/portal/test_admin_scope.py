@@ -50,7 +50,7 @@ GLOBAAL = {
     "django_celery_beat.CrontabSchedule": "schedules of the scheduled tasks",
     "django_celery_beat.SolarSchedule": "schedules of the scheduled tasks",
     "django_celery_beat.IntervalSchedule": "schedules of the scheduled tasks",
-    "core.Herinnering": "reminder rules hold for the whole installation",
+    "meldingen.Herinnering": "reminder rules hold for the whole installation",
     "organisaties.Arbeidsmarktregio": "the 35 CBS regions (view only)",
     "kwalificaties.Kwalificatie": "the national qualification catalogue",
     "kwalificaties.Werkproces": "the national qualification catalogue",
@@ -431,7 +431,7 @@ def test_beheerder_zet_een_geplande_taak_aan_of_uit_maar_kiest_geen_taak(
     """With the task and its arguments a beheerder could run anything for any region."""
     taak = PeriodicTask.objects.create(
         name="Herinneringen",
-        task="plpv_portal.core.tasks.herinneringen_versturen",
+        task="meldingen.tasks.herinneringen_versturen",
         interval=IntervalSchedule.objects.create(every=1, period="days"),
         args="[]",
         kwargs="{}",
@@ -454,7 +454,7 @@ def test_beheerder_zet_een_geplande_taak_aan_of_uit_maar_kiest_geen_taak(
     )
     taak.refresh_from_db()
     assert taak.enabled
-    assert taak.task == "plpv_portal.core.tasks.herinneringen_versturen"
+    assert taak.task == "meldingen.tasks.herinneringen_versturen"
     assert taak.kwargs == "{}"
 
     lijst = app.get(

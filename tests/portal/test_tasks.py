@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from plpv_portal.core.tasks import mail_versturen, sessies_opruimen
+from core.tasks import mail_versturen, sessies_opruimen
 
 
 def maak_sessie(verloopt_over: timedelta) -> str:

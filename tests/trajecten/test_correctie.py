@@ -9,8 +9,8 @@ from django.urls import reverse
 import pytest
 
 from kandidaten.models import Gebeurtenis
+from meldingen.models import Melding
 from organisaties.constants import Rol
-from plpv_portal.core.models import Melding
 from tests.factories.leerbedrijven import LeerbedrijfFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol, regio
 from tests.factories.trajecten import (

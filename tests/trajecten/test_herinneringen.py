@@ -7,10 +7,10 @@ from django.utils import timezone
 
 import pytest
 
+from core.datums import plus_maanden
+from meldingen.models import Melding
+from meldingen.tasks import herinneringen_versturen
 from organisaties.constants import Rol
-from plpv_portal.core.datums import plus_maanden
-from plpv_portal.core.models import Melding
-from plpv_portal.core.tasks import herinneringen_versturen
 from tests.factories.leerbedrijven import ErkenningFactory
 from tests.factories.organisaties import medewerker_met_rol
 from tests.factories.trajecten import (
@@ -248,7 +248,7 @@ def test_a_renewed_erkenning_is_not_reminded_again():
 
 # --- settings and query discipline ---
 def test_an_inactive_rule_does_not_run():
-    from plpv_portal.core.models import Herinnering
+    from meldingen.models import Herinnering
 
     Herinnering.objects.filter(code="einddatum_nadert").update(actief=False)
     traject(geplande_einddatum=VANDAAG + timedelta(days=5))
@@ -260,7 +260,7 @@ def test_an_inactive_rule_does_not_run():
 
 
 def test_the_configured_days_are_used():
-    from plpv_portal.core.models import Herinnering
+    from meldingen.models import Herinnering
 
     Herinnering.objects.filter(code="einddatum_nadert").update(dagen=7)
     traject(geplande_einddatum=VANDAAG + timedelta(days=10))

@@ -427,7 +427,7 @@ def test_scheme_maximum_duration_warns_on_the_detail_page(client, consulent):
 def test_team_is_notified_of_signatures_and_moves_but_never_the_actor(
     consulent, mbo_medewerker
 ):
-    from plpv_portal.core.models import Melding
+    from meldingen.models import Melding
 
     traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
     genereren(traject, consulent)

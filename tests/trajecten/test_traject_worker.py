@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from plpv_portal.core.tasks import uitgaande_taken_versturen
+from core.tasks import uitgaande_taken_versturen
 from tests.pdf import pdftekst
 from tests.trajecten.test_traject import gestart
 from trajecten.constants import PdfStatus

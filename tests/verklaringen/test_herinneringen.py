@@ -6,8 +6,8 @@ from django.utils import timezone
 
 import pytest
 
-from plpv_portal.core.models import Melding
-from plpv_portal.core.tasks import herinneringen_versturen
+from meldingen.models import Melding
+from meldingen.tasks import herinneringen_versturen
 from tests.factories.verklaringen import ObservatieFactory, traject_met_opleider
 from verklaringen import herinneringen
 

@@ -7,8 +7,8 @@ import pytest
 
 from kandidaten.models import Gebeurtenis
 from kwalificaties.models import Werkproces
+from meldingen.models import Melding
 from organisaties.constants import Rol
-from plpv_portal.core.models import Melding
 from tests.factories.leerbedrijven import werkprocessen
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
 from tests.factories.verklaringen import (

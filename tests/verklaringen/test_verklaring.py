@@ -9,10 +9,10 @@ from django.utils import timezone
 
 import pytest
 
+from core.pdf import PdfStatus
 from kandidaten.models import Gebeurtenis
+from meldingen.models import Melding
 from organisaties.constants import Rol
-from plpv_portal.core.models import Melding
-from plpv_portal.core.pdf import PdfStatus
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
 from tests.factories.verklaringen import (
     alles_beoordelen,

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from plpv_portal.core.pdf import PdfStatus
+from core.pdf import PdfStatus
 from tests.factories.verklaringen import goedgekeurd_traject
 from tests.pdf import pdftekst
 from verklaringen.models import Praktijkverklaring

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.models import TimeStampedModel
+from core.models import TimeStampedModel
 from trajecten.constants import AdviesUitkomst, Antwoord, Effect, Onderwerp
 
 

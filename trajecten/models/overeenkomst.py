@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from plpv_portal.core.models import TimeStampedModel
+from core.models import TimeStampedModel
 from trajecten.constants import (
     PARTIJEN,
     Ondertekenwijze,

@@ -6,11 +6,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersieModel
+from core.models import TimeStampedModel
 from leerbedrijven.constants import Baancreatie
 from organisaties.constants import Rol
 from organisaties.scoping import Zichtbaarheid, ZichtbaarQuerySet
-from plpv_portal.core.concurrency import VersieModel
-from plpv_portal.core.models import TimeStampedModel
 from trajecten.constants import (
     TRANSITIONS,
     Plaatsingstype,

@@ -18,12 +18,12 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.concurrency import GELIJKTIJDIG_GEWIJZIGD
+from core.datums import datum_tekst
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
+from meldingen.services import melding_versturen
 from organisaties.constants import Rol
-from plpv_portal.core.concurrency import GELIJKTIJDIG_GEWIJZIGD
-from plpv_portal.core.datums import datum_tekst
-from plpv_portal.core.meldingen import melding_versturen
 from trajecten.constants import CorrectieVeld, Regeling
 from trajecten.models import Traject, TrajectCorrectie, TrajectCorrectieRegel
 

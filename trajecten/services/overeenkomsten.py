@@ -20,12 +20,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.datums import datum_tekst
+from core.pdf import pdf_in_wachtrij
+from core.validators import validate_pdf
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
-from plpv_portal.core.datums import datum_tekst
-from plpv_portal.core.meldingen import melding_versturen
-from plpv_portal.core.pdf import pdf_in_wachtrij
-from plpv_portal.core.validators import validate_pdf
+from meldingen.services import melding_versturen
 from trajecten.constants import (
     PARTIJEN,
     Ondertekenwijze,

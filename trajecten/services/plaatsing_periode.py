@@ -14,7 +14,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from plpv_portal.core.datums import datum_tekst
+from core.datums import datum_tekst
 
 
 @dataclass(frozen=True)

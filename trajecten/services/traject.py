@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from kandidaten.constants import Fase, GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
-from plpv_portal.core.meldingen import melding_versturen
+from meldingen.services import melding_versturen
 from trajecten.constants import (
     ACTIEVE_STATUSSEN,
     BEOORDELING_STAPPEN,

@@ -5,13 +5,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView
 
+from core.inzending import EenmaligeInzendingMixin
+from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from kandidaten.selectors import kandidaat_list
 from leerbedrijven.selectors import (
     leerbedrijf_get_queryset,
     leerbedrijven_voor_matching,
 )
-from plpv_portal.core.inzending import EenmaligeInzendingMixin
-from plpv_portal.core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from trajecten.constants import Onderwerp
 from trajecten.forms import AdviesForm, MatchingForm
 from trajecten.selectors import (

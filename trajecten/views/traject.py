@@ -7,6 +7,11 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from core.csv_export import CsvExportMixin
+from core.forms import fout_in_formulier
+from core.inzending import EenmaligeInzendingMixin
+from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
+from core.pdf import pdf_antwoord
 from kandidaten.selectors import kandidaat_list
 from leerbedrijven.selectors import leerbedrijf_get_queryset, praktijkopleider_list
 from organisaties.constants import Rol
@@ -15,11 +20,6 @@ from organisaties.selectors import (
     medewerkers_in_regio,
     organisatie_list,
 )
-from plpv_portal.core.csv_export import CsvExportMixin
-from plpv_portal.core.forms import fout_in_formulier
-from plpv_portal.core.inzending import EenmaligeInzendingMixin
-from plpv_portal.core.mixins import AuditedDetailMixin, KandidaatInzageMixin
-from plpv_portal.core.pdf import pdf_antwoord
 from trajecten.constants import (
     ACTIEVE_STATUSSEN,
     PARTIJEN,

@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
+from meldingen.services import melding_versturen
 from organisaties.constants import Rol
-from plpv_portal.core.meldingen import melding_versturen
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.services import TransitionNotAllowed, traject_status_wijzigen

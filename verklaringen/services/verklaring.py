@@ -24,10 +24,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.pdf import PdfStatus, pdf_in_wachtrij
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
-from plpv_portal.core.meldingen import melding_versturen
-from plpv_portal.core.pdf import PdfStatus, pdf_in_wachtrij
+from meldingen.services import melding_versturen
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.services import TransitionNotAllowed, traject_status_wijzigen

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 import pytest
 
-from plpv_portal.core.herinneringen import regels
-from plpv_portal.core.models import Melding
-from plpv_portal.core.tasks import herinneringen_versturen
+from meldingen.herinneringen import regels
+from meldingen.models import Melding
+from meldingen.tasks import herinneringen_versturen
 from rapportage.models import Vervolgmeting
 from rapportage.uitkomsten.herinneringen import (
     uitkomst_ontbreekt,

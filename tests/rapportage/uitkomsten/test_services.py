@@ -8,9 +8,9 @@ from django.utils import timezone
 
 import pytest
 
+from core.datums import plus_maanden
 from kandidaten.models import Gebeurtenis
 from organisaties.constants import Rol
-from plpv_portal.core.datums import plus_maanden
 from rapportage.constants import Contractsoort, Situatie, UitkomstSoort
 from rapportage.models import Uitkomst, Vervolgmeting
 from rapportage.uitkomsten.selectors import met_einde, traject_einde

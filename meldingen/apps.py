@@ -11,20 +11,18 @@ def _herinneringen_na_migrate(sender, **kwargs):
     herinneringen_laden(Herinnering)
 
 
-class CoreConfig(AppConfig):
-    name = "plpv_portal.core"
-    label = "core"
-    verbose_name = "Kern"
+class MeldingenConfig(AppConfig):
+    """Notifications and reminder rules: on the ground floor beside core, so every app
+    can notify people and register its rules. Imports no app but core."""
+
+    name = "meldingen"
+    verbose_name = "Meldingen en herinneringen"
 
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .invoer import keuzevelden_begrenzen
         from .models import Herinnering
 
-        # An id beyond the database's range gets "Selecteer een geldige keuze" in
-        # every form and filter, never a 500 (why here: plpv_portal/core/invoer.py).
-        keuzevelden_begrenzen()
         auditlog.register(Herinnering)
         post_migrate.connect(
             _herinneringen_na_migrate, sender=self, dispatch_uid="core_herinneringen"

@@ -1,5 +1,5 @@
 """`manage.py run_embedded [addrport]`: runserver plus the scheduled jobs, for the
-embedded default (`make run`). See plpv_portal/core/planner.py."""
+embedded default (`make run`). See core/planner.py."""
 
 from django.conf import settings
 from django.contrib.staticfiles.management.commands.runserver import (
@@ -7,7 +7,7 @@ from django.contrib.staticfiles.management.commands.runserver import (
 )
 from django.core.management.base import CommandError
 
-from plpv_portal.core.planner import planner_starten
+from core.planner import planner_starten
 
 
 class Command(RunserverCommand):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from plpv_portal.core.inzending import VELD, nieuw_token
+from core.inzending import VELD, nieuw_token
 
 register = template.Library()
 
@@ -9,7 +9,7 @@ register = template.Library()
 @register.simple_tag
 def inzending_token():
     """A hidden field with a fresh one-time token: the form is saved once, however
-    often it is sent (plpv_portal.core.inzending)."""
+    often it is sent (core.inzending)."""
     return format_html(
         '<input type="hidden" name="{}" value="{}">', VELD, nieuw_token()
     )

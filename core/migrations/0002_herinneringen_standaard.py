@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from plpv_portal.core.herinneringen import herinneringen_laden
+from meldingen.herinneringen import herinneringen_laden
 
 
 def laden(apps, schema_editor):

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 import pytest
 
-from plpv_portal.core import herinneringen
-from plpv_portal.core.herinneringen import Regel, herinneringen_laden
-from plpv_portal.core.models import Herinnering, Melding
-from plpv_portal.core.tasks import herinneringen_versturen
+from meldingen import herinneringen
+from meldingen.herinneringen import Regel, herinneringen_laden
+from meldingen.models import Herinnering, Melding
+from meldingen.tasks import herinneringen_versturen
 from tests.factories.trajecten import TrajectFactory
 from tests.formulieren import verzenden
 
@@ -90,7 +90,7 @@ def test_a_failing_rule_does_not_stop_the_others_but_is_reported(nep_regels):
 
 def test_beat_runs_the_task_daily_at_seven():
     taak = settings.CELERY_BEAT_SCHEDULE["herinneringen-versturen"]
-    assert taak["task"] == "plpv_portal.core.tasks.herinneringen_versturen"
+    assert taak["task"] == "meldingen.tasks.herinneringen_versturen"
     assert taak["schedule"].hour == {7}
     assert taak["schedule"].minute == {0}
 
@@ -101,16 +101,16 @@ def test_beheerder_changes_days_in_the_admin_but_cannot_add_or_delete(
     herinnering = Herinnering.objects.get(code="einddatum_nadert")
     client.force_login(beheerder)
 
-    lijst = app.get("/beheer/core/herinnering/", user=beheerder)
-    pagina = lijst.click(href=f"/beheer/core/herinnering/{herinnering.pk}/change/")
+    lijst = app.get("/beheer/meldingen/herinnering/", user=beheerder)
+    pagina = lijst.click(href=f"/beheer/meldingen/herinnering/{herinnering.pk}/change/")
     # The change form has no action attribute: it posts to the page itself.
     response = verzenden(pagina, dagen="45", actief=True, status=302)
 
-    assert response["Location"].endswith("/beheer/core/herinnering/")
+    assert response["Location"].endswith("/beheer/meldingen/herinnering/")
     herinnering.refresh_from_db()
     assert herinnering.dagen == 45
-    assert client.get("/beheer/core/herinnering/add/").status_code == 403
-    delete = f"/beheer/core/herinnering/{herinnering.pk}/delete/"
+    assert client.get("/beheer/meldingen/herinnering/add/").status_code == 403
+    delete = f"/beheer/meldingen/herinnering/{herinnering.pk}/delete/"
     assert client.get(delete).status_code == 403
 
 

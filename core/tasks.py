@@ -1,6 +1,4 @@
-"""Tasks of the portal's plumbing (mail, session cleanup, daily reminders)."""
-
-from datetime import date
+"""Tasks of the portal's plumbing (mail, session cleanup, the outbox)."""
 
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
@@ -27,16 +25,6 @@ def sessies_opruimen() -> int:
     imports_opruimen()
     inzendingen_opruimen()
     return verwijderd
-
-
-@shared_task
-def herinneringen_versturen(vandaag: str | None = None) -> dict[str, int]:
-    """Run every active reminder rule for `vandaag` (ISO date; default today). Idempotent:
-    a cause reaches a person once. Returns the new notifications per rule."""
-    from .herinneringen import herinneringen_versturen as versturen
-
-    datum = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
-    return versturen(vandaag=datum)
 
 
 @shared_task(ignore_result=True)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from .meldingen import melding_list, meldingen_gelezen
+from .services import melding_list, meldingen_gelezen
 
 
 def _terug_naar_lijst(request) -> HttpResponseRedirect:

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 import pytest
 
-from plpv_portal.core.meldingen import melding_versturen
-from plpv_portal.core.models import Melding
+from meldingen.models import Melding
+from meldingen.services import melding_versturen
 from tests.formulieren import posten, verzenden
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_bell_costs_one_query(client, consulent):
     with CaptureQueriesContext(connection) as ctx:
         client.get("/")
 
-    assert len([q for q in ctx.captured_queries if "core_melding" in q["sql"]]) == 1
+    assert len([q for q in ctx.captured_queries if "meldingen_melding" in q["sql"]]) == 1
 
 
 def test_list_shows_own_notifications_newest_first_with_unread_marked(

@@ -2,14 +2,14 @@
 
 import pytest
 
-from organisaties.constants import Rol
-from plpv_portal.core.meldingen import (
+from meldingen.models import Melding
+from meldingen.services import (
     melding_list,
     melding_versturen,
     meldingen_gelezen,
     ongelezen_aantal,
 )
-from plpv_portal.core.models import Melding
+from organisaties.constants import Rol
 from tests.factories.organisaties import MedewerkerFactory, medewerker_met_rol
 
 pytestmark = pytest.mark.django_db

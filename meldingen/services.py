@@ -18,9 +18,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.tasks import mail_versturen
+from core.uitgaand import alle_na_commit
+
 from .models import Melding
-from .tasks import mail_versturen
-from .uitgaand import alle_na_commit
 
 
 def _mailtekst(*, melding: Melding) -> str:

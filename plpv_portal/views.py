@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from leerbedrijven.selectors import geplande_acties
 from organisaties.constants import Rol
-from rapportage.uitkomsten.selectors import werklijst_consulent
+from uitkomsten.selectors import werklijst_consulent
 
 from .menu import menu_voor
 

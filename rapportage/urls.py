@@ -1,6 +1,10 @@
-from .dashboard.urls import urlpatterns as dashboard_urls
-from .uitkomsten.urls import urlpatterns as uitkomsten_urls
+from django.urls import path
+
+from .views import DashboardView, VergelijkingView
 
 app_name = "rapportage"
 
-urlpatterns = uitkomsten_urls + dashboard_urls
+urlpatterns = [
+    path("dashboard/", DashboardView.as_view(), name="dashboard"),
+    path("vergelijking/", VergelijkingView.as_view(), name="vergelijking"),
+]

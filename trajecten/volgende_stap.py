@@ -122,9 +122,9 @@ def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
 
 
 def _volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
-    from rapportage.models import Uitkomst
-    from rapportage.uitkomsten.constants import EINDSTATUSSEN
-    from rapportage.uitkomsten.selectors import mag_vastleggen
+    from uitkomsten.constants import EINDSTATUSSEN
+    from uitkomsten.models import Uitkomst
+    from uitkomsten.selectors import mag_vastleggen
     from verklaringen.constants import BorgingStatus
     from verklaringen.services.beoordeling import (
         beheerste_werkprocessen,

@@ -18,16 +18,15 @@ from django.utils import timezone
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from plpv_portal.demo.trajecten import papieren_kopie_opslaan
-from rapportage.constants import Contractsoort, Situatie, UitkomstSoort
-from rapportage.models import Uitkomst
-from rapportage.uitkomsten.constants import EINDSTATUSSEN
-from rapportage.uitkomsten.selectors import traject_einde
-from rapportage.uitkomsten.services import (
+from trajecten.constants import TrajectStatus
+from trajecten.models import Advies, Ondertekening, Traject
+from uitkomsten.constants import EINDSTATUSSEN, Contractsoort, Situatie, UitkomstSoort
+from uitkomsten.models import Uitkomst
+from uitkomsten.selectors import traject_einde
+from uitkomsten.services import (
     uitkomst_vastleggen,
     vervolgmeting_vastleggen,
 )
-from trajecten.constants import TrajectStatus
-from trajecten.models import Advies, Ondertekening, Traject
 
 # Per consulent, the trajecten with a verklaring in turn: the outcome (None: none yet).
 MET_VERKLARING = [

@@ -42,5 +42,5 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 
 # Figures are computed on every request in tests (a test changes data between two
-# requests); tests/rapportage/dashboard/test_cache.py turns the cache on.
+# requests); tests/rapportage/test_cache.py turns the cache on.
 DASHBOARD_CACHE_SECONDEN = 0

@@ -22,8 +22,8 @@ from leerbedrijven.models import Contactpersoon, Leerbedrijf
 from meldingen.services import melding_versturen
 from organisaties.models import Medewerker, Netwerkcontact
 from tests.e2e.conftest import axe_violations, login
-from tests.factories.rapportage import VervolgmetingFactory, afgelopen_traject
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
+from tests.factories.uitkomsten import VervolgmetingFactory, afgelopen_traject
 from tests.factories.verklaringen import (
     GedragsvoorbeeldFactory,
     OntwikkeldoelFactory,
@@ -246,10 +246,10 @@ PAGINAS = {
     ),
     # uitkomst en nameting
     "uitkomst": lambda d: reverse(
-        "rapportage:uitkomst_vastleggen", args=[d.uitgereikt.pk]
+        "uitkomsten:uitkomst_vastleggen", args=[d.uitgereikt.pk]
     ),
     "vervolgmeting": lambda d: reverse(
-        "rapportage:vervolgmeting_vastleggen", args=[d.meting.pk]
+        "uitkomsten:vervolgmeting_vastleggen", args=[d.meting.pk]
     ),
     "dashboard": lambda d: reverse("rapportage:dashboard"),
     "vergelijking": lambda d: reverse("rapportage:vergelijking"),

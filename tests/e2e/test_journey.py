@@ -19,7 +19,6 @@ import pytest
 from playwright.sync_api import expect
 
 from core.datums import plus_maanden
-from rapportage.models import Uitkomst, Vervolgmeting
 from tests.e2e.conftest import (
     KANDIDAAT_VRAGEN,
     PDF,
@@ -31,9 +30,10 @@ from tests.e2e.conftest import (
     observatie_opslaan,
     status_kiezen,
 )
-from tests.factories.rapportage import VervolgmetingFactory, afgelopen_traject
+from tests.factories.uitkomsten import VervolgmetingFactory, afgelopen_traject
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject, TrajectStatuswijziging
+from uitkomsten.models import Uitkomst, Vervolgmeting
 from verklaringen.models import Praktijkverklaring
 
 pytestmark = pytest.mark.e2e

@@ -54,7 +54,9 @@ def test_bell_costs_one_query(client, consulent):
     with CaptureQueriesContext(connection) as ctx:
         client.get("/")
 
-    assert len([q for q in ctx.captured_queries if "meldingen_melding" in q["sql"]]) == 1
+    assert (
+        len([q for q in ctx.captured_queries if "meldingen_melding" in q["sql"]]) == 1
+    )
 
 
 def test_list_shows_own_notifications_newest_first_with_unread_marked(

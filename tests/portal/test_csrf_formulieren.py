@@ -35,7 +35,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("weinig_contexten")
 # demo's outcomes are Jessica's; the POP goal: the praktijkopleider; the company's
 # own gedragsvoorbeeld: praktijkopleider, mbo and beheer), and pages of the other
 # templates that include form_card.html. `None` is a visitor who is not logged in.
-UITKOMST = {"rapportage:uitkomst_vastleggen", "rapportage:vervolgmeting_vastleggen"}
+UITKOMST = {"uitkomsten:uitkomst_vastleggen", "uitkomsten:vervolgmeting_vastleggen"}
 BEGELEIDING = {
     "verklaringen:gedragsvoorbeeld_create",
     "verklaringen:gedragsvoorbeeld_update",

@@ -21,8 +21,8 @@ from auditlog.models import LogEntry
 from organisaties.constants import Rol
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
-from tests.factories.rapportage import VervolgmetingFactory
 from tests.factories.trajecten import TrajectFactory
+from tests.factories.uitkomsten import VervolgmetingFactory
 from tests.factories.verklaringen import OntwikkeldoelFactory, traject_met_opleider
 from tests.trajecten.test_advies import antwoorden
 from tests.trajecten.test_traject import gestart, tekenen
@@ -128,7 +128,7 @@ def _ontwikkeldoel_update(_consulent):
 
 def _vervolgmeting(consulent):
     meting = VervolgmetingFactory(te_laat=True, traject__kandidaat__consulent=consulent)
-    url = reverse("rapportage:vervolgmeting_vastleggen", args=[meting.pk])
+    url = reverse("uitkomsten:vervolgmeting_vastleggen", args=[meting.pk])
     return consulent, url, meting.traject.kandidaat
 
 
@@ -168,10 +168,10 @@ AUDITED = {
     "verklaringen:observatie": _beoordeling("verklaringen:observatie"),
     "verklaringen:ontwikkeldoel_update": _ontwikkeldoel_update,
     # Outcome and follow-up forms: the candidate's work situation after the traject.
-    "rapportage:uitkomst_vastleggen": _traject(
-        "rapportage:uitkomst_vastleggen", afgesloten=True
+    "uitkomsten:uitkomst_vastleggen": _traject(
+        "uitkomsten:uitkomst_vastleggen", afgesloten=True
     ),
-    "rapportage:vervolgmeting_vastleggen": _vervolgmeting,
+    "uitkomsten:vervolgmeting_vastleggen": _vervolgmeting,
 }
 
 # URL patterns about candidates or trajecten that need no access entry, and why.
@@ -278,6 +278,6 @@ def test_a_redirect_instead_of_the_page_is_not_recorded(client, consulent):
     # The outcome form of a running traject sends the user back without showing it.
     traject = TrajectFactory(lopend=True, kandidaat__consulent=consulent)
     client.force_login(consulent)
-    url = reverse("rapportage:uitkomst_vastleggen", args=[traject.pk])
+    url = reverse("uitkomsten:uitkomst_vastleggen", args=[traject.pk])
     assert client.get(url).status_code == 302
     assert not toegang_tot(traject.kandidaat).exists()

@@ -7,11 +7,9 @@ from django.utils import timezone
 import pytest
 
 from organisaties.constants import Rol
-from rapportage.uitkomsten.constants import EINDSTATUSSEN
-from rapportage.uitkomsten.selectors import mag_vastleggen
 from tests.factories.organisaties import medewerker_met_rol
-from tests.factories.rapportage import UitkomstFactory
 from tests.factories.trajecten import TrajectFactory
+from tests.factories.uitkomsten import UitkomstFactory
 from tests.factories.verklaringen import (
     alles_beoordelen,
     goedgekeurd_traject,
@@ -29,6 +27,8 @@ from trajecten.models import Overeenkomst
 from trajecten.services.overeenkomsten import mag_in_portaal_tekenen
 from trajecten.services.traject import overgang_weigering, traject_status_wijzigen
 from trajecten.volgende_stap import volgende_stap
+from uitkomsten.constants import EINDSTATUSSEN
+from uitkomsten.selectors import mag_vastleggen
 from verklaringen.constants import ObservatieSoort
 from verklaringen.services import beoordeling_goedkeuren, beoordeling_indienen
 from verklaringen.services.beoordeling import OBSERVATIE_STATUSSEN, mag_observeren

@@ -1,8 +1,0 @@
-from django.urls import path
-
-from .views import DashboardView, VergelijkingView
-
-urlpatterns = [
-    path("dashboard/", DashboardView.as_view(), name="dashboard"),
-    path("vergelijking/", VergelijkingView.as_view(), name="vergelijking"),
-]

@@ -1,0 +1,214 @@
+"""manage.py benchmark: figures for every page, JSON output, and hand-written SQL
+that counts the same as the dashboards."""
+
+import json
+import statistics
+from collections import Counter
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import override_settings
+from django.utils import timezone
+
+import pytest
+
+from kandidaten.models import Kandidaat
+from kennisbank.models import Item
+from kennisbank.selectors import item_zoeken
+from organisaties.constants import Rol
+from organisaties.models import Medewerker
+from plpv_portal.benchmark import DASHBOARDS, LIJSTEN, Benchmark, Pagina
+from rapportage import benchmark
+from uitkomsten.constants import WERK_SITUATIES, WERK_UITKOMSTEN
+
+SLEUTELS = {
+    "pagina",
+    "url",
+    "gebruiker",
+    "status",
+    "queries",
+    "eerste_ms",
+    "mediaan_ms",
+    "p95_ms",
+    "koud_mediaan_ms",
+    "sql_ms",
+    "verhouding",
+    "opmerking",
+}
+
+
+@pytest.fixture
+def dataset(db):
+    call_command(
+        "generate_synthetic", "--kandidaten", "250", "--regios", "1", stdout=StringIO()
+    )
+
+
+def test_benchmark_writes_every_page_with_query_counts_as_json(dataset, tmp_path):
+    pad = tmp_path / "benchmark.json"
+    uit = StringIO()
+    call_command("benchmark", "--requests", "1", "--json", str(pad), stdout=uit)
+
+    rapport = json.loads(pad.read_text(encoding="utf-8"))
+    assert rapport["requests"] == 1
+    assert rapport["kandidaten"] == 250
+    assert rapport["regio"] == "Rijnmond"
+    assert {"gemeten_op", "database", "regio_kandidaten", "metingen"} <= set(rapport)
+    assert rapport["jit"] == "off"
+    metingen = rapport["metingen"]
+    assert len(metingen) == len(DASHBOARDS) + len(LIJSTEN)
+    for meting in metingen:
+        assert set(meting) == SLEUTELS
+        if meting["url"] is None:  # a dashboard that is not there yet
+            assert meting["opmerking"]
+            continue
+        assert meting["status"] == 200, meting
+        assert meting["queries"] > 0
+        assert meting["mediaan_ms"] > 0
+        assert meting["p95_ms"] >= meting["mediaan_ms"]
+    for meting in metingen[: len(DASHBOARDS)]:
+        if meting["status"] == 200:
+            assert meting["sql_ms"] > 0
+            assert meting["koud_mediaan_ms"] > 0
+            assert meting["verhouding"] > 0
+    assert "| pagina |" in uit.getvalue()
+    # The benchmark logins exist now, with the roles the pages need.
+    assert Medewerker.objects.get(username=benchmark.COORDINATOR).heeft_rol(
+        Rol.REGIOCOORDINATOR
+    )
+    assert Medewerker.objects.get(username=benchmark.BEHEERDER).heeft_rol(
+        Rol.FUNCTIONEEL_BEHEERDER
+    )
+
+
+def test_benchmark_list_pages_need_the_same_queries_on_every_page(dataset):
+    """A list's query count does not grow with the rows: page 1 and page 2 agree."""
+    regio, _ = benchmark.grootste_regio()
+    gebruikers = benchmark.gebruikers_klaarzetten(regio)
+    meter = Benchmark(requests=1, schrijf=lambda _: None)
+    for naam in ("kandidaten:kandidaat_list", "trajecten:traject_list"):
+        eerste = meter.pagina_meten(Pagina(naam, "coordinator"), gebruikers)
+        tweede = meter.pagina_meten(Pagina(naam, "coordinator", "?page=2"), gebruikers)
+        assert eerste.status == tweede.status == 200
+        assert eerste.queries == tweede.queries
+
+
+def test_benchmark_skips_a_url_that_does_not_exist_yet(db):
+    meting = Benchmark(requests=1, schrijf=lambda _: None).pagina_meten(
+        Pagina("rapportage:bestaat_niet", "coordinator"), {}
+    )
+    assert meting.url is None
+    assert "bestaat (nog) niet" in meting.opmerking
+
+
+STAPPEN = [
+    "aangemeld",
+    "advies",
+    "geplaatst",
+    "lopend",
+    "verklaring",
+    "werk",
+    "uitgevallen",
+    "met_uitkomst",
+    "werk_6",
+    "werk_12",
+]
+
+
+def _per_kandidaat(kandidaat) -> dict:
+    """The dashboard's definitions, counted by hand for one candidate."""
+    trajecten = list(kandidaat.trajecten.all())
+    uitkomsten = [getattr(t, "uitkomst", None) for t in trajecten]
+    metingen = [m for t in trajecten for m in t.vervolgmetingen.all()]
+    verklaringen = [
+        v for t in trajecten for v in t.verklaringen.all() if v.ingetrokken_op is None
+    ]
+    gestart = {"lopend", "beoordeeld", "verklaring_uitgereikt", "nazorg", "afgesloten"}
+    return {
+        "aangemeld": True,
+        "advies": kandidaat.adviezen.exists(),
+        "geplaatst": bool(trajecten),
+        "lopend": any(
+            t.status in gestart or t.statuswijzigingen.filter(naar="lopend").exists()
+            for t in trajecten
+        ),
+        "verklaring": bool(verklaringen),
+        "werk": any(u and u.soort in WERK_UITKOMSTEN for u in uitkomsten),
+        "uitgevallen": any(t.status == "uitgevallen" for t in trajecten),
+        "met_uitkomst": any(uitkomsten),
+        "soorten": {u.soort for u in uitkomsten if u},
+        "werk_6": any(
+            m.maanden == 6 and m.situatie in WERK_SITUATIES for m in metingen
+        ),
+        "werk_12": any(
+            m.maanden == 12 and m.situatie in WERK_SITUATIES for m in metingen
+        ),
+        "dagen": {
+            "advies": min(
+                (
+                    timezone.localtime(a.created_at).date()
+                    for a in kandidaat.adviezen.all()
+                ),
+                default=None,
+            ),
+            "plaatsing": min((t.startdatum for t in trajecten), default=None),
+            "verklaring": min((v.uitgereikt_op for v in verklaringen), default=None),
+        },
+    }
+
+
+def test_benchmark_raw_sql_counts_what_the_dashboard_defines(dataset):
+    """The hand-written SQL against a count in Python over the same candidates."""
+    regio, _ = benchmark.grootste_regio()
+    feiten = [
+        (k, _per_kandidaat(k))
+        for k in Kandidaat.objects.filter(regio=regio).prefetch_related(
+            "adviezen", "trajecten__vervolgmetingen", "trajecten__verklaringen"
+        )
+    ]
+    rijen = benchmark.sql_uitvoeren(benchmark.SQL_DASHBOARD, [regio.pk])
+    assert list(rijen["trechter"][0]) == [
+        sum(f[stap] for _, f in feiten) for stap in STAPPEN
+    ]
+    verwacht = []
+    for stap in ("advies", "plaatsing", "verklaring"):
+        dagen = [
+            (f["dagen"][stap] - k.toestemming_op).days
+            for k, f in feiten
+            if f["dagen"][stap] is not None
+        ]
+        verwacht += [statistics.median(dagen), len(dagen)]
+    assert list(rijen["doorlooptijden"][0]) == verwacht
+    soorten = Counter(soort for _, f in feiten for soort in f["soorten"])
+    assert dict(rijen["uitkomsten"]) == dict(soorten)
+    # The comparison: the same figures per region, the lead times also in total.
+    vergelijking = benchmark.sql_uitvoeren(benchmark.SQL_VERGELIJKING, [regio.pk])
+    assert [list(r[1:]) for r in vergelijking["trechter_per_regio"]] == [
+        list(rijen["trechter"][0])
+    ]
+    assert {
+        rij[0]: list(rij[1:]) for rij in vergelijking["doorlooptijden_per_regio"]
+    } == {regio.pk: verwacht, None: verwacht}
+
+
+def test_benchmark_p95_is_the_nearest_rank():
+    assert benchmark.p95([5.0]) == 5.0
+    assert benchmark.p95([float(i) for i in range(1, 21)]) == 19.0
+    assert benchmark.p95([float(i) for i in range(1, 101)]) == 95.0
+
+
+@override_settings(DEMO_DATA_ALLOWED=False)
+def test_benchmark_refuses_under_production_settings(db):
+    with pytest.raises(CommandError, match="weigert"):
+        call_command("benchmark", "--requests", "1", stdout=StringIO())
+    assert not Medewerker.objects.filter(username=benchmark.COORDINATOR).exists()
+
+
+def test_kennisbank_search_can_use_the_gin_index(dataset):
+    qs = item_zoeken(Item.objects.all(), "subsidie praktijkleren")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = qs.explain()
+    assert "kennisbank_item_zoek_idx" in plan
+    assert qs.exists()

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+
+
+def _uitkomst_sectie(*, traject, user) -> dict:
+    from .selectors import traject_sectie
+
+    return traject_sectie(traject=traject, user=user)
+
+
+class UitkomstenConfig(AppConfig):
+    """Outcomes of trajecten and the follow-ups after them: case data, above
+    verklaringen (a traject ends with its verklaring) and below the dashboards."""
+
+    name = "uitkomsten"
+    verbose_name = "Uitkomsten en nametingen"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from organisaties.audit import persoonsgegevens_registreren
+        from trajecten.panelen import Paneel, traject_sectie_registreren
+
+        from .models import Uitkomst, Vervolgmeting
+
+        for model in (Uitkomst, Vervolgmeting):
+            auditlog.register(model)
+        persoonsgegevens_registreren(Uitkomst, Vervolgmeting)
+        # The outcome and its follow-ups on the traject page.
+        traject_sectie_registreren(
+            Paneel("uitkomsten/partials/traject_sectie.html", _uitkomst_sectie, 10)
+        )
+        from . import herinneringen  # noqa: F401  (registers the rules)

@@ -74,18 +74,3 @@ class ContactmomentSoort(models.TextChoices):
     TELEFOON = "telefoon", _("Telefoon")
     EMAIL = "email", _("E-mail")
     BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
-
-
-def _label(status: str) -> str:
-    return dict(LeerbedrijfStatus.choices).get(status, status)
-
-
-class TransitionNotAllowed(Exception):
-    """A status change that TRANSITIONS does not allow; str() is the Dutch message."""
-
-    def __init__(self, van: str, naar: str):
-        self.van, self.naar = van, naar
-        super().__init__(
-            _("Van '%(van)s' kan een leerbedrijf niet naar '%(naar)s'.")
-            % {"van": _label(van), "naar": _label(naar)}
-        )

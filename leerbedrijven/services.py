@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import opslaan_met_versie
 from core.validators import normaliseer_postcode
+from core.workflow import TransitionNotAllowed
 from kwalificaties.models import Kwalificatie, Werkproces
 from organisaties.constants import OrganisatieType
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
@@ -29,7 +30,6 @@ from .constants import (
     Baancreatie,
     LeerbedrijfSoort,
     LeerbedrijfStatus,
-    TransitionNotAllowed,
 )
 from .models import (
     Contactmoment,
@@ -143,6 +143,10 @@ def leerbedrijf_update(
     return leerbedrijf
 
 
+def _label(status: str) -> str:
+    return dict(LeerbedrijfStatus.choices).get(status, status)
+
+
 @transaction.atomic
 def leerbedrijf_status_wijzigen(
     *, leerbedrijf: Leerbedrijf, naar: str, door: Medewerker, reden: str = ""
@@ -154,7 +158,10 @@ def leerbedrijf_status_wijzigen(
     """
     vergrendeld = Leerbedrijf.objects.select_for_update().get(pk=leerbedrijf.pk)
     if naar not in TRANSITIONS[vergrendeld.status]:
-        raise TransitionNotAllowed(vergrendeld.status, naar)
+        raise TransitionNotAllowed(
+            _("Van '%(van)s' kan een leerbedrijf niet naar '%(naar)s'.")
+            % {"van": _label(vergrendeld.status), "naar": _label(naar)}
+        )
     LeerbedrijfStatuswijziging.objects.create(
         leerbedrijf=vergrendeld,
         van=vergrendeld.status,

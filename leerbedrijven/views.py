@@ -11,9 +11,10 @@ from core.csv_export import CsvExportMixin
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
 from core.mixins import AuditedDetailMixin, FilteredListMixin
+from core.workflow import TransitionNotAllowed
 
 from . import forms, services
-from .constants import LeerbedrijfStatus, TransitionNotAllowed
+from .constants import LeerbedrijfStatus
 from .filters import LeerbedrijfFilter
 from .selectors import leerbedrijf_detail, leerbedrijf_get_queryset, leerbedrijf_list
 

@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
+from core.workflow import TransitionNotAllowed
 from leerbedrijven.constants import (
     TRANSITIONS,
     LeerbedrijfSoort,
     LeerbedrijfStatus,
     Sector,
-    TransitionNotAllowed,
 )
 from leerbedrijven.models import Leerbedrijf, LeerbedrijfStatuswijziging
 from leerbedrijven.services import (

@@ -9,6 +9,7 @@ from django.db import IntegrityError, connections, transaction
 
 import pytest
 
+from core.workflow import TransitionNotAllowed
 from organisaties.constants import Rol
 from tests.factories.organisaties import medewerker_met_rol
 from tests.trajecten.test_correctie import EIND, WISSEL, plaatsingen, traject_met_route
@@ -21,7 +22,6 @@ from trajecten.models import (
 )
 from trajecten.services import (
     CorrectieInvoer,
-    TransitionNotAllowed,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,
     traject_corrigeren,

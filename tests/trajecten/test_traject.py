@@ -11,6 +11,7 @@ from django.utils import timezone
 
 import pytest
 
+from core.workflow import TransitionNotAllowed
 from kandidaten.constants import Fase
 from organisaties.constants import Rol
 from tests.factories.kandidaten import KandidaatFactory
@@ -30,7 +31,6 @@ from tests.pdf import pdftekst, schone_pdf
 from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
 from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
 from trajecten.services import (
-    TransitionNotAllowed,
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,

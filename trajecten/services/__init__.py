@@ -23,7 +23,6 @@ from .overeenkomsten import (
     verouderde_overeenkomsten,
 )
 from .traject import (
-    TransitionNotAllowed,
     financiering_toevoegen,
     plaatsing_toevoegen,
     traject_starten,
@@ -34,7 +33,6 @@ __all__ = [
     "CorrectieInvoer",
     "Correctieresultaat",
     "GegevenAntwoord",
-    "TransitionNotAllowed",
     "Voorstel",
     "advies_vastleggen",
     "advies_voorstel",

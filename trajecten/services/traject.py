@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.workflow import TransitionNotAllowed
 from kandidaten.constants import Fase, GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
@@ -49,10 +50,6 @@ GETEKEND_NODIG = {
     (TrajectStatus.PLAATSING_VOORBEREID, TrajectStatus.OVEREENKOMSTEN_GETEKEND),
     (TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND),
 }
-
-
-class TransitionNotAllowed(Exception):
-    """A move TRANSITIONS does not allow, or whose conditions are not met; str() is Dutch."""
 
 
 def traject_moet_actief_zijn(traject: Traject) -> None:

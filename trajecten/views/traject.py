@@ -12,6 +12,7 @@ from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
 from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from core.pdf import pdf_antwoord
+from core.workflow import TransitionNotAllowed
 from kandidaten.selectors import kandidaat_list
 from leerbedrijven.selectors import leerbedrijf_get_queryset, praktijkopleider_list
 from organisaties.constants import Rol
@@ -46,7 +47,6 @@ from trajecten.selectors import (
     traject_list,
 )
 from trajecten.services import (
-    TransitionNotAllowed,
     financiering_toevoegen,
     mag_traject_corrigeren,
     ondertekening_vastleggen,

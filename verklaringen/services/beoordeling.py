@@ -24,13 +24,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.workflow import TransitionNotAllowed
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
 from meldingen.services import melding_versturen
 from organisaties.constants import Rol
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
-from trajecten.services import TransitionNotAllowed, traject_status_wijzigen
+from trajecten.services import traject_status_wijzigen
 from trajecten.services.traject import traject_team
 from verklaringen.constants import BorgingStatus, Niveau, ObservatieSoort
 from verklaringen.models import (

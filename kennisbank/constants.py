@@ -15,25 +15,6 @@ class Bereik(models.TextChoices):
     REGIONAAL = "regionaal", _("Regionaal")
 
 
-class Sector(models.TextChoices):
-    """A copy of leerbedrijven.constants.Sector: the kennisbank sits below leerbedrijven
-    and may not import it. Keep the values equal, so that a leerbedrijf's sector can be
-    passed to `items_voor` as it is."""
-
-    HORECA = "horeca", _("Horeca")
-    GROEN = "groen", _("Groen")
-    TECHNIEK = "techniek", _("Techniek")
-    ZORG_EN_WELZIJN = "zorg_en_welzijn", _("Zorg en welzijn")
-    LOGISTIEK = "logistiek", _("Logistiek")
-    DETAILHANDEL = "detailhandel", _("Detailhandel")
-    BOUW = "bouw", _("Bouw")
-    SCHOONMAAK = "schoonmaak", _("Schoonmaak")
-    PRODUCTIE = "productie", _("Productie")
-    FACILITAIR = "facilitair", _("Facilitair")
-    AGRARISCH = "agrarisch", _("Agrarisch")
-    OVERIG = "overig", _("Overig")
-
-
 # The only HTML an item's body keeps (see `html.opschonen`).
 TOEGESTANE_TAGS = frozenset(
     {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4"}

@@ -2,7 +2,9 @@ from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
-from .constants import Bereik, Sector, Soort
+from kwalificaties.constants import Sector
+
+from .constants import Bereik, Soort
 from .models import Item, Tag
 from .selectors import controle_grens, item_zoeken
 

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from kwalificaties.constants import Sector
 from organisaties.constants import Rol
 from organisaties.scoping import Zichtbaarheid, ZichtbaarQuerySet, zichtbaar_filter
 
-from .constants import Sector, Soort
+from .constants import Soort
 from .html import opschonen
 
 

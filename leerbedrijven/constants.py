@@ -2,21 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Sector(models.TextChoices):
-    HORECA = "horeca", _("Horeca")
-    GROEN = "groen", _("Groen")
-    TECHNIEK = "techniek", _("Techniek")
-    ZORG_EN_WELZIJN = "zorg_en_welzijn", _("Zorg en welzijn")
-    LOGISTIEK = "logistiek", _("Logistiek")
-    DETAILHANDEL = "detailhandel", _("Detailhandel")
-    BOUW = "bouw", _("Bouw")
-    SCHOONMAAK = "schoonmaak", _("Schoonmaak")
-    PRODUCTIE = "productie", _("Productie")
-    FACILITAIR = "facilitair", _("Facilitair")
-    AGRARISCH = "agrarisch", _("Agrarisch")
-    OVERIG = "overig", _("Overig")
-
-
 class LeerbedrijfSoort(models.TextChoices):
     REGULIER = "regulier", _("Reguliere werkgever")
     ONTWIKKELBEDRIJF = "ontwikkelbedrijf", _("Ontwikkelbedrijf")

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
+from kwalificaties.constants import Sector
 from kwalificaties.models import Kwalificatie
 from organisaties.models import Arbeidsmarktregio
 
-from .constants import LeerbedrijfStatus, Sector
+from .constants import LeerbedrijfStatus
 from .models import Leerbedrijf, Vestiging
 
 JA, NEE = "ja", "nee"

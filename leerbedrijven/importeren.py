@@ -24,10 +24,11 @@ from core.spreadsheet import (
     lees_keuze,
 )
 from core.validators import normaliseer_postcode
+from kwalificaties.constants import Sector
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
 
 from . import services
-from .constants import LeerbedrijfSoort, Sector
+from .constants import LeerbedrijfSoort
 from .models import Contactpersoon, Leerbedrijf, Vestiging
 
 KOLOMMEN = [

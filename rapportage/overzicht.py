@@ -10,7 +10,7 @@ from functools import cached_property
 
 from kandidaten.constants import Bron, Startkwalificatie, Uitkering
 from kandidaten.models import Kandidaat
-from leerbedrijven.constants import Sector
+from kwalificaties.constants import Sector
 from trajecten.constants import UitvalReden
 from uitkomsten.constants import UitkomstSoort
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieModel
 from core.models import TimeStampedModel
+from kwalificaties.constants import Sector
 from kwalificaties.models import Werkproces
 from leerbedrijven.constants import (
     TRANSITIONS,
     Baancreatie,
     LeerbedrijfSoort,
     LeerbedrijfStatus,
-    Sector,
 )
 from leerbedrijven.querysets import LeerbedrijfQuerySet
 from organisaties.constants import Rol

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from kennisbank.constants import Sector, Soort
+from kennisbank.constants import Soort
 from kennisbank.models import Item
 from kennisbank.services import tags_ophalen
+from kwalificaties.constants import Sector
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
 
 # (slug, soort, titel, samenvatting, body, tags, extra fields); regio=True: Twente.

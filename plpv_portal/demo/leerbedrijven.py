@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from kwalificaties.constants import Sector
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.constants import (
     Baancreatie,
@@ -17,7 +18,6 @@ from leerbedrijven.constants import (
     ErkenningStatus,
     LeerbedrijfSoort,
     LeerbedrijfStatus,
-    Sector,
 )
 from leerbedrijven.models import (
     Contactmoment,

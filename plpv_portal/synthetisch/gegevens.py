@@ -6,7 +6,8 @@ dashboards and list pages look (and perform) like a real installation.
 """
 
 from kandidaten.constants import Bron, Opleiding, Startkwalificatie, Uitkering
-from leerbedrijven.constants import LeerbedrijfSoort, LeerbedrijfStatus, Sector
+from kwalificaties.constants import Sector
+from leerbedrijven.constants import LeerbedrijfSoort, LeerbedrijfStatus
 from trajecten.constants import AdviesUitkomst, Regeling, UitvalReden
 from uitkomsten.constants import Contractsoort, Situatie, UitkomstSoort
 

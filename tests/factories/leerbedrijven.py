@@ -5,12 +5,12 @@ from django.utils import timezone
 import factory
 from factory.django import DjangoModelFactory
 
+from kwalificaties.constants import Sector
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.constants import (
     ContactmomentSoort,
     ErkenningStatus,
     LeerbedrijfStatus,
-    Sector,
 )
 from leerbedrijven.models import (
     Contactmoment,

@@ -9,7 +9,8 @@ from auditlog.models import LogEntry
 from openpyxl import Workbook, load_workbook
 from webtest import Upload
 
-from leerbedrijven.constants import LeerbedrijfSoort, Sector
+from kwalificaties.constants import Sector
+from leerbedrijven.constants import LeerbedrijfSoort
 from leerbedrijven.importeren import KOLOMMEN
 from leerbedrijven.models import Contactpersoon, Leerbedrijf, Vestiging
 from organisaties.constants import Rol

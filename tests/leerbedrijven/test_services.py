@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from core.workflow import TransitionNotAllowed
+from kwalificaties.constants import Sector
 from leerbedrijven.constants import (
     TRANSITIONS,
     LeerbedrijfSoort,
     LeerbedrijfStatus,
-    Sector,
 )
 from leerbedrijven.models import Leerbedrijf, LeerbedrijfStatuswijziging
 from leerbedrijven.services import (

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from leerbedrijven.constants import LeerbedrijfStatus, Sector
+from kwalificaties.constants import Sector
+from leerbedrijven.constants import LeerbedrijfStatus
 from leerbedrijven.models import (
     Contactmoment,
     Erkenning,

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from kandidaten.constants import Bron, Startkwalificatie, Uitkering
-from leerbedrijven.constants import LeerbedrijfSoort, Sector
+from kwalificaties.constants import Sector
+from leerbedrijven.constants import LeerbedrijfSoort
 from organisaties.constants import Rol
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.leerbedrijven import LeerbedrijfFactory, kwalificatie

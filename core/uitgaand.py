@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -52,9 +53,11 @@ def na_commit(
     bij_mislukken: Callable[[], None] | None = None,
 ) -> UitgaandeTaak:
     """Queue `taak(*args, **kwargs)` when the current transaction commits (at once
-    outside a transaction). `bij_mislukken` runs in-process after the commit when the
-    broker did not take the task (to show 'kon niet starten'); the row stays and the
-    beat task publishes it later."""
+    outside a transaction). `taak` is a task or its dotted name: a service may name
+    its app's task instead of importing the tasks module that imports the service.
+    `bij_mislukken` runs in-process after the commit when the broker did not take the
+    task (to show 'kon niet starten'); the row stays and the beat task publishes it
+    later."""
     return alle_na_commit(
         taak, [(list(args), kwargs or {})], bij_mislukken=bij_mislukken
     )[0]
@@ -69,8 +72,9 @@ def alle_na_commit(
     """`na_commit` for several calls of one task: one insert, one commit hook."""
     if not aanroepen:
         return []
+    naam = taak if isinstance(taak, str) else taak.name
     rijen = UitgaandeTaak.objects.bulk_create(
-        [UitgaandeTaak(taak=taak.name, args=a, kwargs=kw) for a, kw in aanroepen]
+        [UitgaandeTaak(taak=naam, args=a, kwargs=kw) for a, kw in aanroepen]
     )
     pks = [r.pk for r in rijen]
 
@@ -121,7 +125,7 @@ def _versturen(pk: int) -> tuple[bool | None, bool]:
             if rij is None:
                 return None, False
             try:
-                taak = app.tasks[rij.taak]
+                taak = _taak(app, rij.taak)
                 taak.apply_async(rij.args, rij.kwargs, **PUBLICEER_OPTIES)
             except Exception as exc:  # kombu raises transport-specific errors  # noqa: BLE001
                 logger.warning(
@@ -139,6 +143,15 @@ def _versturen(pk: int) -> tuple[bool | None, bool]:
     except Exception:  # the database itself is away: the row (if any) stays  # noqa: BLE001
         logger.exception("Outbox row %s could not be handled", pk)
         return False, True
+
+
+def _taak(app, naam: str):
+    """The registered task `naam`. A task that was named, not imported, may not be
+    registered yet in this process: its module (the dotted name's parent) is imported
+    then, as the worker's autodiscovery does."""
+    if naam not in app.tasks:
+        import_module(naam.rpartition(".")[0])
+    return app.tasks[naam]
 
 
 def achterstallige_versturen(*, seconden: int = 20, max_aantal: int = 500) -> int:

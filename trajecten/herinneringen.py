@@ -13,7 +13,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.datums import datum_tekst, plus_maanden
+from core.datums import datum_tekst
 from leerbedrijven.constants import ErkenningStatus
 from meldingen.herinneringen import regel_registreren
 from meldingen.services import melding_versturen
@@ -160,8 +160,7 @@ def regeling_maximum(vandaag: date, dagen: int) -> int:
     nieuw = 0
     for financiering in financieringen:
         traject = financiering.traject
-        maanden = REGELING_MAX_MAANDEN[financiering.regeling]
-        einde = plus_maanden(traject.startdatum, maanden)
+        einde = financiering.regeling_einde()
         if einde > grens:
             continue
         nieuw += melding_versturen(
@@ -178,7 +177,7 @@ def regeling_maximum(vandaag: date, dagen: int) -> int:
             % {
                 "regeling": Regeling(financiering.regeling).label,
                 "kandidaat": traject.kandidaat,
-                "maanden": maanden,
+                "maanden": financiering.max_maanden,
                 "datum": datum_tekst(einde),
             },
             url=traject.get_absolute_url(),

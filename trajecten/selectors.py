@@ -2,14 +2,12 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from core.datums import plus_maanden
 from kandidaten.models import Kandidaat
 from kwalificaties.models import Werkproces
 from organisaties.constants import Rol
 from organisaties.models import Medewerker
 from organisaties.selectors import medewerkers_in_regio
 
-from .constants import REGELING_MAX_MAANDEN
 from .models import (
     Advies,
     AdviesAntwoord,
@@ -138,12 +136,23 @@ def regeling_waarschuwingen(traject: Traject) -> list[str]:
     """Schemes whose maximum duration the planned traject exceeds (prefetched, no queries)."""
     uit = []
     for f in traject.financieringen.all():
-        maanden = REGELING_MAX_MAANDEN.get(f.regeling)
-        if maanden and traject.geplande_einddatum > plus_maanden(
-            traject.startdatum, maanden
-        ):
+        einde = f.regeling_einde()
+        if einde and traject.geplande_einddatum > einde:
             uit.append(
-                f"{f.get_regeling_display()} betaalt hoogstens {maanden} maanden: het traject "
-                f"moet uiterlijk {plus_maanden(traject.startdatum, maanden):%d-%m-%Y} klaar zijn."
+                f"{f.get_regeling_display()} betaalt hoogstens {f.max_maanden} maanden: "
+                f"het traject moet uiterlijk {einde:%d-%m-%Y} klaar zijn."
             )
     return uit
+
+
+def traject_team(traject: Traject) -> list:
+    """The people who work on the traject: consulent, jobcoach, the mbo-medewerker of
+    the advice and the praktijkopleiders with an account."""
+    team = [traject.consulent, traject.jobcoach]
+    if traject.advies_id:
+        team.append(traject.advies.mbo_medewerker)
+    team += [
+        p.praktijkopleider.account
+        for p in traject.plaatsingen.select_related("praktijkopleider__account")
+    ]
+    return team

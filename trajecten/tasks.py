@@ -3,6 +3,8 @@
 from celery import shared_task
 
 from core.pdf import HERSTART_NA, herstarten
+from trajecten.models import OvereenkomstVersie
+from trajecten.services import pdf_maken
 
 
 @shared_task(
@@ -10,8 +12,6 @@ from core.pdf import HERSTART_NA, herstarten
 )
 def overeenkomst_pdf_maken(versie_id: int) -> str:
     """Render one agreement version's PDF (idempotent); returns the stored file name."""
-    from trajecten.services import pdf_maken
-
     return pdf_maken(versie_id=versie_id).pdf.name
 
 
@@ -20,6 +20,4 @@ def overeenkomst_pdfs_herstarten(
     seconden: float = HERSTART_NA.total_seconds(),
 ) -> int:
     """Queue again the PDFs that stayed waiting (the worker died, the broker was down)."""
-    from trajecten.models import OvereenkomstVersie
-
     return herstarten(overeenkomst_pdf_maken, OvereenkomstVersie, seconden)

@@ -3,6 +3,8 @@
 from celery import shared_task
 
 from core.pdf import HERSTART_NA, herstarten
+from verklaringen.models import Praktijkverklaring
+from verklaringen.services import verklaring_pdf_maken as maken
 
 
 @shared_task(
@@ -10,8 +12,6 @@ from core.pdf import HERSTART_NA, herstarten
 )
 def verklaring_pdf_maken(verklaring_id: int) -> str:
     """Render one praktijkverklaring's PDF (idempotent); returns the stored file name."""
-    from verklaringen.services import verklaring_pdf_maken as maken
-
     return maken(verklaring_id=verklaring_id).pdf.name
 
 
@@ -20,6 +20,4 @@ def verklaring_pdfs_herstarten(
     seconden: float = HERSTART_NA.total_seconds(),
 ) -> int:
     """Queue again the PDFs that stayed waiting (the worker died, the broker was down)."""
-    from verklaringen.models import Praktijkverklaring
-
     return herstarten(verklaring_pdf_maken, Praktijkverklaring, seconden)

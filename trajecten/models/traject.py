@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,11 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieModel
+from core.datums import plus_maanden
 from core.models import TimeStampedModel
 from leerbedrijven.constants import Baancreatie
 from organisaties.constants import Rol
 from organisaties.scoping import Zichtbaarheid, ZichtbaarQuerySet
 from trajecten.constants import (
+    ACTIEVE_STATUSSEN,
+    REGELING_MAX_MAANDEN,
     TRANSITIONS,
     Plaatsingstype,
     Regeling,
@@ -155,6 +160,15 @@ class Traject(VersieModel, TimeStampedModel):
     def volgende_statussen(self) -> set[str]:
         return TRANSITIONS[self.status]
 
+    def moet_actief_zijn(self) -> None:
+        """Placements, funding and agreements only change while the traject is
+        active: a ValidationError (Dutch) otherwise."""
+        if self.status not in ACTIEVE_STATUSSEN:
+            raise ValidationError(
+                _("Dit traject is %s: er kan niets meer aan worden veranderd.")
+                % self.get_status_display().lower()
+            )
+
 
 class TrajectStatuswijziging(models.Model):
     traject = models.ForeignKey(
@@ -277,3 +291,16 @@ class Financiering(TimeStampedModel):
 
     def __str__(self):
         return self.get_regeling_display()
+
+    @property
+    def max_maanden(self) -> int | None:
+        """The scheme's maximum duration in months (None: no maximum)."""
+        return REGELING_MAX_MAANDEN.get(self.regeling)
+
+    def regeling_einde(self) -> date | None:
+        """The last day the scheme pays for: its maximum duration from the traject's
+        start; None for a scheme without a maximum. The traject page's warning and the
+        reminder 'regeling_maximum' both count with it."""
+        if not self.max_maanden:
+            return None
+        return plus_maanden(self.traject.startdatum, self.max_maanden)

@@ -26,10 +26,10 @@ from meldingen.services import melding_versturen
 from organisaties.constants import Rol
 from trajecten.constants import CorrectieVeld, Regeling
 from trajecten.models import Traject, TrajectCorrectie, TrajectCorrectieRegel
+from trajecten.selectors import traject_team
 
 from .overeenkomsten import verouderde_overeenkomsten
 from .plaatsing_periode import PlaatsingPeriode, buiten_traject_tekst, overlap_fouten
-from .traject import traject_moet_actief_zijn, traject_team
 
 GEEN_WIJZIGING = gettext_lazy(
     "Je hebt niets veranderd. Er is dus niets opgeslagen. Pas eerst een gegeven aan."
@@ -118,7 +118,7 @@ def traject_corrigeren(
     )
     if not mag_traject_corrigeren(user=door, traject=traject):
         raise PermissionDenied(_("Dit mag je bij dit traject niet doen."))
-    traject_moet_actief_zijn(traject)
+    traject.moet_actief_zijn()
     if versie is not None and versie != traject.versie:
         raise ValidationError(GELIJKTIJDIG_GEWIJZIGD, code="gelijktijdig_gewijzigd")
     reden = (reden or "").strip()

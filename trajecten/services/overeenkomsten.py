@@ -13,15 +13,18 @@ import json
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Prefetch
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.datums import datum_tekst
-from core.pdf import pdf_in_wachtrij
+from core.pdf import (
+    PdfDocument,
+    pdf_in_wachtrij,
+    pdf_opnieuw_in_wachtrij,
+    pdf_opslaan,
+)
 from core.validators import validate_pdf
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
@@ -34,7 +37,7 @@ from trajecten.constants import (
     PdfStatus,
 )
 from trajecten.models import Ondertekening, Overeenkomst, OvereenkomstVersie, Traject
-from trajecten.services.traject import traject_moet_actief_zijn, traject_team
+from trajecten.selectors import traject_team
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -115,10 +118,8 @@ def verouderde_overeenkomsten(*, traject: Traject) -> list[str]:
     ]
 
 
-def _pdf_in_wachtrij(versie_id: int) -> None:
-    from trajecten.tasks import overeenkomst_pdf_maken
-
-    pdf_in_wachtrij(overeenkomst_pdf_maken, OvereenkomstVersie, versie_id)
+# By name: the task calls `pdf_maken` below, so this module does not import it.
+PDF_TAAK = "trajecten.tasks.overeenkomst_pdf_maken"
 
 
 @transaction.atomic
@@ -129,17 +130,15 @@ def overeenkomsten_genereren(*, traject: Traject, door) -> list[OvereenkomstVers
     be started is queued again.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    traject_moet_actief_zijn(traject)
+    traject.moet_actief_zijn()
     gegevens = overeenkomst_gegevens(traject=traject)
     versies = []
     for overeenkomst in traject.overeenkomsten.all():
         vingerafdruk = _vingerafdruk(overeenkomst.soort, gegevens)
         laatste = overeenkomst.versies.order_by("-nummer").first()
         if laatste and laatste.vingerafdruk == vingerafdruk:
-            if laatste.pdf_status == PdfStatus.NIET_GESTART:
-                laatste.pdf_status = PdfStatus.WACHTRIJ
-                laatste.save(update_fields=["pdf_status", "updated_at"])
-                _pdf_in_wachtrij(laatste.pk)
+            if pdf_opnieuw_in_wachtrij(PDF_TAAK, OvereenkomstVersie, laatste.pk):
+                laatste.refresh_from_db(fields=["pdf_status", "updated_at"])
             versies.append(laatste)
             continue
         versie = OvereenkomstVersie.objects.create(
@@ -149,45 +148,34 @@ def overeenkomsten_genereren(*, traject: Traject, door) -> list[OvereenkomstVers
             vingerafdruk=vingerafdruk,
             aangevraagd_door=door,
         )
-        _pdf_in_wachtrij(versie.pk)
+        pdf_in_wachtrij(PDF_TAAK, OvereenkomstVersie, versie.pk)
         versies.append(versie)
     return versies
 
 
+def _document(versie: OvereenkomstVersie) -> PdfDocument:
+    soort = versie.overeenkomst.soort
+    return PdfDocument(
+        sjabloon="pdf/overeenkomst.html",
+        context={
+            "soort": soort,
+            "titel": OvereenkomstSoort(soort).label,
+            "voettekst": f"{OvereenkomstSoort(soort).label} · versie {versie.nummer}",
+            "versie": versie,
+            "g": versie.gegevens,
+            "partijen": [Partij(p).label for p in PARTIJEN[soort]],
+            "gemaakt_op": timezone.localtime(),
+        },
+        bestandsnaam=f"{soort}-v{versie.nummer}.pdf",
+    )
+
+
 def pdf_maken(*, versie_id: int) -> OvereenkomstVersie:
-    """Render and store the PDF of one version; a no-op when it is already there.
-
-    The file and the 'klaar' status are saved in one transaction under a row lock, so a
-    worker that dies halfway leaves the version waiting, never half made.
-    """
-    from weasyprint import HTML
-
-    with transaction.atomic():
-        versie = (
-            OvereenkomstVersie.objects.select_for_update()
-            .select_related("overeenkomst")
-            .get(pk=versie_id)
-        )
-        if versie.pdf_status == PdfStatus.KLAAR:
-            return versie
-        soort = versie.overeenkomst.soort
-        html = render_to_string(
-            "pdf/overeenkomst.html",
-            {
-                "soort": soort,
-                "titel": OvereenkomstSoort(soort).label,
-                "voettekst": f"{OvereenkomstSoort(soort).label} · versie {versie.nummer}",
-                "versie": versie,
-                "g": versie.gegevens,
-                "partijen": [Partij(p).label for p in PARTIJEN[soort]],
-                "gemaakt_op": timezone.localtime(),
-            },
-        )
-        pdf = HTML(string=html).write_pdf()
-        versie.pdf.save(f"{soort}-v{versie.nummer}.pdf", ContentFile(pdf), save=False)
-        versie.pdf_status = PdfStatus.KLAAR
-        versie.save(update_fields=["pdf", "pdf_status", "updated_at"])
-    return versie
+    """Render and store the PDF of one version; a no-op when it is already there
+    (`core.pdf.pdf_opslaan`: under the row's lock, file and status together)."""
+    return pdf_opslaan(
+        OvereenkomstVersie.objects.select_related("overeenkomst"), versie_id, _document
+    )
 
 
 def _laatste_versies(traject: Traject) -> dict[str, OvereenkomstVersie | None]:
@@ -304,7 +292,7 @@ def ondertekening_vastleggen(
         .select_related("kandidaat")
         .get(pk=traject_id)
     )
-    traject_moet_actief_zijn(traject)
+    traject.moet_actief_zijn()
     versie = OvereenkomstVersie.objects.select_related("overeenkomst").get(pk=versie.pk)
     overeenkomst = versie.overeenkomst
     nieuwste = overeenkomst.versies.aggregate(n=Max("nummer"))["n"]

@@ -31,7 +31,9 @@ from trajecten.models import (
     Traject,
     TrajectStatuswijziging,
 )
+from trajecten.selectors import traject_team
 
+from .overeenkomsten import ontbrekende_handtekeningen
 from .plaatsing_periode import PlaatsingPeriode, buiten_traject_tekst, overlap_fouten
 
 KANDIDAAT_FASE = {
@@ -50,28 +52,6 @@ GETEKEND_NODIG = {
     (TrajectStatus.PLAATSING_VOORBEREID, TrajectStatus.OVEREENKOMSTEN_GETEKEND),
     (TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND),
 }
-
-
-def traject_moet_actief_zijn(traject: Traject) -> None:
-    """Placements, funding and agreements only change while the traject is active."""
-    if traject.status not in ACTIEVE_STATUSSEN:
-        raise ValidationError(
-            _("Dit traject is %s: er kan niets meer aan worden veranderd.")
-            % traject.get_status_display().lower()
-        )
-
-
-def traject_team(traject: Traject) -> list:
-    """The people who work on the traject: consulent, jobcoach, the mbo-medewerker of
-    the advice and the praktijkopleiders with an account."""
-    team = [traject.consulent, traject.jobcoach]
-    if traject.advies_id:
-        team.append(traject.advies.mbo_medewerker)
-    team += [
-        p.praktijkopleider.account
-        for p in traject.plaatsingen.select_related("praktijkopleider__account")
-    ]
-    return team
 
 
 def _label(status: str) -> str:
@@ -184,7 +164,7 @@ def plaatsing_toevoegen(
     overlap another placement of the traject unless `overlap_bedoeld`; the traject's
     row lock keeps two additions at once from both passing that check."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    traject_moet_actief_zijn(traject)
+    traject.moet_actief_zijn()
     plaatsing.traject = traject
     _plaatsing_controleren(plaatsing, traject, overlap_bedoeld=overlap_bedoeld)
     plaatsing.full_clean()
@@ -204,7 +184,7 @@ def financiering_toevoegen(
 ) -> Financiering:
     """Record who pays what for (a phase of) the traject."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    traject_moet_actief_zijn(traject)
+    traject.moet_actief_zijn()
     financiering.traject = traject
     financiering.full_clean()
     financiering.save()
@@ -226,8 +206,6 @@ def overgang_weigering(
     the workflow refuses. (The reason of uitval is input, checked on the move itself.)
     `ontbreekt`: `ontbrekende_handtekeningen` when the caller has it already.
     """
-    from .overeenkomsten import ontbrekende_handtekeningen
-
     van = traject.status
     if naar not in traject.volgende_statussen():
         return _("Van '%(van)s' kan een traject niet naar '%(naar)s'.") % {

@@ -31,8 +31,8 @@ from meldingen.services import melding_versturen
 from organisaties.constants import Rol
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
+from trajecten.selectors import traject_team
 from trajecten.services import traject_status_wijzigen
-from trajecten.services.traject import traject_team
 from verklaringen.constants import BorgingStatus, Niveau, ObservatieSoort
 from verklaringen.models import (
     Borging,

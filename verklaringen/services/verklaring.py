@@ -16,23 +16,22 @@ import datetime
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.pdf import PdfStatus, pdf_in_wachtrij
+from core import pdf as core_pdf
+from core.pdf import PdfDocument, pdf_in_wachtrij, pdf_opslaan
 from core.workflow import TransitionNotAllowed
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
 from meldingen.services import melding_versturen
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
+from trajecten.selectors import traject_team
 from trajecten.services import traject_status_wijzigen
-from trajecten.services.traject import traject_team
 from verklaringen.models import Eindbeoordeling, Nummerreeks, Praktijkverklaring
 
 from .beoordeling import (
@@ -44,6 +43,9 @@ from .beoordeling import (
     laatste_borging,
     mag_borgen,
 )
+
+# By name: the task calls `verklaring_pdf_maken` below, so this module does not import it.
+PDF_TAAK = "verklaringen.tasks.verklaring_pdf_maken"
 
 
 def _volgnummer(mbo_instelling, jaar: int) -> int:
@@ -151,24 +153,15 @@ def verklaring_uitreiken(
         % {"nummer": verklaring.nummer, "aantal": len(beheerst)},
         door=door,
     )
-    _pdf_in_wachtrij(verklaring.pk)  # published on commit (outbox)
+    # Published on commit (outbox).
+    pdf_in_wachtrij(PDF_TAAK, Praktijkverklaring, verklaring.pk)
     return verklaring
-
-
-def _pdf_in_wachtrij(verklaring_id: int) -> None:
-    from verklaringen.tasks import verklaring_pdf_maken as taak
-
-    pdf_in_wachtrij(taak, Praktijkverklaring, verklaring_id)
 
 
 @transaction.atomic
 def pdf_opnieuw_in_wachtrij(verklaring: Praktijkverklaring) -> None:
-    """Queue a PDF that could not start once more."""
-    updated = Praktijkverklaring.objects.filter(
-        pk=verklaring.pk, pdf_status=PdfStatus.NIET_GESTART
-    ).update(pdf_status=PdfStatus.WACHTRIJ, updated_at=timezone.now())
-    if updated:
-        _pdf_in_wachtrij(verklaring.pk)  # published on commit (outbox)
+    """Queue a PDF that could not start once more (`core.pdf`)."""
+    core_pdf.pdf_opnieuw_in_wachtrij(PDF_TAAK, Praktijkverklaring, verklaring.pk)
 
 
 def qr_svg(url: str) -> str:
@@ -178,48 +171,40 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
+def _document(verklaring: Praktijkverklaring) -> PdfDocument:
+    traject = verklaring.traject
+    return PdfDocument(
+        sjabloon="pdf/praktijkverklaring.html",
+        context={
+            "v": verklaring,
+            "voettekst": f"Praktijkverklaring {verklaring.nummer}",
+            "kandidaat": traject.kandidaat,
+            "kwalificatie": traject.kwalificatie,
+            "werkprocessen": verklaring.werkprocessen.order_by("code"),
+            "plaatsingen": list(
+                traject.plaatsingen.select_related(
+                    "leerbedrijf__organisatie", "praktijkopleider"
+                ).order_by("startdatum", "pk")
+            ),
+            "qr": qr_svg(verklaring.verificatie_url),
+        },
+        bestandsnaam=f"praktijkverklaring-{verklaring.nummer}.pdf",
+    )
+
+
 def verklaring_pdf_maken(*, verklaring_id: int) -> Praktijkverklaring:
     """Render and store the PDF; a no-op when it is already there (idempotent). The file
-    and the 'klaar' status are saved together under a row lock."""
-    from weasyprint import HTML
-
-    with transaction.atomic():
-        verklaring = (
-            Praktijkverklaring.objects.select_for_update(of=("self",))
-            .select_related(
-                "traject__kandidaat",
-                "traject__kwalificatie",
-                "mbo_instelling",
-                "uitgereikt_door",
-            )
-            .get(pk=verklaring_id)
-        )
-        if verklaring.pdf_status == PdfStatus.KLAAR:
-            return verklaring
-        traject = verklaring.traject
-        html = render_to_string(
-            "pdf/praktijkverklaring.html",
-            {
-                "v": verklaring,
-                "voettekst": f"Praktijkverklaring {verklaring.nummer}",
-                "kandidaat": traject.kandidaat,
-                "kwalificatie": traject.kwalificatie,
-                "werkprocessen": verklaring.werkprocessen.order_by("code"),
-                "plaatsingen": list(
-                    traject.plaatsingen.select_related(
-                        "leerbedrijf__organisatie", "praktijkopleider"
-                    ).order_by("startdatum", "pk")
-                ),
-                "qr": qr_svg(verklaring.verificatie_url),
-            },
-        )
-        pdf = HTML(string=html).write_pdf()
-        verklaring.pdf.save(
-            f"praktijkverklaring-{verklaring.nummer}.pdf", ContentFile(pdf), save=False
-        )
-        verklaring.pdf_status = PdfStatus.KLAAR
-        verklaring.save(update_fields=["pdf", "pdf_status", "updated_at"])
-    return verklaring
+    and the 'klaar' status are saved together under the row's lock (`core.pdf`)."""
+    return pdf_opslaan(
+        Praktijkverklaring.objects.select_related(
+            "traject__kandidaat",
+            "traject__kwalificatie",
+            "mbo_instelling",
+            "uitgereikt_door",
+        ),
+        verklaring_id,
+        _document,
+    )
 
 
 @transaction.atomic

@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .inzending import Inzending  # noqa: F401  (registers the model)
+from .validators import validate_niet_in_toekomst
 
 
 class TimeStampedModel(models.Model):
@@ -12,6 +15,71 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContactmomentQuerySet(models.QuerySet):
+    """The reads every contact log shares: which moment is the newest, and whose plan
+    (next action) counts."""
+
+    def nieuwste_eerst(self):
+        """Newest first: by date, then by when it was recorded (pk: a total order)."""
+        return self.order_by("-datum", "-created_at", "-pk")
+
+    def geplande_nieuwste_eerst(self):
+        """The moments with a planned next action, newest first: the first one's plan
+        counts, a later contact replaces the plan of an earlier one."""
+        return self.filter(volgende_actie_op__isnull=False).nieuwste_eerst()
+
+    def laatst_geplande(self):
+        """Per owner (`Contactmoment.eigenaar`) only the moment whose plan counts."""
+        eigenaar = self.model.eigenaar
+        laatste = (
+            self.model.objects.filter(**{eigenaar: OuterRef(eigenaar)})
+            .geplande_nieuwste_eerst()
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(laatste))
+
+
+class Contactmoment(TimeStampedModel):
+    """One entry of a contact log (with a kandidaat, with a leerbedrijf): what was
+    discussed and, optionally, the next action with its date. A concrete log adds its
+    owner (a foreign key named by `eigenaar`), its kinds of contact (`soort`) and the
+    check constraint `ACTIE_HEEFT_DATUM` under its own name."""
+
+    # The name of the concrete model's foreign key to the row the log belongs to.
+    eigenaar: str
+
+    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
+    samenvatting = models.TextField(_("samenvatting"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    volgende_actie = models.CharField(_("volgende actie"), max_length=200, blank=True)
+    volgende_actie_op = models.DateField(_("volgende actie op"), null=True, blank=True)
+
+    objects = ContactmomentQuerySet.as_manager()
+
+    ACTIE_HEEFT_DATUM = Q(volgende_actie="") | Q(volgende_actie_op__isnull=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+    def clean(self):
+        if self.volgende_actie and not self.volgende_actie_op:
+            raise ValidationError(
+                {
+                    "volgende_actie_op": _(
+                        "Vul in wanneer de volgende actie moet gebeuren."
+                    )
+                }
+            )
 
 
 class SpreadsheetImport(models.Model):

@@ -156,11 +156,3 @@ class ContactmomentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["datum"].initial = timezone.localdate()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("volgende_actie") and not data.get("volgende_actie_op"):
-            self.add_error(
-                "volgende_actie_op", _("Kies een datum voor de volgende actie.")
-            )
-        return data

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,25 +24,18 @@ from .models import Contactmoment
 def volgende_actie(vandaag: date, dagen: int) -> int:
     """The next action of a candidate's latest planned contact moment is due within
     `dagen` days or overdue: notify the consulent and whoever recorded it."""
-    # Only the latest planned contact moment counts, as on the caseload: a later
-    # contact replaces the plan of an earlier one.
-    laatste_gepland = (
-        Contactmoment.objects.filter(
-            kandidaat=OuterRef("kandidaat"), volgende_actie_op__isnull=False
-        )
-        .order_by("-datum", "-created_at", "-pk")
-        .values("pk")[:1]
-    )
     # As 'Actie te laat' on the caseload: a later contact moment on or after the
     # action's date means it was done; no reminder then.
     gedaan = Contactmoment.objects.filter(
         kandidaat=OuterRef("kandidaat"), datum__gte=OuterRef("volgende_actie_op")
     ).exclude(pk=OuterRef("pk"))
+    # Only the latest planned contact moment counts, as on the caseload: a later
+    # contact replaces the plan of an earlier one.
     momenten = (
-        Contactmoment.objects.filter(
+        Contactmoment.objects.laatst_geplande()
+        .filter(
             volgende_actie_op__lte=vandaag + timedelta(days=dagen),
             kandidaat__fase__in=ACTIEVE_FASEN,
-            pk=Subquery(laatste_gepland),
         )
         .exclude(Exists(gedaan))
         .select_related("kandidaat__consulent", "door")

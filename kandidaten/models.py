@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieModel
+from core.models import Contactmoment as BasisContactmoment
 from core.models import TimeStampedModel
 from core.validators import validate_niet_in_toekomst, validate_postcode
 from organisaties.constants import Rol
@@ -230,24 +231,16 @@ class Kandidaat(VersieModel, TimeStampedModel):
         ]
 
 
-class Contactmoment(TimeStampedModel):
+class Contactmoment(BasisContactmoment):
+    eigenaar = "kandidaat"
+
     kandidaat = models.ForeignKey(
         Kandidaat,
         models.CASCADE,
         related_name="contactmomenten",
         verbose_name=_("kandidaat"),
     )
-    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
     soort = models.CharField(_("soort contact"), max_length=20, choices=ContactSoort)
-    samenvatting = models.TextField(_("samenvatting"))
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        related_name="+",
-        verbose_name=_("door"),
-    )
-    volgende_actie = models.CharField(_("volgende actie"), max_length=200, blank=True)
-    volgende_actie_op = models.DateField(_("volgende actie op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-datum", "-created_at"]
@@ -255,7 +248,7 @@ class Contactmoment(TimeStampedModel):
         verbose_name_plural = _("contactmomenten")
         constraints = [
             models.CheckConstraint(
-                condition=Q(volgende_actie="") | Q(volgende_actie_op__isnull=False),
+                condition=BasisContactmoment.ACTIE_HEEFT_DATUM,
                 name="kandidaat_contact_actie_heeft_datum",
                 violation_error_message=_("Kies een datum voor de volgende actie."),
             ),
@@ -267,9 +260,6 @@ class Contactmoment(TimeStampedModel):
                 fields=["datum", "kandidaat"], name="kandidaat_contact_datum_idx"
             ),
         ]
-
-    def __str__(self):
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
 
 
 class Gebeurtenis(models.Model):

@@ -23,10 +23,10 @@ from .models import Contactmoment, Gebeurtenis, Kandidaat
 
 def _met_contactinfo(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
     # Subqueries instead of joins + GROUP BY: one row per candidate, constant queries.
-    laatste = Contactmoment.objects.filter(kandidaat=OuterRef("pk")).order_by(
-        "-datum", "-created_at"
-    )
-    gepland = laatste.filter(volgende_actie_op__isnull=False)
+    van_kandidaat = Contactmoment.objects.filter(kandidaat=OuterRef("pk"))
+    laatste = van_kandidaat.nieuwste_eerst()
+    # The moment whose plan counts: the same rule as the reminder 'volgende_actie'.
+    gepland = van_kandidaat.geplande_nieuwste_eerst()
     return qs.annotate(
         laatste_contact=Subquery(laatste.values("datum")[:1]),
         laatste_contact_id=Subquery(laatste.values("pk")[:1]),

@@ -142,6 +142,13 @@ class ContactmomentForm(OnderdeelForm):
             "volgende_actie_op": Datumveld(),
             "samenvatting": forms.Textarea(attrs={"rows": 4}),
         }
+        help_texts = {
+            "samenvatting": _("Wat is besproken en wat is afgesproken?"),
+            "volgende_actie": _(
+                "Bijvoorbeeld: offerte sturen, of terugbellen over de erkenning."
+            ),
+            "volgende_actie_op": _("Verplicht als je een volgende actie invult."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -169,16 +169,11 @@ def geplande_acties(*, tot_en_met, user=None) -> QuerySet[Contactmoment]:
     `user`: only the actions that user recorded, with leerbedrijven in their scope
     (the home page); without: all of them (the reminder rule). One query.
     """
-    laatste_gepland = (
-        Contactmoment.objects.filter(
-            leerbedrijf=OuterRef("leerbedrijf"), volgende_actie_op__isnull=False
-        )
-        .order_by("-datum", "-created_at", "-pk")
-        .values("pk")[:1]
+    momenten = (
+        Contactmoment.objects.laatst_geplande()
+        .filter(volgende_actie_op__lte=tot_en_met)
+        .exclude(leerbedrijf__status=LeerbedrijfStatus.GESTOPT)
     )
-    momenten = Contactmoment.objects.filter(
-        volgende_actie_op__lte=tot_en_met, pk=Subquery(laatste_gepland)
-    ).exclude(leerbedrijf__status=LeerbedrijfStatus.GESTOPT)
     if user is not None:
         momenten = momenten.filter(
             door=user, leerbedrijf__in=Leerbedrijf.objects.zichtbaar_voor(user)

@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Contactmoment as BasisContactmoment
 from core.models import TimeStampedModel
-from core.validators import validate_niet_in_toekomst, validate_postcode
+from core.validators import validate_postcode
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.constants import (
     ContactmomentSoort,
@@ -261,8 +262,10 @@ class Leerbaan(TimeStampedModel):
         return f"{self.kwalificatie} ({self.aantal})"
 
 
-class Contactmoment(TimeStampedModel):
+class Contactmoment(BasisContactmoment):
     """One entry of the contact log with a leerbedrijf."""
+
+    eigenaar = "leerbedrijf"
 
     leerbedrijf = models.ForeignKey(
         Leerbedrijf,
@@ -270,30 +273,8 @@ class Contactmoment(TimeStampedModel):
         related_name="contactmomenten",
         verbose_name=_("leerbedrijf"),
     )
-    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
     soort = models.CharField(
         _("soort contact"), max_length=20, choices=ContactmomentSoort
-    )
-    samenvatting = models.TextField(
-        _("samenvatting"), help_text=_("Wat is besproken en wat is afgesproken?")
-    )
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        related_name="+",
-        verbose_name=_("door"),
-    )
-    volgende_actie = models.CharField(
-        _("volgende actie"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bijvoorbeeld: offerte sturen, of terugbellen over de erkenning."),
-    )
-    volgende_actie_op = models.DateField(
-        _("volgende actie op"),
-        null=True,
-        blank=True,
-        help_text=_("Verplicht als je een volgende actie invult."),
     )
 
     class Meta:
@@ -306,20 +287,7 @@ class Contactmoment(TimeStampedModel):
                 name="contactmoment_soort_geldig",
             ),
             models.CheckConstraint(
-                condition=Q(volgende_actie="") | Q(volgende_actie_op__isnull=False),
+                condition=BasisContactmoment.ACTIE_HEEFT_DATUM,
                 name="contactmoment_actie_heeft_datum",
             ),
         ]
-
-    def __str__(self):
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
-
-    def clean(self):
-        if self.volgende_actie and not self.volgende_actie_op:
-            raise ValidationError(
-                {
-                    "volgende_actie_op": _(
-                        "Vul in wanneer de volgende actie moet gebeuren."
-                    )
-                }
-            )

@@ -19,6 +19,7 @@ that rolled back, and never lost for a change that committed:
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import timedelta
 from importlib import import_module
 
@@ -150,7 +151,8 @@ def _taak(app, naam: str):
     registered yet in this process: its module (the dotted name's parent) is imported
     then, as the worker's autodiscovery does."""
     if naam not in app.tasks:
-        import_module(naam.rpartition(".")[0])
+        with suppress(ImportError):  # then the registry says NotRegistered
+            import_module(naam.rpartition(".")[0])
     return app.tasks[naam]
 
 

@@ -26,7 +26,7 @@ from trajecten.services.overeenkomsten import (
     mag_op_papier_toevoegen,
     ontbrekend,
 )
-from trajecten.services.traject import overgang_weigering
+from trajecten.services.traject import Beoordelingsstand, overgang_weigering
 
 WIE = {
     Rol.CONSULENT: _("de consulent"),
@@ -113,7 +113,10 @@ def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
         weigering = overgang_weigering(
             traject=traject,
             naar=stap.naar,
-            via_beoordeling=stap.soort in VIA_BEOORDELING,
+            # An assessment step: asked with the stand the assessment will be in.
+            beoordeling=(
+                Beoordelingsstand(stap.naar) if stap.soort in VIA_BEOORDELING else None
+            ),
             ontbreekt=[],  # the signatures were checked above (GETEKEND_NODIG)
         )
         if weigering:

@@ -31,6 +31,7 @@ from tests.pdf import pdftekst, schone_pdf
 from trajecten.constants import Ondertekenwijze, Partij, PdfStatus, TrajectStatus
 from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
 from trajecten.services import (
+    Beoordelingsstand,
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,
@@ -257,7 +258,7 @@ def test_two_simultaneous_transitions_one_wins_history_consistent(consulent):
                 naar=naar,
                 door=consulent,
                 uitval_reden="anders",
-                via_beoordeling=True,
+                beoordeling=Beoordelingsstand(TrajectStatus.VERKLARING_UITGEREIKT),
             )
             uitkomsten.append(("ok", naar))
         except TransitionNotAllowed as exc:

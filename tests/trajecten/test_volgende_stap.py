@@ -25,7 +25,11 @@ from trajecten.constants import (
 )
 from trajecten.models import Overeenkomst
 from trajecten.services.overeenkomsten import mag_in_portaal_tekenen
-from trajecten.services.traject import overgang_weigering, traject_status_wijzigen
+from trajecten.services.traject import (
+    Beoordelingsstand,
+    overgang_weigering,
+    traject_status_wijzigen,
+)
 from trajecten.volgende_stap import volgende_stap
 from uitkomsten.constants import EINDSTATUSSEN
 from uitkomsten.selectors import mag_vastleggen
@@ -247,7 +251,11 @@ def test_a_named_status_move_is_one_the_workflow_allows(consulent, status):
                 overgang_weigering(
                     traject=traject,
                     naar=stap.naar,
-                    via_beoordeling=stap.soort in ("indienen", "uitreiken"),
+                    beoordeling=(
+                        Beoordelingsstand(stap.naar)
+                        if stap.soort in ("indienen", "uitreiken")
+                        else None
+                    ),
                 )
                 is None
             )

@@ -23,6 +23,7 @@ from .overeenkomsten import (
     verouderde_overeenkomsten,
 )
 from .traject import (
+    Beoordelingsstand,
     financiering_toevoegen,
     plaatsing_toevoegen,
     traject_starten,
@@ -30,6 +31,7 @@ from .traject import (
 )
 
 __all__ = [
+    "Beoordelingsstand",
     "CorrectieInvoer",
     "Correctieresultaat",
     "GegevenAntwoord",

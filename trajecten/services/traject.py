@@ -7,6 +7,8 @@ checks TRANSITIONS and the conditions of the target state (all agreements signed
 the candidate's phase along and puts the move on the candidate's timeline.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -52,6 +54,23 @@ GETEKEND_NODIG = {
     (TrajectStatus.PLAATSING_VOORBEREID, TrajectStatus.OVEREENKOMSTEN_GETEKEND),
     (TrajectStatus.OVEREENKOMSTEN_GETEKEND, TrajectStatus.LOPEND),
 }
+
+
+@dataclass(frozen=True)
+class Beoordelingsstand:
+    """Where the assessment of a traject stands, in one object (as Open Formulieren's
+    CosignState): the traject status that its state puts the traject in.
+
+    The assessment lives in verklaringen, which computes this from its own rows
+    (`verklaringen.services.beoordeling_stand`). The moves that belong to the
+    assessment (BEOORDELING_STAPPEN) are made only when they follow it, so the workflow
+    never needs to know who asks; the status form passes no stand and never makes one.
+    """
+
+    trajectstatus: str
+
+    def volgt(self, naar: str) -> bool:
+        return self.trajectstatus == naar
 
 
 def _label(status: str) -> str:
@@ -195,7 +214,7 @@ def overgang_weigering(
     *,
     traject: Traject,
     naar: str,
-    via_beoordeling: bool = False,
+    beoordeling: Beoordelingsstand | None = None,
     ontbreekt: list[str] | None = None,
 ) -> str | None:
     """Why `traject` may not move to `naar` now (Dutch), or None when it may.
@@ -212,7 +231,9 @@ def overgang_weigering(
             "van": _label(van),
             "naar": _label(naar),
         }
-    if (van, naar) in BEOORDELING_STAPPEN and not via_beoordeling:
+    if (van, naar) in BEOORDELING_STAPPEN and not (
+        beoordeling and beoordeling.volgt(naar)
+    ):
         return _(
             "Deze stap hoort bij de beoordeling: de praktijkopleider dient die in en de "
             "mbo-instelling keurt hem goed of stuurt hem terug."
@@ -235,14 +256,13 @@ def traject_status_wijzigen(
     door,
     reden: str = "",
     uitval_reden: str = "",
-    via_beoordeling: bool = False,
+    beoordeling: Beoordelingsstand | None = None,
 ) -> Traject:
-    """Move the traject to `naar`; raises TransitionNotAllowed with a Dutch message."""
+    """Move the traject to `naar`; raises TransitionNotAllowed with a Dutch message.
+    A move of the assessment needs `beoordeling`, the assessment's stand it follows."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     van = traject.status
-    weigering = overgang_weigering(
-        traject=traject, naar=naar, via_beoordeling=via_beoordeling
-    )
+    weigering = overgang_weigering(traject=traject, naar=naar, beoordeling=beoordeling)
     if weigering:
         raise TransitionNotAllowed(weigering)
     if naar == TrajectStatus.UITGEVALLEN and not uitval_reden:

@@ -32,7 +32,7 @@ from organisaties.constants import Rol
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.selectors import traject_team
-from trajecten.services import traject_status_wijzigen
+from trajecten.services import Beoordelingsstand, traject_status_wijzigen
 from verklaringen.constants import BorgingStatus, Niveau, ObservatieSoort
 from verklaringen.models import (
     Borging,
@@ -231,6 +231,21 @@ def laatste_borging(traject: Traject) -> Borging | None:
     return traject.borgingen.order_by("-op", "-pk").first()
 
 
+def beoordeling_stand(traject: Traject) -> Beoordelingsstand:
+    """Where the assessment stands, for the traject's workflow: an issued verklaring
+    puts the traject at 'verklaring uitgereikt'; a submitted or approved assessment
+    (the newest borging) at 'beoordeeld'; none yet, or one returned, at 'lopend'."""
+    if traject.verklaringen.exists():
+        return Beoordelingsstand(TrajectStatus.VERKLARING_UITGEREIKT)
+    borging = laatste_borging(traject)
+    if borging is not None and borging.status in (
+        BorgingStatus.INGEDIEND,
+        BorgingStatus.GOEDGEKEURD,
+    ):
+        return Beoordelingsstand(TrajectStatus.BEOORDEELD)
+    return Beoordelingsstand(TrajectStatus.LOPEND)
+
+
 @transaction.atomic
 def eindbeoordeling_vastleggen(
     *,
@@ -293,9 +308,12 @@ def beoordeling_indienen(*, traject: Traject, door) -> Borging:
             _("Nog geen eindbeoordeling voor: %s")
             % ", ".join(w.code for w in ontbreekt)
         )
+    borging = Borging.objects.create(
+        traject=traject, status=BorgingStatus.INGEDIEND, door=door
+    )
     try:
         traject_status_wijzigen(
-            via_beoordeling=True,
+            beoordeling=beoordeling_stand(traject),
             traject=traject,
             naar=TrajectStatus.BEOORDEELD,
             door=door,
@@ -303,9 +321,6 @@ def beoordeling_indienen(*, traject: Traject, door) -> Borging:
         )
     except TransitionNotAllowed as exc:
         raise ValidationError(str(exc)) from exc
-    borging = Borging.objects.create(
-        traject=traject, status=BorgingStatus.INGEDIEND, door=door
-    )
     _melden(
         traject,
         oorzaak=f"borging:{borging.pk}",
@@ -383,9 +398,15 @@ def beoordeling_terugsturen(*, traject: Traject, door, opmerking: str) -> Borgin
     if not opmerking:
         raise ValidationError({"opmerking": _("Schrijf op wat er nog moet gebeuren.")})
     _borging_open(traject)
+    borging = Borging.objects.create(
+        traject=traject,
+        status=BorgingStatus.TERUGGESTUURD,
+        opmerking=opmerking,
+        door=door,
+    )
     try:
         traject_status_wijzigen(
-            via_beoordeling=True,
+            beoordeling=beoordeling_stand(traject),
             traject=traject,
             naar=TrajectStatus.LOPEND,
             door=door,
@@ -393,12 +414,6 @@ def beoordeling_terugsturen(*, traject: Traject, door, opmerking: str) -> Borgin
         )
     except TransitionNotAllowed as exc:
         raise ValidationError(str(exc)) from exc
-    borging = Borging.objects.create(
-        traject=traject,
-        status=BorgingStatus.TERUGGESTUURD,
-        opmerking=opmerking,
-        door=door,
-    )
     _melden(
         traject,
         oorzaak=f"borging:{borging.pk}",

@@ -40,6 +40,7 @@ from .beoordeling import (
     _vergrendeld,
     beheerste_werkprocessen,
     beoordeling_goedgekeurd,
+    beoordeling_stand,
     laatste_borging,
     mag_borgen,
 )
@@ -138,7 +139,7 @@ def verklaring_uitreiken(
     verklaring.werkprocessen.set(beheerst)
     try:
         traject_status_wijzigen(
-            via_beoordeling=True,
+            beoordeling=beoordeling_stand(traject),
             traject=traject,
             naar=TrajectStatus.VERKLARING_UITGEREIKT,
             door=door,

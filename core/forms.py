@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 
 class Datumveld(forms.DateInput):
@@ -9,6 +10,29 @@ class Datumveld(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ContactmomentForm(forms.ModelForm):
+    """The form of a contact log's entry (`core.models.Contactmoment`); a concrete
+    form names the model in its `Meta(ContactmomentForm.Meta)`."""
+
+    class Meta:
+        fields = [
+            "datum",
+            "soort",
+            "samenvatting",
+            "volgende_actie",
+            "volgende_actie_op",
+        ]
+        widgets = {
+            "datum": Datumveld(),
+            "volgende_actie_op": Datumveld(),
+            "samenvatting": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].initial = timezone.localdate()
 
 
 def fout_in_formulier(form, exc: ValidationError) -> None:

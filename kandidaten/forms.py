@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieFormMixin
 from core.crypto import versleutel
+from core.forms import ContactmomentForm as BasisContactmomentForm
 from core.forms import Datumveld
 from core.validators import normaliseer_postcode, validate_bsn
 from organisaties.constants import Rol
@@ -137,22 +138,6 @@ class KandidaatForm(VersieFormMixin, forms.ModelForm):
         return data
 
 
-class ContactmomentForm(forms.ModelForm):
-    class Meta:
+class ContactmomentForm(BasisContactmomentForm):
+    class Meta(BasisContactmomentForm.Meta):
         model = Contactmoment
-        fields = [
-            "datum",
-            "soort",
-            "samenvatting",
-            "volgende_actie",
-            "volgende_actie_op",
-        ]
-        widgets = {
-            "datum": Datumveld(),
-            "volgende_actie_op": Datumveld(),
-            "samenvatting": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["datum"].initial = timezone.localdate()

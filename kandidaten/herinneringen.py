@@ -6,8 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meldingen.herinneringen import regel_registreren
-from meldingen.services import melding_versturen
+from meldingen.herinneringen import geplande_acties_herinneren, regel_registreren
 
 from .constants import ACTIEVE_FASEN
 from .models import Contactmoment
@@ -41,20 +40,9 @@ def volgende_actie(vandaag: date, dagen: int) -> int:
         .select_related("kandidaat__consulent", "door")
         .order_by("volgende_actie_op", "pk")
     )
-    nieuw = 0
-    for moment in momenten:
-        kandidaat = moment.kandidaat
-        nieuw += melding_versturen(
-            ontvangers=[kandidaat.consulent, moment.door],
-            # The date is part of the cause: a moved action is reminded again.
-            oorzaak=f"volgende_actie:{moment.pk}:{moment.volgende_actie_op.isoformat()}",
-            titel=_("Er staat een actie voor een kandidaat gepland"),
-            tekst=_("%(kandidaat)s, %(datum)s: %(actie)s")
-            % {
-                "kandidaat": kandidaat,
-                "datum": moment.volgende_actie_op.strftime("%d-%m-%Y"),
-                "actie": moment.volgende_actie or _("volgende actie"),
-            },
-            url=kandidaat.get_absolute_url(),
-        )
-    return nieuw
+    return geplande_acties_herinneren(
+        momenten,
+        code="volgende_actie",
+        titel=_("Er staat een actie voor een kandidaat gepland"),
+        ontvangers=lambda moment: [moment.kandidaat.consulent, moment.door],
+    )

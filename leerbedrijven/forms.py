@@ -1,8 +1,8 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieFormMixin
+from core.forms import ContactmomentForm as BasisContactmomentForm
 from core.forms import Datumveld
 from core.validators import normaliseer_postcode, validate_postcode
 from kwalificaties.models import Werkproces
@@ -127,21 +127,9 @@ class OnderdeelForm(forms.ModelForm):
         return dict(self.cleaned_data)
 
 
-class ContactmomentForm(OnderdeelForm):
-    class Meta:
+class ContactmomentForm(OnderdeelForm, BasisContactmomentForm):
+    class Meta(BasisContactmomentForm.Meta):
         model = Contactmoment
-        fields = [
-            "datum",
-            "soort",
-            "samenvatting",
-            "volgende_actie",
-            "volgende_actie_op",
-        ]
-        widgets = {
-            "datum": Datumveld(),
-            "volgende_actie_op": Datumveld(),
-            "samenvatting": forms.Textarea(attrs={"rows": 4}),
-        }
         help_texts = {
             "samenvatting": _("Wat is besproken en wat is afgesproken?"),
             "volgende_actie": _(
@@ -149,10 +137,6 @@ class ContactmomentForm(OnderdeelForm):
             ),
             "volgende_actie_op": _("Verplicht als je een volgende actie invult."),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["datum"].initial = timezone.localdate()
 
 
 class ErkenningForm(OnderdeelForm):

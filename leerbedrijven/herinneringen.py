@@ -5,8 +5,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meldingen.herinneringen import regel_registreren
-from meldingen.services import melding_versturen
+from meldingen.herinneringen import geplande_acties_herinneren, regel_registreren
 
 from .selectors import geplande_acties
 
@@ -22,23 +21,9 @@ from .selectors import geplande_acties
 def leerbedrijf_actie(vandaag: date, dagen: int) -> int:
     """The next action of a leerbedrijf's latest planned contact moment is due within
     `dagen` days or overdue: notify whoever recorded that contact moment."""
-    momenten = geplande_acties(tot_en_met=vandaag + timedelta(days=dagen))
-    nieuw = 0
-    for moment in momenten:
-        leerbedrijf = moment.leerbedrijf
-        nieuw += melding_versturen(
-            ontvangers=[moment.door],
-            # The date is part of the cause: a moved action is reminded again.
-            oorzaak=(
-                f"leerbedrijf_actie:{moment.pk}:{moment.volgende_actie_op.isoformat()}"
-            ),
-            titel=_("Er staat een actie voor een leerbedrijf gepland"),
-            tekst=_("%(leerbedrijf)s, %(datum)s: %(actie)s")
-            % {
-                "leerbedrijf": leerbedrijf,
-                "datum": moment.volgende_actie_op.strftime("%d-%m-%Y"),
-                "actie": moment.volgende_actie or _("volgende actie"),
-            },
-            url=leerbedrijf.get_absolute_url(),
-        )
-    return nieuw
+    return geplande_acties_herinneren(
+        geplande_acties(tot_en_met=vandaag + timedelta(days=dagen)),
+        code="leerbedrijf_actie",
+        titel=_("Er staat een actie voor een leerbedrijf gepland"),
+        ontvangers=lambda moment: [moment.door],
+    )

@@ -95,10 +95,12 @@ def test_query_count_is_the_same_for_3_and_30_candidates(
     django_assert_num_queries, monkeypatch
 ):
     from kandidaten import herinneringen
+    from meldingen import services
 
     verstuurd = []
+    # The rule hands its moments to meldingen's `geplande_acties_herinneren`.
     monkeypatch.setattr(
-        herinneringen, "melding_versturen", lambda **kw: verstuurd.append(kw) or 1
+        services, "melding_versturen", lambda **kw: verstuurd.append(kw) or 1
     )
     for _ in range(3):
         gepland(over=0)

@@ -40,9 +40,10 @@ test: install-dev ## Lint, check and run the whole suite on real PostgreSQL, Red
 e2e: install-dev ## Only the browser tests (Chromium)
 	scripts/test-stack.sh --skip-checks -m e2e
 
-lint: install-dev ## ruff check and format check
+lint: install-dev ## ruff check and format check; the import-linter layers contract
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 fmt: install-dev ## Format and fix imports
 	$(BIN)/ruff check --fix .

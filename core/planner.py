@@ -26,9 +26,11 @@ logger = logging.getLogger(__name__)
 
 
 def _celery_app():
-    from plpv_portal.celery import app
+    # The project's Celery app lives on the roof (plpv_portal/celery.py, the default
+    # app of every thread): core reaches it through Celery, not by import.
+    from celery import current_app
 
-    return app
+    return current_app._get_current_object()
 
 
 def _is_due(planning, vorige: datetime, nu: datetime) -> bool:

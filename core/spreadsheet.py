@@ -95,10 +95,12 @@ class Voorbeeld:
 
     @property
     def samenvatting(self) -> str:
-        return _("%(nieuw)d nieuw, %(bij)d bijwerken, %(fout)d fouten") % {
+        fouten = self.aantal(FOUT)
+        return _("%(nieuw)d nieuw, %(bij)d bijwerken, %(fout)d %(fouten)s") % {
             "nieuw": self.aantal(NIEUW),
             "bij": self.aantal(BIJWERKEN),
-            "fout": self.aantal(FOUT),
+            "fout": fouten,
+            "fouten": _("fout") if fouten == 1 else _("fouten"),
         }
 
     def foutmeldingen(self) -> list[str]:

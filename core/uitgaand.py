@@ -109,9 +109,10 @@ _onbereikbaar_tot: dict[str, float] = {}
 
 def _versturen(pk: int) -> tuple[bool | None, bool]:
     """`versturen`, and whether a failure was the broker being unreachable."""
+    # `app`: the project's Celery app, which lives on the roof (plpv_portal/celery.py,
+    # the default app of every thread): core reaches it through Celery, not by import.
+    from celery import current_app as app
     from kombu.exceptions import OperationalError
-
-    from plpv_portal.celery import app
 
     broker = str(app.conf.broker_url)
     if time.monotonic() < _onbereikbaar_tot.get(broker, 0.0):

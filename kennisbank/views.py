@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -18,7 +19,6 @@ from .constants import BESTANDSSOORTEN
 from .filters import ItemFilter
 from .forms import ItemForm
 from .selectors import (
-    controle_grens,
     item_bewerkbaar_list,
     item_detail_list,
     item_list,
@@ -50,7 +50,9 @@ class ItemListView(
         return item_list(user=self.request.user)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(controle_grens=controle_grens(), **kwargs)
+        context = super().get_context_data(
+            controle_maanden=settings.KENNISBANK_CONTROLE_MAANDEN, **kwargs
+        )
         # One query for the rows on this page that the user may change.
         context["bewerkbaar"] = set(
             item_bewerkbaar_list(user=self.request.user)

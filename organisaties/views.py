@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -15,7 +16,6 @@ from .audit import is_persoonsgegeven
 from .filters import LogEntryFilter, NetwerkcontactFilter, OrganisatieFilter
 from .forms import NetwerkcontactForm
 from .selectors import (
-    controle_grens,
     logentry_list,
     medewerker_list,
     netwerkcontact_list,
@@ -127,7 +127,9 @@ class NetwerkListView(
         return {**super().get_filterset_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(controle_grens=controle_grens(), **kwargs)
+        return super().get_context_data(
+            controle_maanden=settings.NETWERK_CONTROLE_MAANDEN, **kwargs
+        )
 
     def csv_rij(self, c):
         return [

@@ -97,10 +97,10 @@ WITH feiten AS (
     bool_or(m12.id IS NOT NULL) AS werk_12
   FROM trajecten_traject t
   JOIN kandidaten_kandidaat kt ON kt.id = t.kandidaat_id
-  LEFT JOIN rapportage_uitkomst u ON u.traject_id = t.id
-  LEFT JOIN rapportage_vervolgmeting m6 ON m6.traject_id = t.id
+  LEFT JOIN uitkomsten_uitkomst u ON u.traject_id = t.id
+  LEFT JOIN uitkomsten_vervolgmeting m6 ON m6.traject_id = t.id
     AND m6.maanden = 6 AND m6.situatie = ANY(%(werk_situaties)s)
-  LEFT JOIN rapportage_vervolgmeting m12 ON m12.traject_id = t.id
+  LEFT JOIN uitkomsten_vervolgmeting m12 ON m12.traject_id = t.id
     AND m12.maanden = 12 AND m12.situatie = ANY(%(werk_situaties)s)
   WHERE kt.regio_id = ANY(%(regios)s)
   GROUP BY t.kandidaat_id
@@ -137,7 +137,7 @@ UITKOMSTEN = """
 SELECT u.soort, count(DISTINCT t.kandidaat_id)
 FROM trajecten_traject t
 JOIN kandidaten_kandidaat k ON k.id = t.kandidaat_id
-JOIN rapportage_uitkomst u ON u.traject_id = t.id
+JOIN uitkomsten_uitkomst u ON u.traject_id = t.id
 WHERE k.regio_id = ANY(%(regios)s)
 GROUP BY u.soort
 """
@@ -157,7 +157,7 @@ WITH tr AS (
     k.organisatie_id, t.status = 'uitgevallen' AS uitgevallen,
     EXISTS (SELECT 1 FROM verklaringen_praktijkverklaring v
             WHERE v.traject_id = t.id AND v.ingetrokken_op IS NULL) AS verklaring,
-    EXISTS (SELECT 1 FROM rapportage_uitkomst u
+    EXISTS (SELECT 1 FROM uitkomsten_uitkomst u
             WHERE u.traject_id = t.id AND u.soort = ANY(%(werk)s)) AS werk
   FROM trajecten_traject t
   JOIN kandidaten_kandidaat k ON k.id = t.kandidaat_id

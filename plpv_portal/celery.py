@@ -9,3 +9,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plpv_portal.settings.dev")
 app = Celery("plpv_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The default app in every thread (Celery's Django fixup does so too when it is the
+# first): core sends and schedules tasks through `celery.current_app`, so the ground
+# floor never imports the roof.
+app.set_default()

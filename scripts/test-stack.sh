@@ -53,6 +53,8 @@ if [ $SKIP_CHECKS = 0 ]; then
   echo "== ruff"
   "$BIN/ruff" check .
   "$BIN/ruff" format --check .
+  echo "== import-linter (the floors: pyproject.toml [tool.importlinter])"
+  "$BIN/lint-imports" --no-logo
   echo "== migrations"
   DJANGO_SETTINGS_MODULE=plpv_portal.settings.test "$BIN/python" manage.py makemigrations --check --dry-run
   echo "== check --deploy (production settings)"

@@ -5,14 +5,17 @@ a step that would be refused:
 - the status moves: `overgang_weigering` (TRANSITIONS, the assessment's own steps,
   every agreement signed before the work starts) and the missing signatures
   (`ontbrekend`, the same list that refuses the start);
-- the assessment: the services of verklaringen (who may observe, judge, approve and
-  issue; `laatste_borging`, `beoordeling_goedgekeurd`);
-- the outcome after the end: rapportage's `mag_vastleggen` and its end states.
+- the assessment: verklaringen/volgende_stap.py, from verklaringen's services (who
+  may observe, judge, approve and issue; `laatste_borging`, `beoordeling_goedgekeurd`);
+- the outcome after the end: uitkomsten/volgende_stap.py (`mag_vastleggen` and the
+  end states).
 
-Verklaringen and rapportage build on trajecten, so they are imported inside the
-function (as the page's sections of rapportage are registered in trajecten.panelen).
+Verklaringen and uitkomsten build on trajecten, so they name the steps of their
+stages through a registry they fill from their AppConfig.ready() (as the page's
+sections in trajecten.panelen): `stap_registreren`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -124,19 +127,27 @@ def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
     return stap
 
 
-def _volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
-    from uitkomsten.constants import EINDSTATUSSEN
-    from uitkomsten.models import Uitkomst
-    from uitkomsten.selectors import mag_vastleggen
-    from verklaringen.constants import BorgingStatus
-    from verklaringen.services.beoordeling import (
-        beheerste_werkprocessen,
-        beoordeling_goedgekeurd,
-        is_praktijkopleider_van,
-        laatste_borging,
-        mag_borgen,
-    )
+StapFunctie = Callable[..., VolgendeStap | None]
 
+_STAPPEN: list[tuple[int, StapFunctie]] = []
+
+
+def stap_registreren(volgorde: int) -> Callable[[StapFunctie], StapFunctie]:
+    """Decorator for an app above trajecten: `functie(*, traject, user)` names the next
+    step of its own stage, or None when its stage has none now. The registered
+    functions are asked in `volgorde` after the signing stages and before the status
+    moves after the end; the first step wins. Idempotent per function."""
+
+    def registreren(functie: StapFunctie) -> StapFunctie:
+        if all(f is not functie for _volgorde, f in _STAPPEN):
+            _STAPPEN.append((volgorde, functie))
+            _STAPPEN.sort(key=lambda item: item[0])
+        return functie
+
+    return registreren
+
+
+def _volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
     status = traject.status
     consulent = _is_consulent(traject, user)
     if status in (
@@ -156,93 +167,26 @@ def _volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
             return _voor_jou(traject, user, stappen)
         return VolgendeStap(Rol.CONSULENT, wat, "status", consulent, naar=naar)
 
-    opleider = is_praktijkopleider_van(traject, user)
-    if status == TrajectStatus.LOPEND:
-        open_ = traject.werkprocessen.exclude(
-            pk__in=traject.eindbeoordelingen.values("werkproces_id")
-        ).count()
-        if not open_:
-            borging = laatste_borging(traject)
-            terug = (
-                borging is not None and borging.status == BorgingStatus.TERUGGESTUURD
-            )
-            wat = (
-                _("past de beoordeling aan en dient hem opnieuw in")
-                if terug
-                else _("dient de beoordeling in")
-            )
-            return VolgendeStap(
-                Rol.PRAKTIJKOPLEIDER,
-                wat,
-                "indienen",
-                opleider,
-                TrajectStatus.BEOORDEELD,
-            )
-        if traject.eindbeoordelingen.exists():
-            return VolgendeStap(
-                Rol.PRAKTIJKOPLEIDER,
-                _("beoordeelt de andere werkprocessen (nog %d)") % open_,
-                "eindbeoordeling",
-                opleider,
-            )
+    # The assessment (verklaringen), the outcome (uitkomsten).
+    for _volgorde, functie in _STAPPEN:
+        stap = functie(traject=traject, user=user)
+        if stap is not None:
+            return stap
+
+    if status == TrajectStatus.VERKLARING_UITGEREIKT:
         return VolgendeStap(
-            Rol.PRAKTIJKOPLEIDER,
-            _("legt een observatie vast"),
-            "observatie",
-            opleider,
+            Rol.CONSULENT,
+            _("zet het traject in nazorg of sluit het af"),
+            "status",
+            consulent,
+            naar=TrajectStatus.NAZORG,
         )
-
-    if status == TrajectStatus.BEOORDEELD:
-        borging = laatste_borging(traject)
-        mbo = mag_borgen(traject, user)
-        if borging is not None and borging.status == BorgingStatus.INGEDIEND:
-            return VolgendeStap(
-                Rol.MBO_MEDEWERKER, _("keurt de beoordeling goed"), "goedkeuren", mbo
-            )
-        if beoordeling_goedgekeurd(traject, borging) and not beheerste_werkprocessen(
-            traject
-        ):
-            # No praktijkverklaring without a mastered werkproces: the route stops.
-            return VolgendeStap(
-                Rol.CONSULENT,
-                _("zet het traject op 'Uitgevallen': geen werkproces is beheerst"),
-                "status",
-                consulent,
-                naar=TrajectStatus.UITGEVALLEN,
-            )
-        if beoordeling_goedgekeurd(traject, borging):
-            return VolgendeStap(
-                Rol.MBO_MEDEWERKER,
-                _("reikt de praktijkverklaring uit"),
-                "uitreiken",
-                mbo,
-                TrajectStatus.VERKLARING_UITGEREIKT,
-            )
-        return None
-
-    if status in EINDSTATUSSEN:
-        if not Uitkomst.objects.filter(traject=traject).exists():
-            return VolgendeStap(
-                Rol.CONSULENT,
-                _("legt de uitkomst vast"),
-                "uitkomst",
-                mag_vastleggen(user=user, traject=traject)
-                and user.heeft_rol(Rol.CONSULENT),
-            )
-        if status == TrajectStatus.VERKLARING_UITGEREIKT:
-            return VolgendeStap(
-                Rol.CONSULENT,
-                _("zet het traject in nazorg of sluit het af"),
-                "status",
-                consulent,
-                naar=TrajectStatus.NAZORG,
-            )
-        if status == TrajectStatus.NAZORG:
-            return VolgendeStap(
-                Rol.CONSULENT,
-                _("sluit het traject af"),
-                "status",
-                consulent,
-                naar=TrajectStatus.AFGESLOTEN,
-            )
+    if status == TrajectStatus.NAZORG:
+        return VolgendeStap(
+            Rol.CONSULENT,
+            _("sluit het traject af"),
+            "status",
+            consulent,
+            naar=TrajectStatus.AFGESLOTEN,
+        )
     return None

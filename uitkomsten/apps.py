@@ -29,4 +29,5 @@ class UitkomstenConfig(AppConfig):
         traject_sectie_registreren(
             Paneel("uitkomsten/partials/traject_sectie.html", _uitkomst_sectie, 10)
         )
-        from . import herinneringen  # noqa: F401  (registers the rules)
+        # Registers the reminder rules and the next steps on the traject page.
+        from . import herinneringen, volgende_stap  # noqa: F401

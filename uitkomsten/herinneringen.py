@@ -1,5 +1,5 @@
-"""Reminder rules of outcomes and follow-ups, registered with the core registry from
-`RapportageConfig.ready()`.
+"""Reminder rules of outcomes and follow-ups, registered with meldingen's registry
+from `UitkomstenConfig.ready()`.
 
 Each rule selects its due rows in one query and calls `melding_versturen` per row
 with an `oorzaak` naming the row, so the daily run reminds the consulent once.

@@ -72,7 +72,8 @@ class VerklaringenConfig(AppConfig):
                 30,
             )
         )
-        from . import herinneringen  # noqa: F401  (registers the reminder rules)
+        # Registers the reminder rules and the next steps on the traject page.
+        from . import herinneringen, volgende_stap  # noqa: F401
 
         post_migrate.connect(
             _gedragsvoorbeelden_na_migrate,

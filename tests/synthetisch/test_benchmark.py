@@ -18,8 +18,8 @@ from kennisbank.models import Item
 from kennisbank.selectors import item_zoeken
 from organisaties.constants import Rol
 from organisaties.models import Medewerker
+from plpv_portal import benchmark
 from plpv_portal.benchmark import DASHBOARDS, LIJSTEN, Benchmark, Pagina
-from rapportage import benchmark
 from uitkomsten.constants import WERK_SITUATIES, WERK_UITKOMSTEN
 
 SLEUTELS = {

@@ -12,9 +12,9 @@ class Datumveld(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class ContactmomentForm(forms.ModelForm):
-    """The form of a contact log's entry (`core.models.Contactmoment`); a concrete
-    form names the model in its `Meta(ContactmomentForm.Meta)`."""
+class BasisContactmomentForm(forms.ModelForm):
+    """The form of a contact log's entry (`core.models.BasisContactmoment`); a concrete
+    form names the model in its `Meta(BasisContactmomentForm.Meta)`."""
 
     class Meta:
         fields = [

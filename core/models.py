@@ -31,7 +31,7 @@ class ContactmomentQuerySet(models.QuerySet):
         return self.filter(volgende_actie_op__isnull=False).nieuwste_eerst()
 
     def laatst_geplande(self):
-        """Per owner (`Contactmoment.eigenaar`) only the moment whose plan counts."""
+        """Per owner (the model's `eigenaar`) only the moment whose plan counts."""
         eigenaar = self.model.eigenaar
         laatste = (
             self.model.objects.filter(**{eigenaar: OuterRef(eigenaar)})
@@ -41,7 +41,7 @@ class ContactmomentQuerySet(models.QuerySet):
         return self.filter(pk=Subquery(laatste))
 
 
-class Contactmoment(TimeStampedModel):
+class BasisContactmoment(TimeStampedModel):
     """One entry of a contact log (with a kandidaat, with a leerbedrijf): what was
     discussed and, optionally, the next action with its date. A concrete log adds its
     owner (a foreign key named by `eigenaar`), its kinds of contact (`soort`) and the

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieFormMixin
 from core.crypto import versleutel
-from core.forms import ContactmomentForm as BasisContactmomentForm
-from core.forms import Datumveld
+from core.forms import BasisContactmomentForm, Datumveld
 from core.validators import normaliseer_postcode, validate_bsn
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker

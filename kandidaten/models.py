@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieModel
-from core.models import Contactmoment as BasisContactmoment
-from core.models import TimeStampedModel
+from core.models import BasisContactmoment, TimeStampedModel
 from core.validators import validate_niet_in_toekomst, validate_postcode
 from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie

@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersieFormMixin
-from core.forms import ContactmomentForm as BasisContactmomentForm
-from core.forms import Datumveld
+from core.forms import BasisContactmomentForm, Datumveld
 from core.validators import normaliseer_postcode, validate_postcode
 from kwalificaties.models import Werkproces
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie

@@ -113,9 +113,9 @@ def geplande_acties_herinneren(
     momenten: Iterable, *, code: str, titel: str, ontvangers: Callable[..., list]
 ) -> int:
     """Notify `ontvangers(moment)` of each contact moment's planned next action
-    (`core.models.Contactmoment`: the rules of kandidaten and leerbedrijven select the
-    moments, this says it the same way). The date is part of the cause: a moved
-    action is reminded again. Returns how many notifications were new."""
+    (`core.models.BasisContactmoment`): the rules of kandidaten and leerbedrijven
+    select the moments, this says it the same way. The date is part of the cause: a
+    moved action is reminded again. Returns how many notifications were new."""
     from .services import melding_versturen
 
     nieuw = 0

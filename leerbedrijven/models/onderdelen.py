@@ -9,8 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Contactmoment as BasisContactmoment
-from core.models import TimeStampedModel
+from core.models import BasisContactmoment, TimeStampedModel
 from core.validators import validate_postcode
 from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.constants import (

@@ -29,5 +29,7 @@ RECHTEN: dict[str, set[str]] = {
     },
     Rol.MBO_MEDEWERKER: LEZEN,
     Rol.REGIOCOORDINATOR: LEZEN | WIJZIGEN,
-    Rol.FUNCTIONEEL_BEHEERDER: LEZEN | WIJZIGEN | {"leerbedrijven.change_contactmoment"},
+    Rol.FUNCTIONEEL_BEHEERDER: LEZEN
+    | WIJZIGEN
+    | {"leerbedrijven.change_contactmoment"},
 }

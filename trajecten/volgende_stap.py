@@ -5,9 +5,9 @@ a step that would be refused:
 - the status moves: `overgang_weigering` (TRANSITIONS, the assessment's own steps,
   every agreement signed before the work starts) and the missing signatures
   (`ontbrekend`, the same list that refuses the start);
-- the assessment: the services of verklaringen (who may observe, judge, approve and
-  issue; `laatste_borging`, `beoordeling_goedgekeurd`);
-- the outcome after the end: rapportage's `mag_vastleggen` and its end states.
+- the assessment: the rules (`verklaringen.regels`: who may observe, judge, approve
+  and issue) and services of verklaringen (`laatste_borging`, `beoordeling_goedgekeurd`);
+- the outcome after the end: uitkomsten' `regels.mag_vastleggen` and its end states.
 
 Verklaringen and rapportage build on trajecten, so they are imported inside the
 function (as the page's sections of rapportage are registered in trajecten.panelen).
@@ -20,12 +20,8 @@ from django.utils.translation import gettext as _
 from organisaties.constants import Rol
 from trajecten.constants import OvereenkomstSoort, Partij, TrajectStatus
 from trajecten.models import Traject
-from trajecten.services.overeenkomsten import (
-    Ontbrekend,
-    mag_in_portaal_tekenen,
-    mag_op_papier_toevoegen,
-    ontbrekend,
-)
+from trajecten.regels import mag_in_portaal_tekenen, mag_op_papier_toevoegen
+from trajecten.services.overeenkomsten import Ontbrekend, ontbrekend
 from trajecten.services.traject import overgang_weigering
 
 WIE = {
@@ -124,14 +120,13 @@ def volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
 def _volgende_stap(*, traject: Traject, user) -> VolgendeStap | None:
     from uitkomsten.constants import EINDSTATUSSEN
     from uitkomsten.models import Uitkomst
-    from uitkomsten.selectors import mag_vastleggen
+    from uitkomsten.regels import mag_vastleggen
     from verklaringen.constants import BorgingStatus
+    from verklaringen.regels import is_praktijkopleider_van, mag_borgen
     from verklaringen.services.beoordeling import (
         beheerste_werkprocessen,
         beoordeling_goedgekeurd,
-        is_praktijkopleider_van,
         laatste_borging,
-        mag_borgen,
     )
 
     status = traject.status

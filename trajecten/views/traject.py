@@ -7,6 +7,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from core.acties import ActieView
 from core.csv_export import CsvExportMixin
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
@@ -38,6 +39,7 @@ from trajecten.forms import (
 )
 from trajecten.models import Ondertekening
 from trajecten.panelen import traject_secties_voor
+from trajecten.regels import mag_traject_corrigeren
 from trajecten.selectors import (
     actueel_advies,
     overeenkomst_versie_list,
@@ -48,7 +50,6 @@ from trajecten.selectors import (
 from trajecten.services import (
     TransitionNotAllowed,
     financiering_toevoegen,
-    mag_traject_corrigeren,
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,
@@ -280,36 +281,31 @@ class OvereenkomstenGenererenView(TrajectObjectMixin, View):
         return redirect(traject)
 
 
-class TrajectSubFormView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
-    """Add a placement, a financing or a signature to a traject."""
+class TrajectSubFormView(KandidaatInzageMixin, ActieView):
+    """Add a placement or a financing to a traject (`core.acties`: the traject 404
+    outside the scope, then `change_traject` 403)."""
 
     permission_required = "trajecten.change_traject"
     template_name = "trajecten/subform.html"
     titel = ""
+    gelukt = _("Opgeslagen.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.object = self.get_object()
-        return super().dispatch(request, *args, **kwargs)
+    def get_scope(self):
+        return traject_list(user=self.request.user)
 
     def inzage_kandidaat(self):
         return self.object.kandidaat
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object, titel=self.titel, **kwargs)
+        return super().get_context_data(
+            object=self.object, traject=self.object, titel=self.titel, **kwargs
+        )
+
+    def uitvoeren(self, form):
+        self.opslaan(form)
 
     def opslaan(self, form):
         raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.opslaan(form)
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Opgeslagen."))
-        return redirect(self.object)
 
 
 class TrajectCorrigerenView(TrajectObjectMixin, KandidaatInzageMixin, FormView):

@@ -8,7 +8,9 @@ Every such view runs the same five steps, in this order:
 2. **Keyring.** `permission_required` (codenames the role holds, `<app>/rechten.py`)
    and `regel(user, object)` (the object rule, `<app>/regels.py`): 403 when either
    says no. Views whose service checks the rule itself leave `regel` alone.
-3. **Form.** GET renders `template_name` with the form; POST validates it.
+3. **Form.** `niet_nu()` may still refuse when the object's state does not allow the
+   action (a message and a redirect); else GET renders `template_name` with the form
+   and POST validates it.
 4. **Service.** `uitvoeren(form)` calls the service; a ValidationError from it is put
    next to its field (`fout_in_formulier`) and the form comes back.
 5. **Done.** The success message `gelukt` and a redirect to `get_success_url()` (by
@@ -64,7 +66,12 @@ class ActieView(AccessMixin, FormView):
         self.object = self.get_object()
         if not self.has_permission() or not self.regel(request.user, self.object):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return self.niet_nu() or super().dispatch(request, *args, **kwargs)
+
+    def niet_nu(self):
+        """None, or the answer when the object's state does not allow the action now
+        (e.g. a message and a redirect for a finished traject)."""
+        return None
 
     # --- 3.-5. form, service, done ---
     def uitvoeren(self, form) -> None:

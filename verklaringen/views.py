@@ -44,9 +44,6 @@ class TrajectMixin:
         )
         return super().dispatch(request, *args, **kwargs)
 
-    def voortgang_url(self):
-        return reverse("verklaringen:voortgang", args=[self.traject.pk])
-
 
 class TrajectActie:
     """An action on one traject of the assessment (`core.acties`): the traject from

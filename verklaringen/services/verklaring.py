@@ -33,6 +33,7 @@ from trajecten.models import Traject
 from trajecten.services import TransitionNotAllowed, traject_status_wijzigen
 from trajecten.services.traject import traject_team
 from verklaringen.models import Eindbeoordeling, Nummerreeks, Praktijkverklaring
+from verklaringen.regels import mag_borgen
 
 from .beoordeling import (
     _eis,
@@ -41,7 +42,6 @@ from .beoordeling import (
     beheerste_werkprocessen,
     beoordeling_goedgekeurd,
     laatste_borging,
-    mag_borgen,
 )
 
 

@@ -1,5 +1,6 @@
 """How notifications reach people: kinds, preferences, subjects and the daily digest."""
 
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -183,7 +184,9 @@ def test_the_digest_lists_titles_only_once_per_person_and_marks_them(
     assert eerste["onderwerp"] == "Je nieuwe meldingen in het PLPV-portaal"
     assert "Hallo Jessica," in eerste["tekst"]
     assert "Er staan 3 nieuwe meldingen voor je klaar" in eerste["tekst"]
-    assert "- Een traject is gestart (2x)\n- Tijd voor een observatie" in eerste["tekst"]
+    assert (
+        "- Een traject is gestart (2x)\n- Tijd voor een observatie" in eerste["tekst"]
+    )
     # No personal data: the text of a notification stays in the portal; read ones
     # are not mailed.
     assert "Halima" not in eerste["tekst"]
@@ -251,8 +254,40 @@ def test_a_crash_halfway_sends_nothing_twice(consulent, jobcoach, monkeypatch):
 def test_the_digest_is_a_daily_beat_task(consulent):
     taak = settings.CELERY_BEAT_SCHEDULE["meldingen-dagelijks-overzicht"]
     assert taak["task"] == overzicht_taak.name
-    assert taak["schedule"].hour == {7} and taak["schedule"].minute == {30}
+    assert taak["schedule"].hour == {7}
+    assert taak["schedule"].minute == {30}
 
     versturen([consulent])
     assert overzicht_taak.delay().get() == 1
     assert overzicht_taak.delay().get() == 0
+
+
+@pytest.mark.worker
+def test_the_digest_runs_in_a_real_worker_and_mails_once(celery_worker, consulent):
+    """The beat task in the worker queues the digest through the outbox; the worker
+    sends it. A second run sends nothing new."""
+    titel = f"Overzichtstest {consulent.pk}"
+    versturen([consulent], oorzaak="overzicht:1", titel=titel)
+
+    def mails() -> list[str]:
+        return [
+            inhoud
+            for f in celery_worker.mail_dir.iterdir()
+            if f.is_file()
+            and f"To: {consulent.email}" in (inhoud := f.read_text(errors="replace"))
+            and titel in inhoud
+        ]
+
+    assert overzicht_taak.delay().get(timeout=30) == 1
+    for _ in range(100):
+        if mails():
+            break
+        time.sleep(0.2)
+    assert len(mails()) == 1
+    assert "Je nieuwe meldingen in het PLPV-portaal" in mails()[0]
+    assert "Halima" not in mails()[0]
+    assert Melding.objects.get().gemaild_op is not None
+
+    assert overzicht_taak.delay().get(timeout=30) == 0
+    time.sleep(1)
+    assert len(mails()) == 1

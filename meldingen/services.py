@@ -171,7 +171,10 @@ def groep_gelezen(*, user, groep: str) -> int:
 
 
 def _in_groep(qs: QuerySet[Melding], groep: str) -> QuerySet[Melding]:
-    """The notifications in `qs` that belong to the group key `groep`."""
+    """The notifications in `qs` that belong to the group key `groep` (none for a key
+    that names no group)."""
+    if not groep:
+        return qs.none()
     if groep.startswith(LOS):
         pk = groep.removeprefix(LOS)
         return qs.filter(pk=int(pk) if pk.isdigit() else None, onderwerp="")

@@ -208,6 +208,15 @@ def test_a_group_of_someone_else_is_not_found_nor_marked(app, consulent, jobcoac
     assert Melding.objects.get().gelezen_op is None
 
 
+@pytest.mark.parametrize("groep", ["", "melding:", "melding:x", "traject:"])
+def test_a_key_that_names_no_group_marks_nothing(app, consulent, groep):
+    meldingen(consulent, 2)
+
+    posten(app, reverse("meldingen:groep_gelezen"), {"groep": groep}, user=consulent)
+
+    assert Melding.objects.filter(gelezen_op__isnull=True).count() == 2
+
+
 # --- the settings: per kind, how it reaches you ---
 def test_instellingen_show_every_kind_with_the_digest_as_default(app, consulent):
     pagina = app.get(INSTELLINGEN, user=consulent)

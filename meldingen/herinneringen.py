@@ -52,6 +52,11 @@ def regel_registreren(
     return registreren
 
 
+def regel_codes() -> set[str]:
+    """The codes of the registered rules (each rule's oorzaak prefix)."""
+    return set(_REGELS)
+
+
 def regels() -> list[Regel]:
     """The registered rules, ordered by code."""
     return [_REGELS[code] for code in sorted(_REGELS)]

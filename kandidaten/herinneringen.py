@@ -6,7 +6,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meldingen.herinneringen import geplande_acties_herinneren, regel_registreren
+from meldingen.herinneringen import regel_registreren
+from meldingen.services import geplande_acties_herinneren
 
 from .constants import ACTIEVE_FASEN
 from .models import Contactmoment

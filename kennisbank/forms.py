@@ -2,11 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Datumveld
-from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
 
 from .constants import BESTANDSSOORTEN, MAX_BESTAND_MB, Soort
 from .models import Item
+from .regels import mag_landelijk_beheren
 from .selectors import item_list
 from .validators import validate_document
 
@@ -76,7 +76,7 @@ class ItemForm(forms.ModelForm):
             else Arbeidsmarktregio.objects.filter(organisaties=user.organisatie_id)
         )
         # Only a functioneel beheerder keeps national items; others pick a region.
-        if user.is_superuser or Rol.FUNCTIONEEL_BEHEERDER in user.rollen:
+        if mag_landelijk_beheren(user):
             regio.empty_label = _("Landelijk (voor iedereen)")
         else:
             regio.required = True

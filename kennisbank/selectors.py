@@ -9,10 +9,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
-from organisaties.constants import Rol
 from organisaties.scoping import zichtbaar_filter
 
 from .models import Item, controle_grens
+from .regels import mag_landelijk_beheren
 
 __all__ = [
     "controle_grens",
@@ -58,7 +58,7 @@ def item_bewerkbaar_list(*, user) -> QuerySet[Item]:
         return Item.objects.none()
     # `zichtbaar_filter` alone does not reach national items: it is the regional part.
     q = zichtbaar_filter(Item, user)
-    if Rol.FUNCTIONEEL_BEHEERDER in user.rollen:
+    if mag_landelijk_beheren(user):
         q |= Q(regio__isnull=True)
     return item_list(user=user).filter(q)
 

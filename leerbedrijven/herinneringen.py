@@ -5,7 +5,8 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meldingen.herinneringen import geplande_acties_herinneren, regel_registreren
+from meldingen.herinneringen import regel_registreren
+from meldingen.services import geplande_acties_herinneren
 
 from .selectors import geplande_acties
 

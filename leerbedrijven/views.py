@@ -7,6 +7,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from core.acties import ActieView
 from core.csv_export import CsvExportMixin
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
@@ -163,35 +164,34 @@ class LeerbedrijfStatusView(PermissionRequiredMixin, SingleObjectMixin, View):
         return redirect(leerbedrijf)
 
 
-class OnderdeelView(
-    PermissionRequiredMixin, EenmaligeInzendingMixin, SingleObjectMixin, FormView
-):
-    """Add, or with `onderdeel_pk` edit, one child row of a visible leerbedrijf.
+class OnderdeelView(EenmaligeInzendingMixin, ActieView):
+    """Add, or with `onderdeel_pk` edit, one child row of a visible leerbedrijf
+    (`core.acties`: the leerbedrijf and the row 404 outside the scope, then the
+    permission to add or to change the row 403).
 
-    Subclasses name the form, the service, the reverse relation and the texts.
+    Subclasses name the form, the service, the reverse relation, the permissions and
+    the texts.
     """
 
     template_name = "leerbedrijven/onderdeel_form.html"
-    context_object_name = "leerbedrijf"
-    model_naam = ""  # codename part, e.g. "erkenning"
+    model_naam = ""  # the service's keyword for the row, e.g. "erkenning"
     relatie = ""  # reverse relation on Leerbedrijf, e.g. "erkenningen"
-    titel_nieuw = titel_wijzigen = melding = ""
+    recht_nieuw = recht_wijzigen = ""  # e.g. "leerbedrijven.add_erkenning"
+    titel_nieuw = titel_wijzigen = ""
 
-    def get_permission_required(self):
-        actie = "change" if "onderdeel_pk" in self.kwargs else "add"
-        return [f"leerbedrijven.{actie}_{self.model_naam}"]
-
-    def get_queryset(self):
+    def get_scope(self):
         return leerbedrijf_get_queryset(user=self.request.user)
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = self.get_object()  # 404 outside the user's scope
-            self.onderdeel = None
-            if "onderdeel_pk" in kwargs:
-                rijen = getattr(self.object, self.relatie).all()
-                self.onderdeel = get_object_or_404(rijen, pk=kwargs["onderdeel_pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def get_object(self):
+        leerbedrijf = super().get_object()
+        self.onderdeel = None
+        if "onderdeel_pk" in self.kwargs:
+            rijen = getattr(leerbedrijf, self.relatie).all()
+            self.onderdeel = get_object_or_404(rijen, pk=self.kwargs["onderdeel_pk"])
+        return leerbedrijf
+
+    def get_permission_required(self):
+        return (self.recht_wijzigen if self.onderdeel else self.recht_nieuw,)
 
     def get_form_kwargs(self):
         kwargs = {**super().get_form_kwargs(), "leerbedrijf": self.object}
@@ -201,32 +201,26 @@ class OnderdeelView(
 
     def get_context_data(self, **kwargs):
         titel = self.titel_wijzigen if self.onderdeel else self.titel_nieuw
-        return super().get_context_data(titel=titel, **kwargs)
+        return super().get_context_data(
+            object=self.object, leerbedrijf=self.object, titel=titel, **kwargs
+        )
 
-    def service_kwargs(self, form) -> dict:
+    def uitvoeren(self, form):
         kwargs = {"leerbedrijf": self.object, **form.service_kwargs()}
         if self.onderdeel is not None:
             kwargs[self.model_naam] = self.onderdeel
-        return kwargs
+        self.opslaan(**kwargs)
 
     def opslaan(self, **kwargs):
         raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.opslaan(**self.service_kwargs(form))
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, self.melding)
-        return redirect(self.object)
 
 
 class ContactmomentToevoegenView(OnderdeelView):
     form_class = forms.ContactmomentForm
     model_naam, relatie = "contactmoment", "contactmomenten"
+    recht_nieuw = "leerbedrijven.add_contactmoment"  # a log: never edited here
     titel_nieuw = _("Contactmoment vastleggen")
-    melding = _("Het contactmoment is vastgelegd.")
+    gelukt = _("Het contactmoment is vastgelegd.")
 
     def opslaan(self, **kwargs):
         return services.contactmoment_create(door=self.request.user, **kwargs)
@@ -235,8 +229,10 @@ class ContactmomentToevoegenView(OnderdeelView):
 class ErkenningView(OnderdeelView):
     form_class = forms.ErkenningForm
     model_naam, relatie = "erkenning", "erkenningen"
+    recht_nieuw = "leerbedrijven.add_erkenning"
+    recht_wijzigen = "leerbedrijven.change_erkenning"
     titel_nieuw, titel_wijzigen = _("Erkenning toevoegen"), _("Erkenning wijzigen")
-    melding = _("De erkenning is opgeslagen.")
+    gelukt = _("De erkenning is opgeslagen.")
 
     def opslaan(self, **kwargs):
         return services.erkenning_opslaan(**kwargs)
@@ -245,8 +241,10 @@ class ErkenningView(OnderdeelView):
 class LeerbaanView(OnderdeelView):
     form_class = forms.LeerbaanForm
     model_naam, relatie = "leerbaan", "leerbanen"
+    recht_nieuw = "leerbedrijven.add_leerbaan"
+    recht_wijzigen = "leerbedrijven.change_leerbaan"
     titel_nieuw, titel_wijzigen = _("Leerbaan toevoegen"), _("Leerbaan wijzigen")
-    melding = _("De leerbaan is opgeslagen.")
+    gelukt = _("De leerbaan is opgeslagen.")
 
     def opslaan(self, **kwargs):
         return services.leerbaan_opslaan(**kwargs)
@@ -255,9 +253,11 @@ class LeerbaanView(OnderdeelView):
 class ContactpersoonView(OnderdeelView):
     form_class = forms.ContactpersoonForm
     model_naam, relatie = "contactpersoon", "contactpersonen"
+    recht_nieuw = "leerbedrijven.add_contactpersoon"
+    recht_wijzigen = "leerbedrijven.change_contactpersoon"
     titel_nieuw = _("Contactpersoon toevoegen")
     titel_wijzigen = _("Contactpersoon wijzigen")
-    melding = _("De contactpersoon is opgeslagen.")
+    gelukt = _("De contactpersoon is opgeslagen.")
 
     def opslaan(self, **kwargs):
         return services.contactpersoon_opslaan(**kwargs)
@@ -266,8 +266,10 @@ class ContactpersoonView(OnderdeelView):
 class VestigingView(OnderdeelView):
     form_class = forms.VestigingForm
     model_naam, relatie = "vestiging", "vestigingen"
+    recht_nieuw = "leerbedrijven.add_vestiging"
+    recht_wijzigen = "leerbedrijven.change_vestiging"
     titel_nieuw, titel_wijzigen = _("Vestiging toevoegen"), _("Vestiging wijzigen")
-    melding = _("De vestiging is opgeslagen.")
+    gelukt = _("De vestiging is opgeslagen.")
 
     def opslaan(self, **kwargs):
         return services.vestiging_opslaan(**kwargs)

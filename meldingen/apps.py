@@ -25,5 +25,7 @@ class MeldingenConfig(AppConfig):
 
         auditlog.register(Herinnering)
         post_migrate.connect(
-            _herinneringen_na_migrate, sender=self, dispatch_uid="meldingen_herinneringen"
+            _herinneringen_na_migrate,
+            sender=self,
+            dispatch_uid="meldingen_herinneringen",
         )

@@ -11,12 +11,11 @@ Core imports no app: apps register their own rules, and the daily beat task
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +50,11 @@ def regel_registreren(
         return functie
 
     return registreren
+
+
+def regel_codes() -> set[str]:
+    """The codes of the registered rules (each rule's oorzaak prefix)."""
+    return set(_REGELS)
 
 
 def regels() -> list[Regel]:
@@ -107,30 +111,3 @@ def herinneringen_versturen(*, vandaag: date) -> dict[str, int]:
     if fouten:
         raise fouten[0]
     return uitkomst
-
-
-def geplande_acties_herinneren(
-    momenten: Iterable, *, code: str, titel: str, ontvangers: Callable[..., list]
-) -> int:
-    """Notify `ontvangers(moment)` of each contact moment's planned next action
-    (`core.models.BasisContactmoment`): the rules of kandidaten and leerbedrijven
-    select the moments, this says it the same way. The date is part of the cause: a
-    moved action is reminded again. Returns how many notifications were new."""
-    from .services import melding_versturen
-
-    nieuw = 0
-    for moment in momenten:
-        bij = getattr(moment, moment.eigenaar)
-        nieuw += melding_versturen(
-            ontvangers=ontvangers(moment),
-            oorzaak=f"{code}:{moment.pk}:{moment.volgende_actie_op.isoformat()}",
-            titel=titel,
-            tekst=_("%(bij)s, %(datum)s: %(actie)s")
-            % {
-                "bij": bij,
-                "datum": moment.volgende_actie_op.strftime("%d-%m-%Y"),
-                "actie": moment.volgende_actie or _("volgende actie"),
-            },
-            url=bij.get_absolute_url(),
-        )
-    return nieuw

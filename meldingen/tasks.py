@@ -15,3 +15,12 @@ def herinneringen_versturen(vandaag: str | None = None) -> dict[str, int]:
 
     datum = date.fromisoformat(vandaag) if vandaag else timezone.localdate()
     return versturen(vandaag=datum)
+
+
+@shared_task
+def dagelijks_overzicht_versturen() -> int:
+    """Mail each person their unread notifications waiting for the daily digest
+    (titles only), once. Idempotent. Returns how many e-mails were queued."""
+    from .services import dagelijks_overzicht_versturen as versturen
+
+    return versturen()

@@ -25,8 +25,6 @@ from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
 from trajecten.models import Traject
 
-DASHBOARD_ROLLEN = (Rol.REGIOCOORDINATOR, Rol.CONSULENT, Rol.JOBCOACH)
-
 
 @dataclass(frozen=True)
 class Populatie:
@@ -86,14 +84,6 @@ class Populatie:
         if self.kwalificatie_id is not None:
             q &= Q(**{f"{pad}kwalificatie_id": self.kwalificatie_id})
         return q
-
-
-def mag_dashboard(user) -> bool:
-    return user.is_superuser or user.heeft_rol(*DASHBOARD_ROLLEN)
-
-
-def mag_vergelijking(user) -> bool:
-    return user.is_superuser or user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER)
 
 
 def _eigen_regio_ids(user) -> tuple[int, ...]:

@@ -18,11 +18,10 @@ from .populatie import (
     Populatie,
     dashboard_populatie,
     dashboard_scope_tekst,
-    mag_dashboard,
-    mag_vergelijking,
     vergelijking_regios,
     verwijzers,
 )
+from .regels import mag_dashboard, mag_vergelijking
 from .vergelijking import Vergelijking
 
 EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}

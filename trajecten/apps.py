@@ -24,6 +24,43 @@ def _traject_paneel(*, kandidaat, user) -> dict:
     return {"trajecten": list(traject_list(user=user).filter(kandidaat=kandidaat))}
 
 
+def _traject_namen(pks: list[int]) -> dict[int, str]:
+    # The headings of the notification groups per traject (meldingen.onderwerpen).
+    from django.utils.translation import gettext as _
+
+    from .models import Traject
+
+    trajecten = Traject.objects.filter(pk__in=pks).select_related(
+        "kandidaat", "kwalificatie"
+    )
+    return {t.pk: _("Traject van %s") % t for t in trajecten}
+
+
+def _meldingen_registreren():
+    # The kinds of notification a person chooses the delivery of, and the traject as
+    # the subject that groups every notification linking to its page.
+    from django.utils.translation import gettext_lazy as _
+
+    from meldingen.onderwerpen import onderwerp_registreren
+    from meldingen.soorten import soort_registreren
+
+    soort_registreren(
+        "ondertekeningen",
+        _("Handtekeningen en overeenkomsten"),
+        oorzaken=["ondertekend", "overeenkomst_ongetekend"],
+        volgorde=10,
+    )
+    soort_registreren(
+        "trajectstatus",
+        _("Nieuwe status of correctie van een traject"),
+        oorzaken=["traject_status", "traject_correctie"],
+        volgorde=20,
+    )
+    onderwerp_registreren(
+        "traject", namen=_traject_namen, urls={"trajecten:traject_detail": "pk"}
+    )
+
+
 class TrajectenConfig(AppConfig):
     name = "trajecten"
     verbose_name = "Trajecten"
@@ -69,3 +106,5 @@ class TrajectenConfig(AppConfig):
             Paneel("trajecten/partials/traject_paneel.html", _traject_paneel, 20)
         )
         from . import herinneringen  # noqa: F401  (registers the reminder rules)
+
+        _meldingen_registreren()

@@ -5,10 +5,11 @@ a step that would be refused:
 - the status moves: `overgang_weigering` (TRANSITIONS, the assessment's own steps,
   every agreement signed before the work starts) and the missing signatures
   (`ontbrekend`, the same list that refuses the start);
-- the assessment: verklaringen/volgende_stap.py, from verklaringen's services (who
-  may observe, judge, approve and issue; `laatste_borging`, `beoordeling_goedgekeurd`);
-- the outcome after the end: uitkomsten/volgende_stap.py (`mag_vastleggen` and the
-  end states).
+- the assessment: verklaringen/volgende_stap.py, from verklaringen's rules
+  (`verklaringen.regels`: who may observe, judge, approve and issue) and services
+  (`laatste_borging`, `beoordeling_goedgekeurd`);
+- the outcome after the end: uitkomsten/volgende_stap.py (`uitkomsten.regels.mag_vastleggen`
+  and the end states).
 
 Verklaringen and uitkomsten build on trajecten, so they name the steps of their
 stages through a registry they fill from their AppConfig.ready() (as the page's
@@ -23,12 +24,8 @@ from django.utils.translation import gettext as _
 from organisaties.constants import Rol
 from trajecten.constants import OvereenkomstSoort, Partij, TrajectStatus
 from trajecten.models import Traject
-from trajecten.services.overeenkomsten import (
-    Ontbrekend,
-    mag_in_portaal_tekenen,
-    mag_op_papier_toevoegen,
-    ontbrekend,
-)
+from trajecten.regels import mag_in_portaal_tekenen, mag_op_papier_toevoegen
+from trajecten.services.overeenkomsten import Ontbrekend, ontbrekend
 from trajecten.services.traject import Beoordelingsstand, overgang_weigering
 
 WIE = {

@@ -7,6 +7,20 @@ def _uitkomst_sectie(*, traject, user) -> dict:
     return traject_sectie(traject=traject, user=user)
 
 
+def _meldingen_registreren():
+    # The outcome reminders are a kind of notification of their own.
+    from django.utils.translation import gettext_lazy as _
+
+    from meldingen.soorten import soort_registreren
+
+    soort_registreren(
+        "uitkomsten",
+        _("Uitkomsten en nametingen"),
+        oorzaken=["uitkomst_ontbreekt", "vervolgmeting_te_laat"],
+        volgorde=40,
+    )
+
+
 class UitkomstenConfig(AppConfig):
     """Outcomes of trajecten and the follow-ups after them: case data, above
     verklaringen (a traject ends with its verklaring) and below the dashboards."""
@@ -31,3 +45,5 @@ class UitkomstenConfig(AppConfig):
         )
         # Registers the reminder rules and the next steps on the traject page.
         from . import herinneringen, volgende_stap  # noqa: F401
+
+        _meldingen_registreren()

@@ -17,12 +17,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from organisaties.constants import Rol
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject, TrajectStatuswijziging
 from uitkomsten.models import Uitkomst, Vervolgmeting
 
 from .constants import EINDSTATUSSEN
+from .regels import mag_vastleggen
 
 
 def _uitreiking(traject_ref) -> QuerySet[TrajectStatuswijziging]:
@@ -48,16 +48,6 @@ def traject_einde(traject: Traject) -> date | None:
         return None
     wijziging = _uitreiking(traject).order_by("-op", "-pk").first()
     return timezone.localdate(wijziging.op) if wijziging else traject.einddatum
-
-
-def mag_vastleggen(*, user, traject: Traject) -> bool:
-    """Whether `user` records outcome and follow-ups of a traject they may see: its
-    consulent, or a consulent colleague who may change trajecten. Following the
-    candidate after the traject is the referrer's task: not the school's, not the
-    company's (they may change trajecten for other reasons)."""
-    return traject.consulent_id == user.pk or (
-        user.heeft_rol(Rol.CONSULENT) and user.has_perm("trajecten.change_traject")
-    )
 
 
 def uitkomst_traject_list(*, user) -> QuerySet[Traject]:

@@ -42,7 +42,8 @@ from .constants import (
     STANDAARD_VERVOLGMETING_MAANDEN,
     VERVOLGMETING_MARGE_DAGEN,
 )
-from .selectors import mag_vastleggen, traject_einde
+from .regels import mag_vastleggen
+from .selectors import traject_einde
 
 
 def vervolgmeting_maanden() -> list[int]:

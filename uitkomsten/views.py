@@ -1,11 +1,8 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
 
-from core.forms import fout_in_formulier
+from core.acties import ActieView
 from core.mixins import KandidaatInzageMixin
 
 from .constants import EINDSTATUSSEN
@@ -14,41 +11,33 @@ from .selectors import uitkomst_traject_list, vervolgmeting_list
 from .services import uitkomst_vastleggen, vervolgmeting_vastleggen
 
 
-class _VastleggenView(PermissionRequiredMixin, KandidaatInzageMixin, FormView):
+class _VastleggenView(KandidaatInzageMixin, ActieView):
     """A form on one traject the user may see (404 otherwise) and change (403)."""
 
     permission_required = "trajecten.change_traject"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_permission():
-            return self.handle_no_permission()
-        self.laden(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def laden(self, user, pk) -> None:
-        raise NotImplementedError
 
     def opslaan(self, data: dict) -> str:
         """Call the service; returns the success message."""
         raise NotImplementedError
 
-    def form_valid(self, form):
-        try:
-            bericht = self.opslaan(form.cleaned_data)
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, bericht)
-        return redirect(self.traject)
+    def uitvoeren(self, form):
+        self.gelukt = self.opslaan(form.cleaned_data)
+
+    def get_success_url(self):
+        return self.traject.get_absolute_url()
 
 
 class UitkomstView(_VastleggenView):
     form_class = UitkomstForm
     template_name = "uitkomsten/uitkomst_form.html"
 
-    def laden(self, user, pk) -> None:
-        self.traject = get_object_or_404(uitkomst_traject_list(user=user), pk=pk)
+    def get_scope(self):
+        return uitkomst_traject_list(user=self.request.user)
+
+    def get_object(self):
+        self.traject = super().get_object()
         self.uitkomst = getattr(self.traject, "uitkomst", None)
+        return self.traject
 
     def get(self, request, *args, **kwargs):
         if self.traject.status not in EINDSTATUSSEN:
@@ -89,9 +78,13 @@ class VervolgmetingView(_VastleggenView):
     form_class = VervolgmetingForm
     template_name = "uitkomsten/vervolgmeting_form.html"
 
-    def laden(self, user, pk) -> None:
-        self.vervolgmeting = get_object_or_404(vervolgmeting_list(user=user), pk=pk)
+    def get_scope(self):
+        return vervolgmeting_list(user=self.request.user)
+
+    def get_object(self):
+        self.vervolgmeting = super().get_object()
         self.traject = self.vervolgmeting.traject
+        return self.vervolgmeting
 
     def get_initial(self):
         m = self.vervolgmeting

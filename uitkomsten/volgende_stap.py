@@ -10,7 +10,7 @@ from trajecten.volgende_stap import VolgendeStap, stap_registreren
 
 from .constants import EINDSTATUSSEN
 from .models import Uitkomst
-from .selectors import mag_vastleggen
+from .regels import mag_vastleggen
 
 
 @stap_registreren(volgorde=20)

@@ -24,6 +24,22 @@ def _verklaringen_paneel(*, kandidaat, user) -> dict:
     }
 
 
+def _meldingen_registreren():
+    # A kind of notification of its own; the observation page is about a traject.
+    from django.utils.translation import gettext_lazy as _
+
+    from meldingen.onderwerpen import onderwerp_registreren
+    from meldingen.soorten import soort_registreren
+
+    soort_registreren(
+        "beoordeling",
+        _("Beoordeling, borging en praktijkverklaring"),
+        oorzaken=["borging", "verklaring_ingetrokken"],
+        volgorde=30,
+    )
+    onderwerp_registreren("traject", urls={"verklaringen:observatie": "pk"})
+
+
 class VerklaringenConfig(AppConfig):
     name = "verklaringen"
     verbose_name = "Praktijkverklaringen"
@@ -74,6 +90,8 @@ class VerklaringenConfig(AppConfig):
         )
         # Registers the reminder rules and the next steps on the traject page.
         from . import herinneringen, volgende_stap  # noqa: F401
+
+        _meldingen_registreren()
 
         post_migrate.connect(
             _gedragsvoorbeelden_na_migrate,

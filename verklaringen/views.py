@@ -1,19 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views import View
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 from django.views.generic.edit import CreateView, UpdateView
 
+from core.acties import ActieStap, ActieView
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
 from core.mixins import KandidaatInzageMixin
-from organisaties.constants import Rol
 
-from . import services
+from . import regels, services
 from .constants import BorgingStatus, ObservatieSoort
 from .forms import (
     EindbeoordelingForm,
@@ -45,19 +44,36 @@ class TrajectMixin:
         )
         return super().dispatch(request, *args, **kwargs)
 
+
+class TrajectActie:
+    """An action on one traject of the assessment (`core.acties`): the traject from
+    the scoped selector, back to its progress page."""
+
+    def get_scope(self):
+        return traject_beoordeling(user=self.request.user)
+
+    def get_object(self):
+        self.traject = super().get_object()
+        return self.traject
+
     def voortgang_url(self):
         return reverse("verklaringen:voortgang", args=[self.traject.pk])
 
+    def get_success_url(self):
+        return self.voortgang_url()
+
 
 class ObservatieView(
-    TrajectMixin, KandidaatInzageMixin, EenmaligeInzendingMixin, FormView
+    TrajectActie, KandidaatInzageMixin, EenmaligeInzendingMixin, ActieView
 ):
     template_name = "verklaringen/observatie_form.html"
     form_class = ObservatieForm
+    gelukt = _("De observatie is opgeslagen.")
+
+    def regel(self, user, traject):
+        return regels.mag_observeren(traject, user)
 
     def get_form_kwargs(self):
-        if not services.mag_observeren(self.traject, self.request.user):
-            raise PermissionDenied
         per_wp = gedragsvoorbeelden_voor(self.traject)
         groepen = [(w, per_wp[w.pk]) for w in self.traject.werkprocessen.all()]
         return {**super().get_form_kwargs(), "groepen": groepen}
@@ -77,30 +93,35 @@ class ObservatieView(
             traject=self.traject, soort=ObservatieSoort(self.soort()), **kwargs
         )
 
-    def form_valid(self, form):
-        try:
-            services.observatie_vastleggen(
-                traject=self.traject,
-                door=self.request.user,
-                datum=form.cleaned_data["datum"],
-                soort=self.soort(),
-                scores=form.scores(),
-            )
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De observatie is opgeslagen."))
-        return redirect(self.voortgang_url())
+    def uitvoeren(self, form):
+        services.observatie_vastleggen(
+            traject=self.traject,
+            door=self.request.user,
+            datum=form.cleaned_data["datum"],
+            soort=self.soort(),
+            scores=form.scores(),
+        )
 
 
-class VoortgangView(TrajectMixin, KandidaatInzageMixin, TemplateView):
+class VoortgangView(
+    TrajectMixin, PermissionRequiredMixin, KandidaatInzageMixin, TemplateView
+):
+    """The progress page: observations, POP goals, judgements and the borging, so it
+    needs the view permission of each (after the scope: out of scope stays a 404)."""
+
     template_name = "verklaringen/voortgang.html"
+    permission_required = (
+        "verklaringen.view_observatie",
+        "verklaringen.view_ontwikkeldoel",
+        "verklaringen.view_eindbeoordeling",
+        "verklaringen.view_borging",
+    )
 
     def get_context_data(self, **kwargs):
         t, user = self.traject, self.request.user
         borgingen = list(t.borgingen.all())
         borging = borgingen[0] if borgingen else None
-        mag_borgen = services.mag_borgen(t, user)
+        mag_borgen = regels.mag_borgen(t, user)
         reeksen = voortgang(t)
         return super().get_context_data(
             traject=t,
@@ -111,8 +132,10 @@ class VoortgangView(TrajectMixin, KandidaatInzageMixin, TemplateView):
             ],
             borging=borging,
             borgingen=borgingen,
-            mag_observeren=services.mag_observeren(t, user),
-            mag_beoordelen=services.mag_beoordelen(t, user),
+            mag_observeren=regels.mag_observeren(t, user),
+            mag_doel_toevoegen=regels.mag_doel_toevoegen(t, user),
+            mag_doel_bijstellen=regels.mag_doel_bijstellen(t, user),
+            mag_beoordelen=regels.mag_beoordelen(t, user),
             mag_borgen=mag_borgen,
             is_ingediend=borging is not None
             and borging.status == BorgingStatus.INGEDIEND,
@@ -126,66 +149,37 @@ class VoortgangView(TrajectMixin, KandidaatInzageMixin, TemplateView):
         )
 
 
-class ActieMixin(View):
-    """POST-only step: form → service (`uitvoeren`) → message → redirect to
-    `terug_url()`; a form or service error becomes an error message."""
+class TrajectStap(TrajectActie, ActieStap):
+    """A step on the progress page of a traject; its service checks the rule."""
 
-    http_method_names = ["post"]
-    form_class = None
-    gelukt = ""
+    form_met_traject = False  # whether the form takes the traject
 
-    def form_kwargs(self):
-        return {}
-
-    def post(self, request, *args, **kwargs):
-        form = (
-            self.form_class(request.POST, **self.form_kwargs())
-            if self.form_class
-            else None
-        )
-        self.mislukt = False
-        if form is not None and not form.is_valid():
-            self.mislukt = True
-            for veld, fouten in form.errors.items():
-                label = form.fields[veld].label if veld in form.fields else ""
-                messages.error(request, f"{label}: {' '.join(fouten)}".strip(": "))
-            return redirect(self.terug_url())
-        try:
-            self.uitvoeren(form.cleaned_data if form else {})
-            messages.success(request, self.gelukt)
-        except ValidationError as exc:
-            self.mislukt = True
-            messages.error(request, " ".join(exc.messages))
-        return redirect(self.terug_url())
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.form_met_traject:
+            kwargs["traject"] = self.traject
+        return kwargs
 
 
-class ActieView(TrajectMixin, ActieMixin):
-    """A step on the progress page of a traject."""
-
-    def form_kwargs(self):
-        return {"traject": self.traject}
-
-    def terug_url(self):
-        return self.voortgang_url()
-
-
-class OntwikkeldoelCreateView(EenmaligeInzendingMixin, ActieView):
+class OntwikkeldoelCreateView(EenmaligeInzendingMixin, TrajectStap):
     form_class = OntwikkeldoelForm
+    form_met_traject = True
     gelukt = _("Het ontwikkeldoel is opgeslagen.")
 
     def inzending_opgeslagen(self, response) -> bool:
         return not self.mislukt  # errors redirect back too
 
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         services.ontwikkeldoel_opslaan(
-            doel=Ontwikkeldoel(traject=self.traject, **data),
+            doel=Ontwikkeldoel(traject=self.traject, **form.cleaned_data),
             door=self.request.user,
         )
 
 
-class OntwikkeldoelUpdateView(TrajectMixin, KandidaatInzageMixin, FormView):
+class OntwikkeldoelUpdateView(TrajectActie, KandidaatInzageMixin, ActieView):
     template_name = "verklaringen/ontwikkeldoel_form.html"
     form_class = OntwikkeldoelForm
+    gelukt = _("Het ontwikkeldoel is bijgesteld.")
 
     def get_form_kwargs(self):
         self.doel = get_object_or_404(
@@ -200,56 +194,53 @@ class OntwikkeldoelUpdateView(TrajectMixin, KandidaatInzageMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(traject=self.traject, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.ontwikkeldoel_opslaan(doel=form.instance, door=self.request.user)
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het ontwikkeldoel is bijgesteld."))
-        return redirect(self.voortgang_url())
+    def uitvoeren(self, form):
+        services.ontwikkeldoel_opslaan(doel=form.instance, door=self.request.user)
 
 
-class EindbeoordelingView(ActieView):
+class EindbeoordelingView(TrajectStap):
     form_class = EindbeoordelingForm
+    form_met_traject = True
     gelukt = _("De eindbeoordeling is opgeslagen.")
 
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         services.eindbeoordeling_vastleggen(
-            traject=self.traject, door=self.request.user, **data
+            traject=self.traject, door=self.request.user, **form.cleaned_data
         )
 
 
-class IndienenView(ActieView):
+class IndienenView(TrajectStap):
     gelukt = _("De beoordeling is ingediend bij de mbo-instelling.")
 
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         services.beoordeling_indienen(traject=self.traject, door=self.request.user)
 
 
-class GoedkeurenView(ActieView):
+class GoedkeurenView(TrajectStap):
     gelukt = _("De beoordeling is goedgekeurd.")
 
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         services.beoordeling_goedkeuren(traject=self.traject, door=self.request.user)
 
 
-class TerugsturenView(ActieView):
+class TerugsturenView(TrajectStap):
     form_class = TerugsturenForm
     gelukt = _("De beoordeling is teruggestuurd.")
 
-    def form_kwargs(self):
-        return {}
-
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         services.beoordeling_terugsturen(
-            traject=self.traject, door=self.request.user, **data
+            traject=self.traject, door=self.request.user, **form.cleaned_data
         )
 
 
 # --- begeleidingsdocument ---
 class BegeleidingListView(PermissionRequiredMixin, ListView):
-    permission_required = "verklaringen.view_gedragsvoorbeeld"
+    """Both halves of the begeleidingsdocument: gedragsvoorbeelden and werkopdrachten."""
+
+    permission_required = (
+        "verklaringen.view_gedragsvoorbeeld",
+        "verklaringen.view_werkopdracht",
+    )
     template_name = "verklaringen/begeleiding_list.html"
 
     def get_queryset(self):
@@ -278,8 +269,7 @@ class BegeleidingFormMixin(PermissionRequiredMixin):
         return {
             **super().get_form_kwargs(),
             "leerbedrijven": begeleiding_leerbedrijven(user=user),
-            "algemeen_toegestaan": user.is_superuser
-            or user.heeft_rol(Rol.MBO_MEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER),
+            "algemeen_toegestaan": regels.mag_algemene_begeleiding(user),
         }
 
     def form_valid(self, form):

@@ -7,26 +7,28 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from core.acties import ActieStap
 from core.mixins import AuditedDetailMixin
 from core.pdf import PdfStatus, pdf_antwoord
 
 from . import services
 from .forms import IntrekkenForm, UitreikenForm
+from .regels import mag_borgen
 from .selectors import verklaring_list
-from .views import ActieMixin, ActieView
+from .views import TrajectStap
 
 
-class UitreikenView(ActieView):
+class UitreikenView(TrajectStap):
     form_class = UitreikenForm
     gelukt = _("De praktijkverklaring is uitgereikt. De PDF wordt gemaakt.")
 
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         self.verklaring = services.verklaring_uitreiken(
             traject=self.traject,
             door=self.request.user,
             verificatie_basis=settings.PORTAL_URL
             or self.request.build_absolute_uri("/"),
-            **data,
+            **form.cleaned_data,
         )
         # The PDF was queued on commit: say whether the queue took it.
         self.verklaring.refresh_from_db(fields=["pdf_status"])
@@ -36,10 +38,7 @@ class UitreikenView(ActieView):
                 "het portaal probeert het later zelf opnieuw."
             )
 
-    def form_kwargs(self):
-        return {}
-
-    def terug_url(self):
+    def get_success_url(self):
         verklaring = getattr(self, "verklaring", None)
         return verklaring.get_absolute_url() if verklaring else self.voortgang_url()
 
@@ -78,7 +77,7 @@ class VerklaringDetailView(VerklaringMixin, AuditedDetailMixin, DetailView):
         v = self.object
         return super().get_context_data(
             mag_intrekken=not v.is_ingetrokken
-            and services.mag_borgen(v.traject, self.request.user),
+            and mag_borgen(v.traject, self.request.user),
             intrekken_form=IntrekkenForm(),
             pdf_bezig=v.pdf_status == PdfStatus.WACHTRIJ,
             **kwargs,
@@ -109,18 +108,16 @@ class VerklaringPdfOpnieuwView(VerklaringMixin, View):
         return redirect(verklaring)
 
 
-class IntrekkenView(VerklaringMixin, ActieMixin):
+class IntrekkenView(ActieStap):
+    """Revoke a verklaring; the service checks the rule (`regels.mag_borgen`)."""
+
     form_class = IntrekkenForm
     gelukt = _("De praktijkverklaring is ingetrokken.")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.verklaring = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def get_scope(self):
+        return verklaring_list(user=self.request.user)
 
-    def uitvoeren(self, data):
+    def uitvoeren(self, form):
         services.verklaring_intrekken(
-            verklaring=self.verklaring, door=self.request.user, **data
+            verklaring=self.object, door=self.request.user, **form.cleaned_data
         )
-
-    def terug_url(self):
-        return self.verklaring.get_absolute_url()

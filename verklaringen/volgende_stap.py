@@ -11,12 +11,11 @@ from trajecten.models import Traject
 from trajecten.volgende_stap import VolgendeStap, stap_registreren
 
 from .constants import BorgingStatus
+from .regels import is_praktijkopleider_van, mag_borgen
 from .services.beoordeling import (
     beheerste_werkprocessen,
     beoordeling_goedgekeurd,
-    is_praktijkopleider_van,
     laatste_borging,
-    mag_borgen,
 )
 
 

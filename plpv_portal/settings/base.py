@@ -272,6 +272,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.herinneringen_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Daily at 07:30, after the reminders: one e-mail per person listing the titles of
+    # the notifications they chose to get in the daily digest.
+    "meldingen-dagelijks-overzicht": {
+        "task": "meldingen.tasks.dagelijks_overzicht_versturen",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 # --- PLPV ---

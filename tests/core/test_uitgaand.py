@@ -17,6 +17,7 @@ from core.models import UitgaandeTaak
 from core.pdf import HERSTART_INTERVAL, HERSTART_NA, PdfStatus
 from core.tasks import mail_versturen, uitgaande_taken_versturen
 from core.uitgaand import achterstallige_versturen, na_commit
+from meldingen.models import Bezorging
 from tests.factories.verklaringen import goedgekeurd_traject
 from tests.formulieren import verzenden
 from tests.trajecten.test_traject import gestart
@@ -25,6 +26,13 @@ from trajecten.models import OvereenkomstVersie, Traject
 from trajecten.services import overeenkomsten_genereren, traject_status_wijzigen
 from trajecten.tasks import overeenkomst_pdf_maken, overeenkomst_pdfs_herstarten
 from verklaringen.models import Praktijkverklaring
+
+
+@pytest.fixture(autouse=True)
+def meldingen_direct_per_mail(monkeypatch):
+    """These tests follow notification mails through the outbox: everyone gets them
+    at once (the default since issue 14 is the daily digest)."""
+    monkeypatch.setattr("meldingen.services.STANDAARD_BEZORGING", Bezorging.DIRECT)
 
 
 def gesloten_poort() -> int:

@@ -305,6 +305,7 @@ PAGINAS = {
         "kennisbank:item_update", args=[d.item.slug]
     ),
     "meldingen": lambda d: reverse("meldingen:melding_list"),
+    "meldingen_instellingen": lambda d: reverse("meldingen:voorkeuren"),
     "wachtwoord": lambda d: reverse("password_change"),
     "inloggen": lambda d: reverse("login"),
     "wachtwoord_vergeten": lambda d: reverse("password_reset"),
@@ -333,7 +334,14 @@ BEGELEIDING_FORMULIEREN = [
     "werkopdracht_update",
     "algemene_werkopdracht_update",
 ]
-ALGEMEEN = ["organisatie_list", "netwerk", "kennisbank", "meldingen", "wachtwoord"]
+ALGEMEEN = [
+    "organisatie_list",
+    "netwerk",
+    "kennisbank",
+    "meldingen",
+    "meldingen_instellingen",
+    "wachtwoord",
+]
 # The admin (/beheer/): the beheerder's list, change and add forms.
 BEHEER = [
     "beheer_organisaties",

@@ -10,7 +10,8 @@ import pytest
 
 from meldingen import herinneringen
 from meldingen.herinneringen import Regel, herinneringen_laden
-from meldingen.models import Herinnering, Melding
+from meldingen.models import Bezorging, Herinnering, Melding
+from meldingen.services import voorkeuren_opslaan
 from meldingen.tasks import herinneringen_versturen
 from tests.factories.trajecten import TrajectFactory
 from tests.formulieren import verzenden
@@ -123,6 +124,10 @@ def test_notifications_are_not_in_the_admin(client, beheerder):
 def test_herinneringen_versturen_runs_in_a_real_worker(celery_worker):
     traject = TrajectFactory(
         geplande_einddatum=timezone.localdate() + timedelta(days=20)
+    )
+    # Reminders by e-mail at once (the default is the daily digest).
+    voorkeuren_opslaan(
+        user=traject.consulent, keuzes={"herinneringen": Bezorging.DIRECT}
     )
 
     result = herinneringen_versturen.delay(vandaag=timezone.localdate().isoformat())

@@ -2,12 +2,13 @@
 
 import pytest
 
-from meldingen.models import Melding
+from meldingen.models import Bezorging, Melding
 from meldingen.services import (
     melding_list,
     melding_versturen,
     meldingen_gelezen,
     ongelezen_aantal,
+    voorkeuren_opslaan,
 )
 from organisaties.constants import Rol
 from tests.factories.organisaties import MedewerkerFactory, medewerker_met_rol
@@ -49,7 +50,10 @@ def test_melding_versturen_skips_inactive_users_none_and_duplicates(consulent):
 def test_melding_versturen_queues_one_mail_per_new_notification_on_commit(
     consulent, django_capture_on_commit_callbacks, mailoutbox
 ):
+    """For whoever chose "direct per e-mail" (no longer the default: the digest is)."""
     zonder_adres = MedewerkerFactory(email="")
+    for user in (consulent, zonder_adres):
+        voorkeuren_opslaan(user=user, keuzes={"overig": Bezorging.DIRECT})
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         versturen([consulent, zonder_adres], tekst="Halima Haddou: bellen")
@@ -62,16 +66,27 @@ def test_melding_versturen_queues_one_mail_per_new_notification_on_commit(
     assert "Er is iets veranderd" in mail.body
     # The text of a notification may name a candidate: it stays in the portal.
     assert "Halima" not in mail.body
+    assert "Meldingen > Instellingen" in mail.body
+    melding = Melding.objects.get(ontvanger=consulent)
+    assert melding.bezorging == Bezorging.DIRECT
+    assert melding.gemaild_op is not None
+    # Without an address nothing was mailed, so the row does not say it was.
+    assert Melding.objects.get(ontvanger=zonder_adres).gemaild_op is None
 
 
-def test_melding_versturen_takes_three_queries_for_any_number_of_people(
+def test_melding_versturen_takes_four_queries_for_any_number_of_people(
     django_assert_num_queries,
 ):
     mensen = MedewerkerFactory.create_batch(5)
+    for user in mensen[:3]:
+        voorkeuren_opslaan(user=user, keuzes={"overig": Bezorging.DIRECT})
 
-    # savepoint, insert, read-back, the mails into the outbox, release
-    with django_assert_num_queries(5):
+    # savepoint, preferences, insert, read-back, the mails into the outbox, release
+    with django_assert_num_queries(6):
         assert versturen(mensen) == 5
+    # Nobody wants it at once: no outbox insert.
+    with django_assert_num_queries(5):
+        assert versturen(mensen[3:], oorzaak="test:2") == 2
 
 
 def test_meldingen_gelezen_marks_only_the_users_own(consulent, jobcoach):

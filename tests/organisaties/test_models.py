@@ -4,8 +4,9 @@ from django.db import IntegrityError, transaction
 
 import pytest
 
-from organisaties.constants import ROL_PERMISSIES, Rol
+from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
+from organisaties.rollen import rol_permissies
 from tests.factories.organisaties import MedewerkerFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,12 +18,13 @@ def test_all_35_arbeidsmarktregios_are_loaded():
 
 
 def test_every_role_is_a_group_with_its_permissions():
+    matrix = rol_permissies()
     for rol in Rol:
         groep = Group.objects.get(name=rol.value)
         perms = {
             f"{p.content_type.app_label}.{p.codename}" for p in groep.permissions.all()
         }
-        assert perms == ROL_PERMISSIES[rol]
+        assert perms == matrix[rol]
 
 
 @pytest.mark.parametrize("kvk", ["1234567", "123456789", "1234567a", "abcdefgh"])

@@ -24,7 +24,7 @@ from trajecten.constants import (
     TrajectStatus,
 )
 from trajecten.models import Overeenkomst
-from trajecten.services.overeenkomsten import mag_in_portaal_tekenen
+from trajecten.regels import mag_in_portaal_tekenen
 from trajecten.services.traject import (
     Beoordelingsstand,
     overgang_weigering,
@@ -32,10 +32,11 @@ from trajecten.services.traject import (
 )
 from trajecten.volgende_stap import volgende_stap
 from uitkomsten.constants import EINDSTATUSSEN
-from uitkomsten.selectors import mag_vastleggen
+from uitkomsten.regels import mag_vastleggen
 from verklaringen.constants import ObservatieSoort
+from verklaringen.regels import mag_observeren
 from verklaringen.services import beoordeling_goedkeuren, beoordeling_indienen
-from verklaringen.services.beoordeling import OBSERVATIE_STATUSSEN, mag_observeren
+from verklaringen.services.beoordeling import OBSERVATIE_STATUSSEN
 from verklaringen.services.verklaring import verklaring_uitreiken
 
 pytestmark = pytest.mark.django_db

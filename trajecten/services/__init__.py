@@ -11,7 +11,6 @@ from .correctie import (
     CorrectieInvoer,
     Correctieresultaat,
     financiering_veld,
-    mag_traject_corrigeren,
     plaatsing_veld,
     traject_corrigeren,
 )
@@ -41,7 +40,6 @@ __all__ = [
     "checklist_vragen",
     "financiering_veld",
     "financiering_toevoegen",
-    "mag_traject_corrigeren",
     "ondertekening_vastleggen",
     "ontbrekende_handtekeningen",
     "overeenkomsten_genereren",

@@ -23,9 +23,9 @@ from core.datums import datum_tekst
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
 from meldingen.services import melding_versturen
-from organisaties.constants import Rol
 from trajecten.constants import CorrectieVeld, Regeling
 from trajecten.models import Traject, TrajectCorrectie, TrajectCorrectieRegel
+from trajecten.regels import mag_traject_corrigeren
 from trajecten.selectors import traject_team
 
 from .overeenkomsten import verouderde_overeenkomsten
@@ -65,17 +65,6 @@ class Correctieresultaat:
     correctie: TrajectCorrectie
     # Agreements (OvereenkomstSoort values) that need a new version and new signatures.
     verouderde_overeenkomsten: list[str]
-
-
-def mag_traject_corrigeren(*, user, traject: Traject) -> bool:
-    """A consulent who may change trajecten, or a mbo-medewerker of the traject's own
-    mbo-instelling (the selector already scoped the traject to the user)."""
-    if not user.has_perm("trajecten.change_traject"):
-        return False
-    return user.heeft_rol(Rol.CONSULENT) or (
-        user.heeft_rol(Rol.MBO_MEDEWERKER)
-        and user.organisatie_id == traject.mbo_instelling_id
-    )
 
 
 def _bedrag(waarde) -> str:

@@ -37,6 +37,7 @@ from trajecten.constants import (
     PdfStatus,
 )
 from trajecten.models import Ondertekening, Overeenkomst, OvereenkomstVersie, Traject
+from trajecten.regels import mag_in_portaal_tekenen, mag_op_papier_toevoegen
 from trajecten.selectors import traject_team
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -239,30 +240,6 @@ def ontbrekend(*, traject: Traject) -> list[Ontbrekend]:
 def ontbrekende_handtekeningen(*, traject: Traject) -> list[str]:
     """What is still missing before the traject may start, in Dutch; [] when complete."""
     return [o.tekst() for o in ontbrekend(traject=traject)]
-
-
-def mag_op_papier_toevoegen(*, traject: Traject, door) -> bool:
-    """A paper signature (PDF) is added by the case managers: someone of the
-    referring organisation or of the mbo-instelling."""
-    return getattr(door, "organisatie_id", None) in (
-        traject.kandidaat.organisatie_id,
-        traject.mbo_instelling_id,
-    )
-
-
-def mag_in_portaal_tekenen(*, partij: str, traject: Traject, door) -> bool:
-    """Whether `door` represents `partij`: only then may they accept in the portal."""
-    if partij == Partij.VERWIJZER:
-        return door.organisatie_id == traject.kandidaat.organisatie_id
-    if partij == Partij.MBO:
-        return door.organisatie_id == traject.mbo_instelling_id
-    if partij == Partij.LEERBEDRIJF:
-        return traject.plaatsingen.filter(praktijkopleider__account=door).exists() or (
-            traject.plaatsingen.filter(
-                leerbedrijf__organisatie=door.organisatie_id
-            ).exists()
-        )
-    return False  # the candidate signs on paper
 
 
 @transaction.atomic

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from core.acties import ActieView
 from core.csv_export import CsvExportMixin
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
@@ -39,6 +40,7 @@ from trajecten.forms import (
 )
 from trajecten.models import Ondertekening
 from trajecten.panelen import traject_secties_voor
+from trajecten.regels import mag_traject_corrigeren
 from trajecten.selectors import (
     actueel_advies,
     overeenkomst_versie_list,
@@ -48,7 +50,6 @@ from trajecten.selectors import (
 )
 from trajecten.services import (
     financiering_toevoegen,
-    mag_traject_corrigeren,
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
     overeenkomsten_genereren,
@@ -280,65 +281,56 @@ class OvereenkomstenGenererenView(TrajectObjectMixin, View):
         return redirect(traject)
 
 
-class TrajectSubFormView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
-    """Add a placement, a financing or a signature to a traject."""
+class TrajectSubFormView(KandidaatInzageMixin, ActieView):
+    """Add a placement or a financing to a traject (`core.acties`: the traject 404
+    outside the scope, then `change_traject` 403)."""
 
     permission_required = "trajecten.change_traject"
     template_name = "trajecten/subform.html"
     titel = ""
+    gelukt = _("Opgeslagen.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.object = self.get_object()
-        return super().dispatch(request, *args, **kwargs)
+    def get_scope(self):
+        return traject_list(user=self.request.user)
 
     def inzage_kandidaat(self):
         return self.object.kandidaat
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object, titel=self.titel, **kwargs)
+        return super().get_context_data(
+            object=self.object, traject=self.object, titel=self.titel, **kwargs
+        )
+
+    def uitvoeren(self, form):
+        self.opslaan(form)
 
     def opslaan(self, form):
         raise NotImplementedError
 
-    def form_valid(self, form):
-        try:
-            self.opslaan(form)
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Opgeslagen."))
-        return redirect(self.object)
 
-
-class TrajectCorrigerenView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
+class TrajectCorrigerenView(KandidaatInzageMixin, ActieView):
     """Correct period, hours, werkprocessen, placement dates and funding of an active
-    traject, with a reason; only for whom `mag_traject_corrigeren` allows (403)."""
+    traject, with a reason; only for whom `regels.mag_traject_corrigeren` allows (403)."""
 
     permission_required = "trajecten.change_traject"
     form_class = CorrectieForm
     template_name = "trajecten/correctie_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not self.has_permission():
-            raise PermissionDenied
-        self.object = self.get_object()
-        if not mag_traject_corrigeren(user=request.user, traject=self.object):
-            raise PermissionDenied
-        if self.object.status not in ACTIEVE_STATUSSEN:
-            messages.error(
-                request,
-                _(
-                    "Dit traject is %s. Een afgelopen traject kun je niet meer "
-                    "corrigeren."
-                )
-                % self.object.get_status_display().lower(),
-            )
-            return redirect(self.object)
-        return super().dispatch(request, *args, **kwargs)
+    def get_scope(self):
+        return traject_list(user=self.request.user)
+
+    def regel(self, user, traject):
+        return mag_traject_corrigeren(user=user, traject=traject)
+
+    def niet_nu(self):
+        if self.object.status in ACTIEVE_STATUSSEN:
+            return None
+        messages.error(
+            self.request,
+            _("Dit traject is %s. Een afgelopen traject kun je niet meer corrigeren.")
+            % self.object.get_status_display().lower(),
+        )
+        return redirect(self.object)
 
     def inzage_kandidaat(self):
         return self.object.kandidaat
@@ -358,34 +350,33 @@ class TrajectCorrigerenView(TrajectObjectMixin, KandidaatInzageMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(traject=self.object, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            resultaat = traject_corrigeren(
-                traject=self.object,
-                door=self.request.user,
-                invoer=form.invoer(),
-                reden=form.cleaned_data["reden"],
-                versie=form.cleaned_data["versie"],
-                overlap_bedoeld=form.cleaned_data.get("overlap_bedoeld", False),
-            )
-        except ValidationError as exc:
-            fout_in_formulier(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De correctie is opgeslagen."))
+    gelukt = _("De correctie is opgeslagen.")
+
+    def uitvoeren(self, form):
+        resultaat = traject_corrigeren(
+            traject=self.object,
+            door=self.request.user,
+            invoer=form.invoer(),
+            reden=form.cleaned_data["reden"],
+            versie=form.cleaned_data["versie"],
+            overlap_bedoeld=form.cleaned_data.get("overlap_bedoeld", False),
+        )
         if resultaat.verouderde_overeenkomsten:
-            messages.warning(
-                self.request,
-                _(
-                    "Deze overeenkomsten kloppen niet meer met het traject: %s. Maak een "
-                    "nieuwe versie met de knop 'Overeenkomsten maken'. Daarna moeten "
-                    "alle partijen de nieuwe versie opnieuw tekenen."
-                )
-                % ", ".join(
-                    str(OvereenkomstSoort(s).label)
-                    for s in resultaat.verouderde_overeenkomsten
-                ),
+            self.waarschuwing = _(
+                "Deze overeenkomsten kloppen niet meer met het traject: %s. Maak een "
+                "nieuwe versie met de knop 'Overeenkomsten maken'. Daarna moeten "
+                "alle partijen de nieuwe versie opnieuw tekenen."
+            ) % ", ".join(
+                str(OvereenkomstSoort(s).label)
+                for s in resultaat.verouderde_overeenkomsten
             )
-        return redirect(self.object)
+
+    def form_valid(self, form):
+        self.waarschuwing = None
+        response = super().form_valid(form)
+        if self.waarschuwing:
+            messages.warning(self.request, self.waarschuwing)
+        return response
 
 
 class PlaatsingToevoegenView(EenmaligeInzendingMixin, TrajectSubFormView):

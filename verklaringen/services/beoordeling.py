@@ -28,7 +28,6 @@ from core.workflow import TransitionNotAllowed
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
 from meldingen.services import melding_versturen
-from organisaties.constants import Rol
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.selectors import traject_team
@@ -43,6 +42,14 @@ from verklaringen.models import (
     Ontwikkeldoel,
     Werkopdracht,
 )
+from verklaringen.regels import (
+    mag_algemene_begeleiding,
+    mag_beoordelen,
+    mag_borgen,
+    mag_doel_bijstellen,
+    mag_doel_toevoegen,
+    mag_observeren,
+)
 
 # In which traject states an observation of each kind may be recorded.
 OBSERVATIE_STATUSSEN = {
@@ -52,31 +59,6 @@ OBSERVATIE_STATUSSEN = {
     },
     ObservatieSoort.TUSSENRESULTAAT: {TrajectStatus.LOPEND},
 }
-
-
-# --- who may do what (in person on the traject; the selector already scoped it) ---
-def is_praktijkopleider_van(traject: Traject, user) -> bool:
-    return any(
-        p.praktijkopleider.account_id == user.pk for p in traject.plaatsingen.all()
-    )
-
-
-def mag_observeren(traject: Traject, user) -> bool:
-    """The praktijkopleider of a placement, or the traject's consulent or jobcoach."""
-    return user.pk in (traject.consulent_id, traject.jobcoach_id) or (
-        is_praktijkopleider_van(traject, user)
-    )
-
-
-def mag_beoordelen(traject: Traject, user) -> bool:
-    return is_praktijkopleider_van(traject, user)
-
-
-def mag_borgen(traject: Traject, user) -> bool:
-    """Only a mbo-medewerker of the traject's own mbo-instelling."""
-    return getattr(
-        user, "organisatie_id", None
-    ) == traject.mbo_instelling_id and user.heeft_rol(Rol.MBO_MEDEWERKER)
 
 
 def _eis(toegestaan: bool) -> None:
@@ -204,7 +186,11 @@ def ontwikkeldoel_opslaan(*, doel: Ontwikkeldoel, door) -> Ontwikkeldoel:
     """Add a POP goal or adjust one (stamps `bijgesteld_op`; auditlog keeps the old
     text). Only while the traject is getekend or lopend."""
     traject = _vergrendeld(doel.traject)
-    _eis(mag_observeren(traject, door))
+    _eis(
+        mag_doel_toevoegen(traject, door)
+        if doel.pk is None
+        else mag_doel_bijstellen(traject, door)
+    )
     if traject.status not in OBSERVATIE_STATUSSEN[ObservatieSoort.NULMETING]:
         raise ValidationError(
             _("Bij een traject dat %s is, kan het POP niet worden aangepast.")
@@ -439,10 +425,7 @@ def _mag_begeleiding_wijzigen(obj, door, leerbedrijven) -> None:
 
 def _mag_begeleiding_wijzigen_voor(leerbedrijf_id, door, leerbedrijven) -> None:
     if leerbedrijf_id is None:
-        _eis(
-            door.is_superuser
-            or door.heeft_rol(Rol.MBO_MEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER)
-        )
+        _eis(mag_algemene_begeleiding(door))
     else:
         _eis(leerbedrijven.filter(pk=leerbedrijf_id).exists())
 

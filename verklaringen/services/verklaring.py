@@ -33,6 +33,7 @@ from trajecten.models import Traject
 from trajecten.selectors import traject_team
 from trajecten.services import traject_status_wijzigen
 from verklaringen.models import Eindbeoordeling, Nummerreeks, Praktijkverklaring
+from verklaringen.regels import mag_borgen
 
 from .beoordeling import (
     _eis,
@@ -42,7 +43,6 @@ from .beoordeling import (
     beoordeling_goedgekeurd,
     beoordeling_stand,
     laatste_borging,
-    mag_borgen,
 )
 
 # By name: the task calls `verklaring_pdf_maken` below, so this module does not import it.

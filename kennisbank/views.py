@@ -19,6 +19,7 @@ from .constants import BESTANDSSOORTEN
 from .filters import ItemFilter
 from .forms import ItemForm
 from .selectors import (
+    controle_grens,
     item_bewerkbaar_list,
     item_detail_list,
     item_list,
@@ -51,7 +52,9 @@ class ItemListView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            controle_maanden=settings.KENNISBANK_CONTROLE_MAANDEN, **kwargs
+            controle_grens=controle_grens(),
+            controle_maanden=settings.KENNISBANK_CONTROLE_MAANDEN,
+            **kwargs,
         )
         # One query for the rows on this page that the user may change.
         context["bewerkbaar"] = set(

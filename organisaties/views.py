@@ -16,6 +16,7 @@ from .audit import is_persoonsgegeven
 from .filters import LogEntryFilter, NetwerkcontactFilter, OrganisatieFilter
 from .forms import NetwerkcontactForm
 from .selectors import (
+    controle_grens,
     logentry_list,
     medewerker_list,
     netwerkcontact_list,
@@ -128,7 +129,9 @@ class NetwerkListView(
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            controle_maanden=settings.NETWERK_CONTROLE_MAANDEN, **kwargs
+            controle_grens=controle_grens(),
+            controle_maanden=settings.NETWERK_CONTROLE_MAANDEN,
+            **kwargs,
         )
 
     def csv_rij(self, c):

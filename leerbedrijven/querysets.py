@@ -52,11 +52,15 @@ def _per_leerbedrijf(qs: models.QuerySet, aggregaat) -> Coalesce:
 
 
 class LeerbedrijfQuerySet(ZichtbaarQuerySet):
+    # The leerbedrijf's parts are reached through its reverse relations, so this module
+    # needs no import of the models that import it.
+    def _deel(self, relatie: str) -> type[models.Model]:
+        return self.model._meta.get_field(relatie).related_model
+
     def met_tellingen(self):
         """Adds aantal_open_leerbanen, aantal_open_plaatsen, aantal_erkend and
         aantal_verloopt_binnenkort (one subquery each, no extra queries per row)."""
-        from .models import Erkenning, Leerbaan
-
+        Erkenning, Leerbaan = self._deel("erkenningen"), self._deel("leerbanen")
         open_leerbanen = Leerbaan.objects.filter(open=True)
         return self.annotate(
             aantal_open_leerbanen=_per_leerbedrijf(open_leerbanen, Count("pk")),
@@ -69,8 +73,7 @@ class LeerbedrijfQuerySet(ZichtbaarQuerySet):
 
     def erkend_voor(self, kwalificatie):
         """Leerbedrijven with a valid ERKEND erkenning for `kwalificatie`."""
-        from .models import Erkenning
-
+        Erkenning = self._deel("erkenningen")
         return self.filter(
             Exists(
                 Erkenning.objects.geldig().filter(
@@ -81,7 +84,6 @@ class LeerbedrijfQuerySet(ZichtbaarQuerySet):
 
     def met_open_leerbanen(self, ja: bool = True):
         """Leerbedrijven with (or, with ja=False, without) an open leerbaan."""
-        from .models import Leerbaan
-
+        Leerbaan = self._deel("leerbanen")
         heeft = Exists(Leerbaan.objects.filter(leerbedrijf=OuterRef("pk"), open=True))
         return self.filter(heeft if ja else ~heeft)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -83,8 +84,8 @@ def zichtbaar_filter(model: type[models.Model], user) -> Q:
     rollen = user.rollen
     q = NIETS
     if user.organisatie_id:
-        from .models import Arbeidsmarktregio
-
+        # Looked up by name: the models import this module for their querysets.
+        Arbeidsmarktregio = apps.get_model("organisaties", "Arbeidsmarktregio")
         mijn_regios = Arbeidsmarktregio.objects.filter(
             organisaties=user.organisatie_id
         ).values("pk")

@@ -158,6 +158,19 @@ class Medewerker(AbstractUser):
         """The role codes of this user (its group names that are roles)."""
         return frozenset(g.name for g in self.groups.all() if g.name in Rol.values)
 
+    @cached_property
+    def regio_ids(self) -> list[int]:
+        """The ids of the arbeidsmarktregio's the user's organisation works in: looked
+        up once per request (the user object lives as long as the request), so every
+        scoped query of the request filters on a short list the index can use."""
+        if not self.organisatie_id:
+            return []
+        return list(
+            Arbeidsmarktregio.objects.filter(organisaties=self.organisatie_id)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
     @property
     def rol_labels(self) -> list[str]:
         return [Rol(r).label for r in Rol.values if r in self.rollen]

@@ -2,7 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from meldingen.services import ongelezen_aantal
 
-from .menu import menu_voor
+from .menu import kopmenu, menu_voor
 
 
 def navigatie(request):
@@ -13,6 +13,7 @@ def navigatie(request):
         return {"menu": []}
     context = {"menu": menu_voor(user)}
     if user.is_authenticated:
+        context["kopmenu"] = kopmenu(user, context["menu"])
         context["meldingen_ongelezen"] = SimpleLazyObject(
             lambda: ongelezen_aantal(user=user)
         )

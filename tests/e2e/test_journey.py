@@ -78,7 +78,7 @@ def alles_tekenen(page, partij: str, *, naam, rol, papier: bool):
 def tekenen(page, partij: str, *, naam, rol, papier: bool):
     """Follow the first open signature link of `partij` and record it."""
     open_handtekeningen(page, partij).first.click()
-    if partij == "gemeente of uwv":
+    if partij == "gemeente of UWV":
         geen_axe_fouten(page)  # the signing form
     page.get_by_label("Naam van wie tekende").fill(naam)
     page.get_by_label("Rol of functie").fill(rol)
@@ -196,7 +196,7 @@ def test_one_candidate_from_intake_to_work_after_six_months(
     overeenkomsten = page.get_by_role("region", name="Overeenkomsten")
     expect(overeenkomsten.get_by_role("link", name="Versie 1 (PDF)")).to_have_count(3)
     alles_tekenen(
-        page, "gemeente of uwv", naam="Jessica Smit", rol="Klantmanager", papier=False
+        page, "gemeente of UWV", naam="Jessica Smit", rol="Klantmanager", papier=False
     )
     alles_tekenen(page, "kandidaat", naam=NAAM, rol="Kandidaat", papier=True)
 

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from leerbedrijven.selectors import geplande_acties
 from organisaties.constants import Rol
 from uitkomsten.selectors import werklijst_consulent
+from verklaringen.selectors import opleider_werklijst
 
 from .menu import menu_voor
 
@@ -27,6 +28,10 @@ class HomeView(TemplateView):
         vandaag = timezone.localdate()
         if user.heeft_rol(Rol.CONSULENT):
             werklijst = werklijst_consulent(user=user, vandaag=vandaag)
+        if user.heeft_rol(Rol.PRAKTIJKOPLEIDER):
+            werklijst["opleider_kaarten"] = opleider_werklijst(
+                user=user, vandaag=vandaag
+            )
         leerbedrijf_acties = list(geplande_acties(tot_en_met=vandaag, user=user))
         return super().get_context_data(
             menu_items=menu_voor(user),

@@ -281,7 +281,7 @@ def opleider_trajecten(*, user) -> QuerySet[Traject]:
                 ),
             ),
         )
-        .order_by("kandidaat__voornaam", "kandidaat__achternaam", "pk")
+        .order_by("kandidaat__achternaam", "kandidaat__voornaam", "pk")
     )
 
 

@@ -11,6 +11,8 @@
  *   on the traject. A draft started on another basis has been saved since (also when
  *   the answer to the save never arrived) and is dropped. Drafts older than two days
  *   are dropped too: they hold notes about a person on a shared phone.
+ * - One werkproces at a time (`<details name>`): opening the next one closes the one
+ *   above it; the page scrolls so the opened one starts at the top.
  * - "De rest": per werkproces three buttons give every gedragsvoorbeeld that has no
  *   level yet the same level; what was already chosen stays.
  */
@@ -162,6 +164,12 @@
 
   werkprocessen().forEach(function (wp) {
     teller(wp);
+    // Opening a werkproces closes the one above it: keep the opened one's top in view.
+    wp.addEventListener("toggle", function () {
+      if (wp.open && wp.getBoundingClientRect().top < 0) {
+        wp.scrollIntoView({ block: "start" });
+      }
+    });
     var snel = wp.querySelector("[data-snel]");
     if (snel) {
       snel.hidden = false;

@@ -18,7 +18,8 @@ from .menu import menu_voor
 
 class HomeView(TemplateView):
     """The start page: a greeting, the menu of the user's roles and, for a consulent,
-    the follow-ups that are due and the ended trajecten without an outcome; for
+    the follow-ups that are due and the ended trajecten without an outcome; for a
+    praktijkopleider, the candidates placed with him and what waits for him; for
     everyone, the actions with leerbedrijven they planned that are due."""
 
     template_name = "home.html"

@@ -11,13 +11,15 @@ from django.views.generic import TemplateView
 from leerbedrijven.selectors import geplande_acties
 from organisaties.constants import Rol
 from uitkomsten.selectors import werklijst_consulent
+from verklaringen.selectors import opleider_werklijst
 
 from .menu import menu_voor
 
 
 class HomeView(TemplateView):
     """The start page: a greeting, the menu of the user's roles and, for a consulent,
-    the follow-ups that are due and the ended trajecten without an outcome; for
+    the follow-ups that are due and the ended trajecten without an outcome; for a
+    praktijkopleider, the candidates placed with him and what waits for him; for
     everyone, the actions with leerbedrijven they planned that are due."""
 
     template_name = "home.html"
@@ -27,6 +29,10 @@ class HomeView(TemplateView):
         vandaag = timezone.localdate()
         if user.heeft_rol(Rol.CONSULENT):
             werklijst = werklijst_consulent(user=user, vandaag=vandaag)
+        if user.heeft_rol(Rol.PRAKTIJKOPLEIDER):
+            werklijst["opleider_kaarten"] = opleider_werklijst(
+                user=user, vandaag=vandaag
+            )
         leerbedrijf_acties = list(geplande_acties(tot_en_met=vandaag, user=user))
         return super().get_context_data(
             menu_items=menu_voor(user),

@@ -2,14 +2,28 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kwalificaties.models import Werkproces
 from leerbedrijven.selectors import leerbedrijf_get_queryset
-from trajecten.models import Plaatsing, Traject
+from meldingen.herinneringen import regels as herinnering_regels
+from meldingen.models import Herinnering
+from trajecten.constants import (
+    ACTIEVE_STATUSSEN,
+    PARTIJEN,
+    OvereenkomstSoort,
+    Partij,
+    PdfStatus,
+    TrajectStatus,
+)
+from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
 
-from .constants import NIVEAU_WAARDE, Niveau
+from . import regels
+from .constants import NIVEAU_WAARDE, BorgingStatus, Niveau, ObservatieSoort
 from .models import (
     Borging,
     Eindbeoordeling,
@@ -20,6 +34,7 @@ from .models import (
     Praktijkverklaring,
     Werkopdracht,
 )
+from .services.beoordeling import OBSERVATIE_STATUSSEN
 
 
 def traject_beoordeling(*, user) -> QuerySet[Traject]:
@@ -189,3 +204,210 @@ def verklaring_voor_verificatie(code: str) -> Praktijkverklaring | None:
         .filter(code=code)
         .first()
     )
+
+
+# --- the praktijkopleider's home page ---
+@dataclass
+class Wachtpunt:
+    """One thing that waits for the praktijkopleider on a traject, with where to do it."""
+
+    tekst: str
+    url: str
+
+
+@dataclass
+class OpleiderKaart:
+    """One candidate placed with the praktijkopleider, as a card on the home page."""
+
+    traject: Traject
+    leerbedrijf: object
+    laatste_observatie: date | None
+    observatie_url: str | None  # None: the traject's state allows no observation now
+    wacht: list[Wachtpunt] = field(default_factory=list)
+
+
+def _regel_dagen(code: str) -> int:
+    """The period of a reminder rule as the beheerder set it (else its default), so
+    the home page calls 'too long ago' what the reminder does."""
+    ingesteld = Herinnering.objects.filter(code=code).values_list("dagen", flat=True)
+    for dagen in ingesteld:
+        return dagen
+    return next(r.standaard_dagen for r in herinnering_regels() if r.code == code)
+
+
+def opleider_trajecten(*, user) -> QuerySet[Traject]:
+    """The active trajecten in which `user` is the praktijkopleider of a placement (as
+    `regels.is_praktijkopleider_van` decides), with what the home page cards read:
+    a fixed number of queries for any number of trajecten."""
+    observaties = Observatie.objects.filter(traject=OuterRef("pk"))
+    return (
+        Traject.objects.zichtbaar_voor(user)
+        .filter(
+            status__in=ACTIEVE_STATUSSEN,
+            pk__in=Plaatsing.objects.filter(praktijkopleider__account=user).values(
+                "traject_id"
+            ),
+        )
+        .select_related("kandidaat", "kwalificatie")
+        .annotate(
+            laatste_observatie=Subquery(
+                observaties.order_by()
+                .values("traject")
+                .annotate(m=Max("datum"))
+                .values("m")
+            ),
+            heeft_nulmeting=Exists(observaties.filter(soort=ObservatieSoort.NULMETING)),
+            heeft_pop=Exists(Ontwikkeldoel.objects.filter(traject=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            "werkprocessen",
+            "eindbeoordelingen",
+            Prefetch(
+                "plaatsingen",
+                Plaatsing.objects.select_related(
+                    "leerbedrijf__organisatie", "praktijkopleider"
+                ).order_by("startdatum", "pk"),
+            ),
+            Prefetch("borgingen", Borging.objects.order_by("-op", "-pk")),
+            Prefetch(
+                "overeenkomsten",
+                Overeenkomst.objects.prefetch_related(
+                    Prefetch(
+                        "versies",
+                        OvereenkomstVersie.objects.prefetch_related(
+                            "ondertekeningen"
+                        ).order_by("-nummer"),
+                    )
+                ),
+            ),
+        )
+        .order_by("kandidaat__achternaam", "kandidaat__voornaam", "pk")
+    )
+
+
+def _te_tekenen(traject: Traject, user) -> list[Wachtpunt]:
+    """The agreements whose newest (finished) version still lacks the leerbedrijf's
+    signature: the praktijkopleider accepts them in the portal."""
+    if not user.has_perm("trajecten.add_ondertekening"):
+        return []
+    uit = []
+    for overeenkomst in traject.overeenkomsten.all():
+        if Partij.LEERBEDRIJF not in PARTIJEN[overeenkomst.soort]:
+            continue
+        versie = next(iter(overeenkomst.versies.all()), None)
+        if versie is None or versie.pdf_status != PdfStatus.KLAAR:
+            continue
+        if any(o.partij == Partij.LEERBEDRIJF for o in versie.ondertekeningen.all()):
+            continue
+        url = reverse("trajecten:ondertekenen", args=[versie.pk])
+        uit.append(
+            Wachtpunt(
+                _("%s tekenen") % OvereenkomstSoort(overeenkomst.soort).label,
+                f"{url}?partij={Partij.LEERBEDRIJF}",
+            )
+        )
+    return uit
+
+
+def _kan_observeren(traject: Traject, user) -> bool:
+    """Whether the observation page would save now: the rule, and the traject's state
+    for the kind the page records (a 0-meting first, then tussenresultaten)."""
+    soort = (
+        ObservatieSoort.TUSSENRESULTAAT
+        if traject.heeft_nulmeting
+        else ObservatieSoort.NULMETING
+    )
+    return traject.status in OBSERVATIE_STATUSSEN[soort] and regels.mag_observeren(
+        traject, user
+    )
+
+
+def _wachtpunten(
+    traject: Traject, user, *, vandaag: date, observatie_dagen: int, eind_dagen: int
+) -> list[Wachtpunt]:
+    wacht = _te_tekenen(traject, user)
+    observeren = reverse("verklaringen:observatie", args=[traject.pk])
+    voortgang = reverse("verklaringen:voortgang", args=[traject.pk])
+    if _kan_observeren(traject, user):
+        if not traject.heeft_nulmeting:
+            wacht.append(Wachtpunt(_("0-meting vastleggen"), observeren))
+        elif traject.laatste_observatie <= vandaag - timedelta(days=observatie_dagen):
+            wacht.append(
+                Wachtpunt(
+                    _("Observatie: de laatste is %d dagen geleden")
+                    % (vandaag - traject.laatste_observatie).days,
+                    observeren,
+                )
+            )
+    if (
+        traject.heeft_nulmeting
+        and not traject.heeft_pop
+        and regels.mag_doel_toevoegen(traject, user)
+    ):
+        wacht.append(Wachtpunt(_("POP: ontwikkeldoelen afspreken"), voortgang))
+    if traject.status == TrajectStatus.LOPEND and regels.mag_beoordelen(traject, user):
+        wacht += _eindbeoordeling(traject, vandaag=vandaag, eind_dagen=eind_dagen)
+    return wacht
+
+
+def _eindbeoordeling(traject: Traject, *, vandaag: date, eind_dagen: int) -> list:
+    """What the assessment asks of the praktijkopleider on a lopend traject, as the
+    next-step line (verklaringen.volgende_stap) says it, from prefetched rows."""
+    url = reverse("verklaringen:voortgang", args=[traject.pk])
+    beoordeeld = {e.werkproces_id for e in traject.eindbeoordelingen.all()}
+    open_ = [w for w in traject.werkprocessen.all() if w.pk not in beoordeeld]
+    if not open_:
+        borgingen = list(traject.borgingen.all())
+        terug = bool(borgingen) and borgingen[0].status == BorgingStatus.TERUGGESTUURD
+        tekst = (
+            _("Beoordeling aanpassen en opnieuw indienen")
+            if terug
+            else _("Beoordeling indienen bij de mbo-instelling")
+        )
+        return [Wachtpunt(tekst, url)]
+    if beoordeeld:
+        return [Wachtpunt(_("Eindbeoordeling: nog %d werkprocessen") % len(open_), url)]
+    if traject.geplande_einddatum <= vandaag + timedelta(days=eind_dagen):
+        return [
+            Wachtpunt(
+                _("Eindbeoordeling geven: het traject stopt op %s")
+                % f"{traject.geplande_einddatum:%d-%m-%Y}",
+                url,
+            )
+        ]
+    return []
+
+
+def opleider_werklijst(*, user, vandaag: date) -> list[OpleiderKaart]:
+    """The praktijkopleider's home page: per candidate placed with `user` the last
+    observation and what waits for him, the cards with work first."""
+    trajecten = list(opleider_trajecten(user=user))
+    if not trajecten:
+        return []
+    observatie_dagen = _regel_dagen("geen_observatie")
+    eind_dagen = _regel_dagen("einddatum_nadert")
+    kaarten = []
+    for t in trajecten:
+        eigen = [
+            p for p in t.plaatsingen.all() if p.praktijkopleider.account_id == user.pk
+        ]
+        kan_observeren = _kan_observeren(t, user)
+        kaarten.append(
+            OpleiderKaart(
+                traject=t,
+                leerbedrijf=eigen[-1].leerbedrijf,
+                laatste_observatie=t.laatste_observatie,
+                observatie_url=reverse("verklaringen:observatie", args=[t.pk])
+                if kan_observeren
+                else None,
+                wacht=_wachtpunten(
+                    t,
+                    user,
+                    vandaag=vandaag,
+                    observatie_dagen=observatie_dagen,
+                    eind_dagen=eind_dagen,
+                ),
+            )
+        )
+    kaarten.sort(key=lambda k: not k.wacht)  # stable: by name within each group
+    return kaarten

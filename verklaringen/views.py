@@ -13,7 +13,7 @@ from core.inzending import EenmaligeInzendingMixin
 from core.mixins import KandidaatInzageMixin
 
 from . import regels, services
-from .constants import BorgingStatus, ObservatieSoort
+from .constants import BorgingStatus, Niveau, ObservatieSoort
 from .forms import (
     EindbeoordelingForm,
     GedragsvoorbeeldForm,
@@ -33,6 +33,15 @@ from .selectors import (
     voortgang,
     werkopdracht_list,
 )
+
+
+def concept_basis(traject, user) -> int:
+    """The newest observation `user` saved on the traject (0: none), from prefetched
+    rows. observatie.js keeps a draft with the value it was started on, and drops it
+    once this changed: the draft was saved (also when the answer never arrived)."""
+    return max(
+        (o.pk for o in traject.observaties.all() if o.door_id == user.pk), default=0
+    )
 
 
 class TrajectMixin:
@@ -89,9 +98,24 @@ class ObservatieView(
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            traject=self.traject, soort=ObservatieSoort(self.soort()), **kwargs
-        )
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        # One werkproces open at a time: the first with an error, else the first.
+        fout = [
+            any(niveau.errors or notitie.errors for _gv, niveau, notitie in rijen)
+            for _wp, rijen in form.groepen
+        ]
+        open_ = fout.index(True) if any(fout) else 0
+        return {
+            **context,
+            "traject": self.traject,
+            "soort": ObservatieSoort(self.soort()),
+            "groepen": [
+                (wp, rijen, i == open_) for i, (wp, rijen) in enumerate(form.groepen)
+            ],
+            "niveaus": Niveau.choices,
+            "concept_basis": concept_basis(self.traject, self.request.user),
+        }
 
     def uitvoeren(self, form):
         services.observatie_vastleggen(
@@ -145,6 +169,7 @@ class VoortgangView(
             mag_uitreiken=mag_borgen and services.beoordeling_goedgekeurd(t, borging),
             beheerst=services.beheerste_werkprocessen(t),
             uitreiken_form=UitreikenForm(),
+            concept_basis=concept_basis(t, user),
             **kwargs,
         )
 

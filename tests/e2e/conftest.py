@@ -100,12 +100,16 @@ def status_kiezen(page, label):
 
 
 def observatie_opslaan(page, base_url, traject_pk, niveau):
-    """Record an observation with `niveau` for every gedragsvoorbeeld on the form."""
+    """Record an observation with `niveau` for every gedragsvoorbeeld on the form: the
+    page shows one werkproces at a time, so each is opened and every level tapped."""
     page.goto(f"{base_url}/verklaringen/traject/{traject_pk}/observatie/")
-    groepen = page.get_by_role("group")
-    for i in range(groepen.count()):
-        keuze = groepen.nth(i).get_by_text(niveau, exact=True)
-        if keuze.count():
-            keuze.click()
+    werkprocessen = page.locator("details.observatie-wp")
+    for i in range(werkprocessen.count()):
+        werkproces = werkprocessen.nth(i)
+        if not werkproces.evaluate("d => d.open"):
+            werkproces.locator("summary").first.click()
+        vragen = werkproces.locator("fieldset.observatie-vraag")
+        for j in range(vragen.count()):
+            vragen.nth(j).get_by_text(niveau, exact=True).click()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("opgeslagen", exact=False).first).to_be_visible()

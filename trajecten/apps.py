@@ -80,12 +80,14 @@ class TrajectenConfig(AppConfig):
             Ondertekening,
             Plaatsing,
             Traject,
+            TrajectInstellingen,
         )
 
         for model in (Advies, Traject, Plaatsing, Financiering, Ondertekening):
             auditlog.register(model)
         persoonsgegevens_registreren(Advies, Traject, Ondertekening)
         auditlog.register(ChecklistVraag)
+        auditlog.register(TrajectInstellingen)
         # The mbo-instelling that gave the advice or runs a traject follows the
         # candidate from then on, and so does the praktijkopleider of a placement.
         zichtbaarheid_uitbreiden(

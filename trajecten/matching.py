@@ -13,7 +13,7 @@ counts the wanted werkprocessen each offers. Here the candidate comes in: the or
 4. the name.
 
 Every step is a plain tuple key, so the page can explain it in one paragraph. The
-queries are fixed: the selector's (with its prefetches), the vestigingen, and one for
+queries are fixed: the selector's (with its prefetches), the open leerbanen, and one for
 the postcode centroids, whatever the number of leerbedrijven.
 """
 
@@ -26,7 +26,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from kwalificaties.constants import Sector
-from leerbedrijven.models import Leerbaan, Vestiging
+from leerbedrijven.models import Leerbaan
 from leerbedrijven.selectors import leerbedrijven_voor_matching
 
 from .models import PostcodeGebied
@@ -133,7 +133,7 @@ def matches(*, user, kandidaat, kwalificatie, werkprocessen) -> list[Match]:
             regio=kandidaat.regio,
             werkprocessen=werkprocessen,
         ).prefetch_related(
-            Prefetch("vestigingen", Vestiging.objects.order_by("plaats", "pk")),
+            # (the selector already prefetches the vestigingen)
             Prefetch(
                 "leerbanen",
                 Leerbaan.objects.filter(kwalificatie=kwalificatie, open=True).order_by(

@@ -158,7 +158,6 @@ def traject_starten(
     """Create a traject with its first placement and its three (empty) agreements.
     Without an advice it needs `traject.zonder_advies_reden` (or is refused when the
     advice is required: `zonder_advies_controleren`)."""
-    zonder_advies_controleren(traject=traject)
     if any(
         w.kerntaak.kwalificatie_id != traject.kwalificatie_id for w in werkprocessen
     ):
@@ -177,6 +176,7 @@ def traject_starten(
         raise ValidationError(
             _("%s heeft al een traject dat loopt. Sluit dat eerst af.") % kandidaat
         )
+    zonder_advies_controleren(traject=traject)
     traject.consulent = traject.consulent or door
     traject.status = TrajectStatus.PLAATSING_VOORBEREID
     traject.full_clean()

@@ -186,6 +186,11 @@ class TrajectStartView(
         )
         self.advies = actueel_advies(kandidaat=self.kandidaat)
         self.geblokkeerd = self.advies is None and advies_verplicht()
+        self.vanuit_match = (
+            traject_voorinvulling(user=request.user, vraag=request.GET)
+            if request.method == "GET"
+            else None
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -201,9 +206,6 @@ class TrajectStartView(
                 mbo_instelling=self.advies.mbo_instelling_id,
                 leerbedrijf=self.advies.leerbedrijf_id,
             )
-        self.vanuit_match = traject_voorinvulling(
-            user=self.request.user, vraag=self.request.GET
-        )
         if self.vanuit_match:
             initial.update(self.vanuit_match.initial())
         return initial
@@ -227,7 +229,7 @@ class TrajectStartView(
             kandidaat=self.kandidaat,
             advies=self.advies,
             geblokkeerd=self.geblokkeerd,
-            vanuit_match=getattr(self, "vanuit_match", None),
+            vanuit_match=self.vanuit_match,
             **kwargs,
         )
 

@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from .models import ChecklistVraag, PostcodeGebied, TrajectInstellingen
-from .models.instellingen import ENIGE_RIJ
 
 
 @admin.register(ChecklistVraag)
@@ -23,24 +22,18 @@ class ChecklistVraagAdmin(admin.ModelAdmin):
 
 @admin.register(TrajectInstellingen)
 class TrajectInstellingenAdmin(admin.ModelAdmin):
-    """One row of settings (like meldingen's Herinnering, changes are in the audit
-    trail): it is added once, from the list, and never deleted."""
+    """One row of settings (like meldingen's Herinnering: changed here, never added
+    or deleted, every change in the audit trail). The row comes from the migration
+    and is restored after a flush (`TrajectenConfig.ready`)."""
 
     list_display = ["__str__", "advies_verplicht"]
     fields = ["advies_verplicht"]
 
     def has_add_permission(self, request):
-        return (
-            super().has_add_permission(request)
-            and not TrajectInstellingen.objects.exists()
-        )
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def save_model(self, request, obj, form, change):
-        obj.pk = ENIGE_RIJ
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(PostcodeGebied)

@@ -32,7 +32,6 @@ RECHTEN: dict[str, set[str]] = {
         "trajecten.add_checklistvraag",
         "trajecten.change_checklistvraag",
         "trajecten.view_trajectinstellingen",
-        "trajecten.add_trajectinstellingen",
         "trajecten.change_trajectinstellingen",
         "trajecten.view_postcodegebied",
         "trajecten.delete_postcodegebied",

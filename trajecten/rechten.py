@@ -34,6 +34,7 @@ RECHTEN: dict[str, set[str]] = {
         "trajecten.view_trajectinstellingen",
         "trajecten.change_trajectinstellingen",
         "trajecten.view_postcodegebied",
+        "trajecten.add_postcodegebied",
         "trajecten.delete_postcodegebied",
     },
 }

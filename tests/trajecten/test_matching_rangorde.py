@@ -21,7 +21,7 @@ from tests.factories.leerbedrijven import (
     werkprocessen,
 )
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol, regio
-from tests.formulieren import formulier, invullen
+from tests.formulieren import formulier, invullen, verzenden
 from trajecten.matching import matches, pc4, sectoren_in_wens
 from trajecten.models import PostcodeGebied, Traject
 from trajecten.services.postcodes import VOORBEELD, postcodegebieden_laden
@@ -274,3 +274,29 @@ def test_a_bad_postcode_file_loads_nothing(db):
 def test_another_regions_consulent_gets_404_on_the_prefilled_form(app, halima):
     hans = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory(uwv=True))
     app.get(reverse("trajecten:traject_start", args=[halima.pk]), user=hans, status=404)
+
+
+def test_beheerder_uploads_a_postcode_file_in_the_admin(app, client, beheerder):
+    lijst = app.get("/beheer/trajecten/postcodegebied/", user=beheerder)
+    pagina = lijst.click(description="Bestand laden")
+
+    fout = verzenden(
+        pagina,
+        bestand=("pc.csv", b"pc4;lat;lon\n7511;52.2;6.9\n12;52;6\n"),
+        status=200,
+    )
+    assert "Regel 3: &#x27;12&#x27; is geen postcode van 4 cijfers." in fout.text
+    assert not PostcodeGebied.objects.exists()
+
+    goed = verzenden(
+        pagina, bestand=("pc.csv", VOORBEELD.read_bytes()), status=302
+    ).follow()
+    assert "Geladen: 13 postcodegebieden." in goed.text
+    assert PostcodeGebied.objects.count() == 13
+
+    consulent = medewerker_met_rol(Rol.CONSULENT)
+    client.force_login(consulent)
+    assert client.get("/beheer/trajecten/postcodegebied/laden/").status_code in (
+        302,
+        403,
+    )

@@ -100,8 +100,11 @@ def _resultaat_aggregaten() -> dict:
 
 
 def trechter(pop: Populatie, *, per_regio: bool = False) -> dict:
-    """{regio_id or None: {aangemeld, advies, geplaatst, lopend, verklaring, werk,
-    uitgevallen, met_uitkomst, werk_6, werk_12}} in three queries."""
+    """{regio_id or None: {aangemeld, advies, geplaatst, na_advies, zonder_advies,
+    lopend, verklaring, werk, uitgevallen, met_uitkomst, werk_6, werk_12}} in three
+    queries. `na_advies` counts persons with a traject that followed an advice,
+    `zonder_advies` those with a traject started without one (its own line: it never
+    counts as advised)."""
     regio = {"in_regio": F("regio_id")} if per_regio else None
     traject_regio = {"in_regio": F("kandidaat__regio_id")} if per_regio else None
     uitkomst = defaultdict(dict)
@@ -137,6 +140,8 @@ def trechter(pop: Populatie, *, per_regio: bool = False) -> dict:
         trajecten,
         traject_regio,
         lopend=_personen(Q(status__in=GESTART) | Q(naar_lopend__isnull=False)),
+        na_advies=_personen(Q(advies__isnull=False)),
+        zonder_advies=_personen(Q(advies__isnull=True)),
         met_uitkomst=_personen(Q(uitkomst__isnull=False)),
         werk_6=_personen(Q(werk_6__isnull=False)),
         werk_12=_personen(Q(werk_12__isnull=False)),

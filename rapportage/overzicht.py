@@ -31,7 +31,8 @@ PERSONEN = "Personen"
 TRECHTER_STAPPEN = [
     ("aangemeld", "Aangemeld"),
     ("advies", "Advies gekregen"),
-    ("geplaatst", "Geplaatst bij een leerbedrijf"),
+    ("na_advies", "Geplaatst na een advies"),
+    ("zonder_advies", "Zonder advies gestart"),
     ("lopend", "Traject is echt begonnen"),
     ("verklaring", "Praktijkverklaring gekregen"),
     ("werk_6", "Werk na 6 maanden"),
@@ -100,6 +101,16 @@ class Dashboard:
     def tabel_trechter(self) -> Tabel:
         waarden = [self._trechter[k] for k, _ in TRECHTER_STAPPEN]
         cellen, _ = onderdruk(waarden)
+        # With and without an advice split the persons placed, whose number other
+        # tables show (trend, results): the pair is one series with that total, so
+        # a "<5" on one line cannot be worked out from the other.
+        sleutels = [k for k, _ in TRECHTER_STAPPEN]
+        paar = [sleutels.index("na_advies"), sleutels.index("zonder_advies")]
+        paar_cellen, _ = onderdruk(
+            [waarden[i] for i in paar], totaal=self._trechter["geplaatst"]
+        )
+        for i, cel in zip(paar, paar_cellen, strict=True):
+            cellen[i] = cel
         aangemeld = cellen[0]
         rijen = [
             Rij(label, [cel, percentage_cel(cel, aangemeld)])
@@ -112,8 +123,10 @@ class Dashboard:
             kolommen=[PERSONEN, "Deel van aangemeld"],
             rijen=rijen,
             uitleg=(
-                "Hoeveel kandidaten deze stap bereikten. Werk na 6 en 12 maanden "
-                "komt uit de vervolgmetingen."
+                "Hoeveel kandidaten deze stap bereikten. 'Zonder advies gestart' "
+                "zijn kandidaten met een traject dat begon zonder Checklist "
+                "inclusief advies: zij tellen niet mee bij 'Geplaatst na een "
+                "advies'. Werk na 6 en 12 maanden komt uit de vervolgmetingen."
             ),
         )
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.apps import apps as django_apps
 from django.db.models.signals import post_migrate
 
 
@@ -16,6 +17,18 @@ def _vragen_na_migrate(sender, **kwargs):
 
     if not ChecklistVraag.objects.exists():
         standaardvragen_laden(ChecklistVraag)
+
+
+def _instellingen_na_migrate(sender, apps=None, using="default", **kwargs):
+    # The one row of settings the beheerder changes in the admin (defaults), also
+    # after a test database flush; skipped while migrated back before its table.
+    from .models.instellingen import ENIGE_RIJ
+
+    try:
+        model = (apps or django_apps).get_model("trajecten", "TrajectInstellingen")
+    except LookupError:
+        return
+    model.objects.using(using).get_or_create(pk=ENIGE_RIJ)
 
 
 def _traject_paneel(*, kandidaat, user) -> dict:
@@ -80,12 +93,14 @@ class TrajectenConfig(AppConfig):
             Ondertekening,
             Plaatsing,
             Traject,
+            TrajectInstellingen,
         )
 
         for model in (Advies, Traject, Plaatsing, Financiering, Ondertekening):
             auditlog.register(model)
         persoonsgegevens_registreren(Advies, Traject, Ondertekening)
         auditlog.register(ChecklistVraag)
+        auditlog.register(TrajectInstellingen)
         # The mbo-instelling that gave the advice or runs a traject follows the
         # candidate from then on, and so does the praktijkopleider of a placement.
         zichtbaarheid_uitbreiden(
@@ -98,6 +113,9 @@ class TrajectenConfig(AppConfig):
         )
         post_migrate.connect(
             _vragen_na_migrate, sender=self, dispatch_uid="checklist_vragen"
+        )
+        post_migrate.connect(
+            _instellingen_na_migrate, sender=self, dispatch_uid="traject_instellingen"
         )
         paneel_registreren(
             Paneel("trajecten/partials/advies_paneel.html", _advies_paneel, 10)

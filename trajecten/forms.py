@@ -204,9 +204,27 @@ class TrajectForm(forms.ModelForm):
         praktijkopleiders,
         mbo_instellingen,
         jobcoaches,
+        zonder_advies: bool = False,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        if zonder_advies:
+            # Only when the candidate has no advice (yet): the service checks it too.
+            self.fields["zonder_advies_reden"] = forms.CharField(
+                label=_("Waarom start het traject zonder advies?"),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=1000,
+                help_text=_(
+                    "Normaal komt eerst de Checklist inclusief advies. Schrijf kort "
+                    "op waarom dat nu niet kan of niet nodig is."
+                ),
+                error_messages={
+                    "required": _(
+                        "Deze kandidaat heeft nog geen advies. Schrijf op waarom "
+                        "het traject toch al start."
+                    )
+                },
+            )
         self.fields["leerbedrijf"].queryset = leerbedrijven
         self.fields["praktijkopleider"].queryset = praktijkopleiders
         self.fields["praktijkopleider"].label_from_instance = lambda c: (

@@ -25,10 +25,16 @@ RECHTEN: dict[str, set[str]] = {
         "trajecten.add_ondertekening",
     },
     Rol.REGIOCOORDINATOR: {"trajecten.view_advies", "trajecten.view_traject"},
-    # The intake checklist's questions, in the admin.
+    # The intake checklist's questions, the traject settings and the postcode
+    # centroids, in the admin.
     Rol.FUNCTIONEEL_BEHEERDER: {
         "trajecten.view_checklistvraag",
         "trajecten.add_checklistvraag",
         "trajecten.change_checklistvraag",
+        "trajecten.view_trajectinstellingen",
+        "trajecten.change_trajectinstellingen",
+        "trajecten.view_postcodegebied",
+        "trajecten.add_postcodegebied",
+        "trajecten.delete_postcodegebied",
     },
 }

@@ -1,9 +1,14 @@
 """Reads for the advies (and later trajecten), scoped through the candidate."""
 
+from dataclasses import dataclass, field
+
 from django.db.models import Prefetch, QuerySet
 
+from core.invoer import id_of_none
 from kandidaten.models import Kandidaat
 from kwalificaties.models import Werkproces
+from leerbedrijven.models import Contactpersoon, Leerbaan, Leerbedrijf
+from leerbedrijven.selectors import leerbedrijf_get_queryset
 from organisaties.constants import Rol
 from organisaties.models import Medewerker
 from organisaties.selectors import medewerkers_in_regio
@@ -156,3 +161,77 @@ def traject_team(traject: Traject) -> list:
         for p in traject.plaatsingen.select_related("praktijkopleider__account")
     ]
     return team
+
+
+@dataclass(frozen=True)
+class Voorinvulling:
+    """What a match puts in the traject form: the leerbedrijf, its only
+    praktijkopleider, the kwalificatie, the wanted werkprocessen and the leerbaan."""
+
+    leerbedrijf: Leerbedrijf
+    kwalificatie_id: int | None = None
+    werkprocessen: list[int] = field(default_factory=list)
+    praktijkopleider_id: int | None = None
+    leerbaan: Leerbaan | None = None
+
+    def initial(self) -> dict:
+        initial = {"leerbedrijf": self.leerbedrijf.pk}
+        if self.kwalificatie_id:
+            initial["kwalificatie"] = self.kwalificatie_id
+        if self.werkprocessen:
+            initial["werkprocessen"] = self.werkprocessen
+        if self.praktijkopleider_id:
+            initial["praktijkopleider"] = self.praktijkopleider_id
+        return initial
+
+
+def traject_voorinvulling(*, user, vraag) -> Voorinvulling | None:
+    """The prefill of the traject form from a match (`vraag`: the GET parameters
+    leerbedrijf, kwalificatie, werkprocessen, leerbaan). Only what the user may see
+    and what belongs together is used; anything else is left out (None without a
+    visible leerbedrijf). At most four queries."""
+    lb_id = id_of_none(vraag.get("leerbedrijf"))
+    leerbedrijf = (
+        leerbedrijf_get_queryset(user=user).filter(pk=lb_id).first() if lb_id else None
+    )
+    if leerbedrijf is None:
+        return None
+    kwalificatie_id = id_of_none(vraag.get("kwalificatie"))
+    leerbaan = None
+    leerbaan_id = id_of_none(vraag.get("leerbaan"))
+    if leerbaan_id:
+        leerbaan = (
+            Leerbaan.objects.filter(pk=leerbaan_id, leerbedrijf=leerbedrijf)
+            .select_related("kwalificatie", "vestiging")
+            .prefetch_related("werkprocessen")
+            .first()
+        )
+        if leerbaan and kwalificatie_id in (None, leerbaan.kwalificatie_id):
+            kwalificatie_id = leerbaan.kwalificatie_id
+        else:
+            leerbaan = None
+    werkprocessen = []
+    if kwalificatie_id:
+        gevraagd = {id_of_none(w) for w in vraag.getlist("werkprocessen")} - {None}
+        if not gevraagd and leerbaan:
+            gevraagd = {w.pk for w in leerbaan.werkprocessen.all()}
+        if gevraagd:
+            werkprocessen = list(
+                Werkproces.objects.filter(
+                    pk__in=gevraagd, kerntaak__kwalificatie_id=kwalificatie_id
+                )
+                .order_by("kerntaak__code", "code")
+                .values_list("pk", flat=True)
+            )
+    opleiders = list(
+        Contactpersoon.objects.filter(
+            leerbedrijf=leerbedrijf, is_praktijkopleider=True
+        ).values_list("pk", flat=True)[:2]
+    )
+    return Voorinvulling(
+        leerbedrijf=leerbedrijf,
+        kwalificatie_id=kwalificatie_id,
+        werkprocessen=werkprocessen,
+        praktijkopleider_id=opleiders[0] if len(opleiders) == 1 else None,
+        leerbaan=leerbaan,
+    )

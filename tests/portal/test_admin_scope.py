@@ -56,6 +56,8 @@ GLOBAAL = {
     "kwalificaties.Werkproces": "the national qualification catalogue",
     "kennisbank.Tag": "keywords shared by all regions' items",
     "trajecten.ChecklistVraag": "one national question set for the advice",
+    "trajecten.TrajectInstellingen": "one row of settings for the installation",
+    "trajecten.PostcodeGebied": "national reference data: postcode centroids",
 }
 
 

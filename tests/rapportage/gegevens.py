@@ -19,7 +19,8 @@ Two referring organisations in Twente: the gemeente of the `consulent` fixture
 | U5-U6 | uwv/wajong       | geen      |           | 2024-11/12 |        |                          |           |            |                  |
 
 R = regular employer (horeca), O = ontwikkelbedrijf (groen). *G4 dropped out after its
-history shows a move to lopend; U3 dropped out without such a move. G1-G5 have the
+history shows a move to lopend; U3 dropped out without such a move. Every traject
+follows its candidate's advice except U3's, which started without one. G1-G5 have the
 `jobcoach` fixture as their jobcoach. Trajecten of G* are at mbo M1, of U* at M2.
 """
 
@@ -187,10 +188,11 @@ def gegevens_maken(*, consulent, jobcoach) -> Gegevens:
     kandidaat("U6", uwv_consulent, D(2024, 12, 20), Bron.UWV, wajong)
 
     # Advice 10, 20, ... 100 days after the intake.
+    adviezen = {}
     for i, naam in enumerate(
         ["G1", "G2", "G3", "G4", "G5", "G6", "U1", "U2", "U3", "U4"]
     ):
-        advies_maken(
+        adviezen[naam] = advies_maken(
             g.kandidaten[naam],
             dagen=10 * (i + 1),
             mbo=m1,
@@ -217,6 +219,11 @@ def gegevens_maken(*, consulent, jobcoach) -> Gegevens:
             extra["uitval_reden"] = (
                 UitvalReden.MOTIVATIE if naam == "G4" else UitvalReden.GEZONDHEID
             )
+        # U3's traject started without an advice (its advice came later).
+        if naam == "U3":
+            extra["zonder_advies_reden"] = "Plek bij het leerbedrijf kon niet wachten."
+        else:
+            extra["advies"] = adviezen[naam]
         traject = TrajectFactory(
             kandidaat=kandidaat_,
             kwalificatie=kwal,

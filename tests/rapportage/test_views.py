@@ -60,7 +60,8 @@ def test_consulent_sees_only_their_own_caseload(client, consulent, gegevens):
     assert tabel(response, "trechter") == {
         "Aangemeld": ["8", "100%"],
         "Advies gekregen": ["6", "75%"],
-        "Geplaatst bij een leerbedrijf": ["5", "63%"],
+        "Geplaatst na een advies": ["verborgen", "—"],
+        "Zonder advies gestart": ["<5", "—"],
         "Traject is echt begonnen": ["<5", "—"],
         "Praktijkverklaring gekregen": ["<5", "—"],
         "Werk na 6 maanden": ["<5", "—"],

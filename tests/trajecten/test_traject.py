@@ -52,6 +52,7 @@ def gestart(consulent, **kwargs):
     lb = LeerbedrijfFactory(organisatie__naam="Confectieatelier Naadloos")
     opleider = ContactpersoonFactory(leerbedrijf=lb, naam="Ria Draad")
     kwargs.setdefault("mbo_instelling", OrganisatieFactory(mbo=True))
+    kwargs.setdefault("zonder_advies_reden", "De plek kon niet wachten.")
     traject = TrajectFactory.build(kandidaat=kandidaat, consulent=consulent, **kwargs)
     return traject_starten(
         traject=traject,

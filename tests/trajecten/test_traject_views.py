@@ -32,6 +32,8 @@ def start_data(**extra):
         "leerbedrijf": lb.pk,
         "praktijkopleider": opleider.pk,
         "routefase": "praktijkleren",
+        # The candidates of these tests have no advice: the form asks why.
+        "zonder_advies_reden": "De plek bij het leerbedrijf kon niet wachten.",
     }
     data.update(extra)
     return data

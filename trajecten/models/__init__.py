@@ -1,6 +1,8 @@
 from .advies import Advies, AdviesAntwoord, ChecklistVraag
 from .correctie import TrajectCorrectie, TrajectCorrectieRegel
+from .instellingen import TrajectInstellingen
 from .overeenkomst import Ondertekening, Overeenkomst, OvereenkomstVersie
+from .postcode import PostcodeGebied
 from .traject import Financiering, Plaatsing, Traject, TrajectStatuswijziging
 
 __all__ = [
@@ -12,8 +14,10 @@ __all__ = [
     "Overeenkomst",
     "OvereenkomstVersie",
     "Plaatsing",
+    "PostcodeGebied",
     "Traject",
     "TrajectCorrectie",
     "TrajectCorrectieRegel",
+    "TrajectInstellingen",
     "TrajectStatuswijziging",
 ]

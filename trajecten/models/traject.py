@@ -99,6 +99,11 @@ class Traject(VersieModel, TimeStampedModel):
     uitval_reden = models.CharField(
         _("reden van uitval"), max_length=20, choices=UitvalReden, blank=True
     )
+    # The process puts the Checklist inclusief advies before placement: a traject
+    # started without an advice says why (trajecten.services.traject_starten).
+    zonder_advies_reden = models.TextField(
+        _("waarom zonder advies?"), max_length=1000, blank=True
+    )
 
     objects = TrajectQuerySet.as_manager()
 

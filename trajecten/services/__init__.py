@@ -23,6 +23,7 @@ from .overeenkomsten import (
 )
 from .traject import (
     Beoordelingsstand,
+    advies_verplicht,
     financiering_toevoegen,
     plaatsing_toevoegen,
     traject_starten,
@@ -36,6 +37,7 @@ __all__ = [
     "GegevenAntwoord",
     "Voorstel",
     "advies_vastleggen",
+    "advies_verplicht",
     "advies_voorstel",
     "checklist_vragen",
     "financiering_veld",

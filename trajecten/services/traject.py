@@ -31,6 +31,7 @@ from trajecten.models import (
     Overeenkomst,
     Plaatsing,
     Traject,
+    TrajectInstellingen,
     TrajectStatuswijziging,
 )
 from trajecten.selectors import traject_team
@@ -75,6 +76,34 @@ class Beoordelingsstand:
 
 def _label(status: str) -> str:
     return str(TrajectStatus(status).label) if status else "—"
+
+
+ADVIES_VERPLICHT_TEKST = _(
+    "Dit traject kan niet starten: %s heeft nog geen advies. In deze regio is het "
+    "advies (de Checklist inclusief advies) verplicht voor een traject. Vul eerst "
+    "de checklist in met de mbo-medewerker."
+)
+REDEN_NODIG_TEKST = _(
+    "Deze kandidaat heeft nog geen advies. Schrijf op waarom het traject toch al start."
+)
+
+
+def advies_verplicht() -> bool:
+    """Whether the beheerder made the advice a hard condition for a traject."""
+    return TrajectInstellingen.huidig().advies_verplicht
+
+
+def zonder_advies_controleren(*, traject: Traject) -> None:
+    """A traject without an advice needs a reason, or is refused altogether when the
+    beheerder made the advice required (a ValidationError in Dutch)."""
+    if traject.advies_id is not None:
+        traject.zonder_advies_reden = ""
+        return
+    if advies_verplicht():
+        raise ValidationError(ADVIES_VERPLICHT_TEKST % traject.kandidaat)
+    traject.zonder_advies_reden = (traject.zonder_advies_reden or "").strip()
+    if not traject.zonder_advies_reden:
+        raise ValidationError({"zonder_advies_reden": REDEN_NODIG_TEKST})
 
 
 NIEUW = "nieuw"  # the key of the placement being added among the traject's periods
@@ -126,7 +155,9 @@ def _plaatsing_controleren(
 def traject_starten(
     *, traject: Traject, werkprocessen, plaatsing: Plaatsing, door
 ) -> Traject:
-    """Create a traject with its first placement and its three (empty) agreements."""
+    """Create a traject with its first placement and its three (empty) agreements.
+    Without an advice it needs `traject.zonder_advies_reden` (or is refused when the
+    advice is required: `zonder_advies_controleren`)."""
     if any(
         w.kerntaak.kwalificatie_id != traject.kwalificatie_id for w in werkprocessen
     ):
@@ -145,6 +176,7 @@ def traject_starten(
         raise ValidationError(
             _("%s heeft al een traject dat loopt. Sluit dat eerst af.") % kandidaat
         )
+    zonder_advies_controleren(traject=traject)
     traject.consulent = traject.consulent or door
     traject.status = TrajectStatus.PLAATSING_VOORBEREID
     traject.full_clean()

@@ -8,12 +8,11 @@ from django.views.generic import DetailView, FormView, TemplateView
 from core.inzending import EenmaligeInzendingMixin
 from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from kandidaten.selectors import kandidaat_list
-from leerbedrijven.selectors import (
-    leerbedrijf_get_queryset,
-    leerbedrijven_voor_matching,
-)
+from kwalificaties.constants import Sector
+from leerbedrijven.selectors import leerbedrijf_get_queryset
 from trajecten.constants import Onderwerp
 from trajecten.forms import AdviesForm, MatchingForm
+from trajecten.matching import matches, sectoren_in_wens
 from trajecten.selectors import (
     actueel_advies,
     advies_detail,
@@ -126,7 +125,8 @@ class AdviesDetailView(PermissionRequiredMixin, AuditedDetailMixin, DetailView):
 
 class MatchingView(PermissionRequiredMixin, KandidaatInzageMixin, TemplateView):
     """Leerbedrijven that fit a candidate: erkend, with a praktijkopleider and an open
-    leerbaan for the kwalificatie, ranked by the wanted werkprocessen they offer."""
+    leerbaan for the kwalificatie, ranked by the wanted werkprocessen they offer, the
+    candidate's wish sector and nearness (`trajecten.matching`)."""
 
     permission_required = "leerbedrijven.view_leerbedrijf"
     template_name = "trajecten/matching.html"
@@ -148,13 +148,17 @@ class MatchingView(PermissionRequiredMixin, KandidaatInzageMixin, TemplateView):
             gewenst = list(form.cleaned_data["werkprocessen"]) or list(
                 form.fields["werkprocessen"].queryset
             )
-            resultaten = leerbedrijven_voor_matching(
+            resultaten = matches(
                 user=self.request.user,
+                kandidaat=kandidaat,
                 kwalificatie=kwalificatie,
-                regio=kandidaat.regio,
                 werkprocessen=gewenst,
             )
             kwargs["aantal_gewenst"] = len(gewenst)
+            kwargs["kwalificatie"] = kwalificatie
+            kwargs["wens_sectoren"] = sorted(
+                str(Sector(s).label) for s in sectoren_in_wens(kandidaat.wens_sector)
+            )
         return super().get_context_data(
             kandidaat=kandidaat, form=form, resultaten=resultaten, **kwargs
         )

@@ -47,8 +47,10 @@ from trajecten.selectors import (
     regeling_waarschuwingen,
     traject_detail,
     traject_list,
+    traject_voorinvulling,
 )
 from trajecten.services import (
+    advies_verplicht,
     financiering_toevoegen,
     ondertekening_vastleggen,
     ontbrekende_handtekeningen,
@@ -170,6 +172,10 @@ class OvereenkomstenPaneelView(TrajectDetailView):
 class TrajectStartView(
     PermissionRequiredMixin, KandidaatInzageMixin, EenmaligeInzendingMixin, FormView
 ):
+    """Start a traject for a candidate. Without an advice the form asks why (or the
+    page refuses, when the beheerder made the advice required). From a match the
+    form comes prefilled (`?leerbedrijf=&kwalificatie=&werkprocessen=&leerbaan=`)."""
+
     permission_required = "trajecten.add_traject"
     form_class = TrajectForm
     template_name = "trajecten/traject_form.html"
@@ -179,7 +185,18 @@ class TrajectStartView(
             kandidaat_list(user=request.user), pk=kwargs["pk"]
         )
         self.advies = actueel_advies(kandidaat=self.kandidaat)
+        self.geblokkeerd = self.advies is None and advies_verplicht()
+        self.vanuit_match = (
+            traject_voorinvulling(user=request.user, vraag=request.GET)
+            if request.method == "GET"
+            else None
+        )
         return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.geblokkeerd:  # no page offers the form then; the service refuses too
+            return self.render_to_response(self.get_context_data())
+        return super().post(request, *args, **kwargs)
 
     def get_initial(self):
         initial = {"jobcoach": self.kandidaat.jobcoach_id}
@@ -189,6 +206,8 @@ class TrajectStartView(
                 mbo_instelling=self.advies.mbo_instelling_id,
                 leerbedrijf=self.advies.leerbedrijf_id,
             )
+        if self.vanuit_match:
+            initial.update(self.vanuit_match.initial())
         return initial
 
     def get_form_kwargs(self):
@@ -199,17 +218,26 @@ class TrajectStartView(
             "praktijkopleiders": praktijkopleider_list(user=user),
             "mbo_instellingen": mbo_instelling_list(user=user),
             "jobcoaches": medewerkers_in_regio(user=user, rol=Rol.JOBCOACH),
+            "zonder_advies": self.advies is None,
         }
+
+    def get_form(self, form_class=None):
+        return None if self.geblokkeerd else super().get_form(form_class)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            kandidaat=self.kandidaat, advies=self.advies, **kwargs
+            kandidaat=self.kandidaat,
+            advies=self.advies,
+            geblokkeerd=self.geblokkeerd,
+            vanuit_match=self.vanuit_match,
+            **kwargs,
         )
 
     def form_valid(self, form):
         traject = form.save(commit=False)
         traject.kandidaat, traject.advies = self.kandidaat, self.advies
         traject.consulent = self.kandidaat.consulent
+        traject.zonder_advies_reden = form.cleaned_data.get("zonder_advies_reden", "")
         try:
             traject = traject_starten(
                 traject=traject,

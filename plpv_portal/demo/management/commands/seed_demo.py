@@ -11,6 +11,8 @@ from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, login
 from plpv_portal.demo.trajecten import demo_trajecten
 from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
+from trajecten.models import PostcodeGebied
+from trajecten.services.postcodes import VOORBEELD, postcodegebieden_laden
 
 
 class Command(BaseCommand):
@@ -38,6 +40,10 @@ class Command(BaseCommand):
             demo_kennisbank(twente, organisaties, medewerkers["coordinator"])
             # Each app adds its part here, in dependency order.
             demo_leerbedrijven(twente, organisaties, medewerkers)
+            # Distances in matching: the fictional example centroids, unless a
+            # beheerder loaded a real file.
+            if not PostcodeGebied.objects.exists():
+                postcodegebieden_laden(VOORBEELD.read_text(encoding="utf-8"))
             demo_kandidaten(medewerkers)
             if not options["zonder_trajecten"]:
                 demo_trajecten(organisaties, medewerkers)

@@ -24,6 +24,34 @@ def _traject_paneel(*, kandidaat, user) -> dict:
     return {"trajecten": list(traject_list(user=user).filter(kandidaat=kandidaat))}
 
 
+def _caseload_traject(qs):
+    # The caseload's columns (kandidaten.caseload): the status of the candidate's
+    # newest traject and the leerbedrijf of that traject's newest placement.
+    from django.db.models import Case, OuterRef, Subquery, Value, When
+
+    from .constants import TrajectStatus
+    from .models import Plaatsing, Traject
+
+    label = Case(
+        *(When(status=w, then=Value(str(naam))) for w, naam in TrajectStatus.choices),
+        default=None,
+    )
+    huidig = (
+        Traject.objects.filter(kandidaat=OuterRef("pk"))
+        .order_by("-startdatum", "-pk")
+        .annotate(label=label)
+    )
+    plaatsing = Plaatsing.objects.filter(traject__kandidaat=OuterRef("pk")).order_by(
+        "-traject__startdatum", "-traject__pk", "-startdatum", "-pk"
+    )
+    return qs.annotate(
+        huidig_traject_status=Subquery(huidig.values("label")[:1]),
+        huidig_leerbedrijf=Subquery(
+            plaatsing.values("leerbedrijf__organisatie__naam")[:1]
+        ),
+    )
+
+
 def _traject_namen(pks: list[int]) -> dict[int, str]:
     # The headings of the notification groups per traject (meldingen.onderwerpen).
     from django.utils.translation import gettext as _
@@ -68,6 +96,7 @@ class TrajectenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from kandidaten.caseload import annotatie_registreren
         from kandidaten.models import Kandidaat
         from kandidaten.panelen import Paneel, paneel_registreren
         from organisaties.audit import persoonsgegevens_registreren
@@ -105,6 +134,7 @@ class TrajectenConfig(AppConfig):
         paneel_registreren(
             Paneel("trajecten/partials/traject_paneel.html", _traject_paneel, 20)
         )
+        annotatie_registreren(_caseload_traject)
         from . import herinneringen  # noqa: F401  (registers the reminder rules)
 
         _meldingen_registreren()

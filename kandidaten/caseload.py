@@ -1,0 +1,31 @@
+"""Columns on the caseload that higher apps fill (the current traject, ...).
+
+Kandidaten cannot import the apps above it. An app above registers a function from
+its AppConfig.ready() that takes the caseload's queryset and returns it annotated
+(subqueries only, so the page's query count stays the same for 3 or 80 rows). The
+caseload template reads these annotations, and shows "—" when none is registered:
+
+- `huidig_traject_status`: the label of the status of the candidate's current traject;
+- `huidig_leerbedrijf`: the name of the leerbedrijf of its current placement.
+"""
+
+from collections.abc import Callable
+
+from django.db.models import QuerySet
+
+Annotatie = Callable[[QuerySet], QuerySet]
+
+_ANNOTATIES: list[Annotatie] = []
+
+
+def annotatie_registreren(functie: Annotatie) -> Annotatie:
+    """Register `functie` (idempotent); usable as a decorator."""
+    if functie not in _ANNOTATIES:
+        _ANNOTATIES.append(functie)
+    return functie
+
+
+def annoteren(qs: QuerySet) -> QuerySet:
+    for functie in _ANNOTATIES:
+        qs = functie(qs)
+    return qs

@@ -174,6 +174,18 @@ def actie_te_laat_filter() -> Q:
     )
 
 
+def signalen_tellen(*, user) -> dict[str, int]:
+    """For the consulent's "Vandaag": how many of their own candidates have a late
+    action and how many had no contact in the signal period (the rules of `signalen`).
+    One query."""
+    return _met_contactinfo(
+        Kandidaat.objects.zichtbaar_voor(user).filter(consulent=user)
+    ).aggregate(
+        actie_te_laat=Count("pk", filter=actie_te_laat_filter()),
+        geen_contact=Count("pk", filter=geen_contact_filter()),
+    )
+
+
 def consulenten_zichtbaar(*, user) -> QuerySet[Medewerker]:
     """Consulenten whose candidates the user may see (for filters and forms)."""
     return Medewerker.objects.filter(

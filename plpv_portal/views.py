@@ -8,30 +8,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from leerbedrijven.selectors import geplande_acties
-from organisaties.constants import Rol
-from uitkomsten.selectors import werklijst_consulent
-
 from .menu import menu_voor
+from .vandaag import vandaag_voor
 
 
 class HomeView(TemplateView):
-    """The start page: a greeting, the menu of the user's roles and, for a consulent,
-    the follow-ups that are due and the ended trajecten without an outcome; for
-    everyone, the actions with leerbedrijven they planned that are due."""
+    """The start page: a greeting, "Vandaag" (what waits for the user: for a
+    consulent the caseload's signals, agreements, observations and follow-ups; for
+    everyone the actions with leerbedrijven they planned; see vandaag.py) and the
+    menu of the user's roles."""
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        user, werklijst = self.request.user, {}
-        vandaag = timezone.localdate()
-        if user.heeft_rol(Rol.CONSULENT):
-            werklijst = werklijst_consulent(user=user, vandaag=vandaag)
-        leerbedrijf_acties = list(geplande_acties(tot_en_met=vandaag, user=user))
+        user = self.request.user
         return super().get_context_data(
             menu_items=menu_voor(user),
-            leerbedrijf_acties=leerbedrijf_acties,
-            **werklijst,
+            vandaag=vandaag_voor(user, vandaag=timezone.localdate()),
             **kwargs,
         )
 

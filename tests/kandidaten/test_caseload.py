@@ -196,7 +196,9 @@ def _rijen(consulent, aantal, mbo):
         ContactmomentFactory(
             kandidaat=k, volgende_actie="Bellen", volgende_actie_op=dag(i % 5 - 2)
         )
-        PlaatsingFactory(traject=TrajectFactory(kandidaat=k, lopend=True, mbo_instelling=mbo))
+        PlaatsingFactory(
+            traject=TrajectFactory(kandidaat=k, lopend=True, mbo_instelling=mbo)
+        )
 
 
 @pytest.mark.parametrize("sort", ["naam", "-urgentie", "fase"])

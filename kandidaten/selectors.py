@@ -81,7 +81,7 @@ def caseload(*, user, sort: str | None = None) -> tuple[QuerySet[Kandidaat], str
     if (sort or "").removeprefix("-") not in CASELOAD_SORTERING:
         sort = CASELOAD_STANDAARD
     sleutel, aflopend = sort.removeprefix("-"), sort.startswith("-")
-    qs = annoteren(kandidaat_list(user=user)).annotate(
+    qs = annoteren(kandidaat_list(user=user), user=user).annotate(
         fase_volgorde=Case(
             *(When(fase=fase, then=Value(i)) for i, fase in enumerate(Fase.values)),
             default=Value(len(Fase.values)),

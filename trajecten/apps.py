@@ -24,9 +24,9 @@ def _traject_paneel(*, kandidaat, user) -> dict:
     return {"trajecten": list(traject_list(user=user).filter(kandidaat=kandidaat))}
 
 
-def _caseload_traject(qs):
+def _caseload_traject(qs, *, user):
     # The caseload's columns (kandidaten.caseload): the status of the candidate's
-    # newest traject and the leerbedrijf of that traject's newest placement.
+    # newest traject the user may see and the leerbedrijf of its newest placement.
     from django.db.models import Case, OuterRef, Subquery, Value, When
 
     from .constants import TrajectStatus
@@ -37,15 +37,18 @@ def _caseload_traject(qs):
         default=None,
     )
     huidig = (
-        Traject.objects.filter(kandidaat=OuterRef("pk"))
+        Traject.objects.zichtbaar_voor(user)
+        .filter(kandidaat=OuterRef("pk"))
         .order_by("-startdatum", "-pk")
         .annotate(label=label)
     )
-    plaatsing = Plaatsing.objects.filter(traject__kandidaat=OuterRef("pk")).order_by(
-        "-traject__startdatum", "-traject__pk", "-startdatum", "-pk"
-    )
+    plaatsing = Plaatsing.objects.filter(
+        traject=OuterRef("huidig_traject_id")
+    ).order_by("-startdatum", "-pk")
     return qs.annotate(
+        huidig_traject_id=Subquery(huidig.values("pk")[:1]),
         huidig_traject_status=Subquery(huidig.values("label")[:1]),
+    ).annotate(
         huidig_leerbedrijf=Subquery(
             plaatsing.values("leerbedrijf__organisatie__naam")[:1]
         ),

@@ -214,3 +214,23 @@ def test_query_count_is_the_same_for_3_and_80_rows(
     with django_assert_num_queries(len(drie)):
         response = client.get(URL, {"sort": sort, "page": 2})
     assert len(response.context["object_list"]) == 30
+
+
+def test_the_traject_columns_show_only_a_traject_the_user_may_see(app, consulent):
+    # A jobcoach of another organisation coaches the candidate (so sees it) but is
+    # not on its traject: the caseload shows no traject, and no leerbedrijf, to him.
+    coach = medewerker_met_rol(Rol.JOBCOACH, organisatie=OrganisatieFactory())
+    k = KandidaatFactory(consulent=consulent, jobcoach=coach, achternaam="Gecoacht")
+    PlaatsingFactory(
+        traject=TrajectFactory(kandidaat=k, lopend=True),
+        leerbedrijf__organisatie__naam="Geheim BV",
+    )
+
+    pagina = app.get(URL, user=coach)
+    assert namen(pagina) == ["Gecoacht"]
+    assert pagina.html.select_one(".caseload-traject").get_text(strip=True) == "—"
+    assert "Geheim BV" not in pagina.text
+
+    pagina = app.get(URL, user=consulent)
+    assert pagina.html.select_one(".caseload-traject").get_text(strip=True) == "Lopend"
+    assert "Geheim BV" in pagina.text

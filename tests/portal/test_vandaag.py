@@ -247,3 +247,15 @@ def test_query_count_is_the_same_for_1_and_10_of_each_kind(client, consulent, mb
         response = client.get(HOME)
     assert [s.aantal for s in response.context["vandaag"].soorten] == [10] * 7
     assert len(tien) == len(een)
+
+
+@pytest.mark.parametrize(("dagen", "getoond"), [(30, False), (31, True)])
+def test_without_contact_counts_from_the_intake_as_the_caseload(
+    app, consulent, dagen, getoond
+):
+    k = kandidaat(consulent, "Intake", toestemming_op=dag(-dagen))
+    Kandidaat.objects.filter(pk=k.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=dagen)
+    )
+    pagina = app.get(HOME, user=consulent)
+    assert (regel(pagina, "geen-contact") is not None) == getoond

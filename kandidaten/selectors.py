@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -11,12 +12,15 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from organisaties.models import Medewerker
 
+from .caseload import annoteren
 from .constants import ACTIEVE_FASEN, GEEN_CONTACT_SIGNAAL_DAGEN, Fase
 from .models import Contactmoment, Gebeurtenis, Kandidaat
 
@@ -54,6 +58,56 @@ def kandidaat_list(*, user) -> QuerySet[Kandidaat]:
             "consulent", "organisatie"
         )
     ).order_by("achternaam", "voornaam", "pk")
+
+
+# The caseload's sort keys (`?sort=naam`, `?sort=-urgentie`): each the columns it
+# orders by, ties broken by name and pk so pages never overlap.
+_NAAM = ["achternaam", "voornaam", "pk"]
+CASELOAD_SORTERING = {
+    "naam": _NAAM,
+    "fase": ["fase_volgorde", *_NAAM],
+    "laatste_contact": ["laatste_contact", *_NAAM],
+    "volgende_actie": ["volgende_actie_op", *_NAAM],
+    "urgentie": ["urgentie", "volgende_actie_op", *_NAAM],
+}
+CASELOAD_STANDAARD = "naam"
+
+
+def caseload(*, user, sort: str | None = None) -> tuple[QuerySet[Kandidaat], str]:
+    """The caseload: `kandidaat_list` with the columns higher apps add
+    (`kandidaten.caseload`), the urgency and the phase's place in the process, ordered
+    by `sort` (a key of CASELOAD_SORTERING, "-" for descending; anything else gives
+    the default). Returns the queryset and the sort it used."""
+    if (sort or "").removeprefix("-") not in CASELOAD_SORTERING:
+        sort = CASELOAD_STANDAARD
+    sleutel, aflopend = sort.removeprefix("-"), sort.startswith("-")
+    qs = annoteren(kandidaat_list(user=user), user=user).annotate(
+        fase_volgorde=Case(
+            *(When(fase=fase, then=Value(i)) for i, fase in enumerate(Fase.values)),
+            default=Value(len(Fase.values)),
+        ),
+        urgentie=_urgentie(),
+    )
+    eerste, *rest = CASELOAD_SORTERING[sleutel]
+    # Empty values (no contact yet, nothing planned) always come last.
+    eerste = (
+        F(eerste).desc(nulls_last=True) if aflopend else F(eerste).asc(nulls_last=True)
+    )
+    return qs.order_by(eerste, *rest), sort
+
+
+def _urgentie() -> Case:
+    """The signals as one number to sort on (the same rules as `signalen`): a late
+    action weighs most, then no contact, then an open advice."""
+
+    def punten(q: Q, gewicht: int) -> Case:
+        return Case(When(q, then=Value(gewicht)), default=Value(0))
+
+    return (
+        punten(actie_te_laat_filter(), 4)
+        + punten(geen_contact_filter(), 2)
+        + punten(Q(fase=Fase.ADVIES), 1)
+    )
 
 
 def kandidaat_detail(*, user) -> QuerySet[Kandidaat]:
@@ -117,6 +171,18 @@ def actie_te_laat_filter() -> Q:
     return Q(fase__in=ACTIEVE_FASEN, volgende_actie_op__lt=timezone.localdate()) & (
         Q(laatste_contact_id=F("gepland_contact_id"))
         | Q(laatste_contact__lt=F("volgende_actie_op"))
+    )
+
+
+def signalen_tellen(*, user) -> dict[str, int]:
+    """For the consulent's "Vandaag": how many of their own candidates have a late
+    action and how many had no contact in the signal period (the rules of `signalen`).
+    One query."""
+    return _met_contactinfo(
+        Kandidaat.objects.zichtbaar_voor(user).filter(consulent=user)
+    ).aggregate(
+        actie_te_laat=Count("pk", filter=actie_te_laat_filter()),
+        geen_contact=Count("pk", filter=geen_contact_filter()),
     )
 
 

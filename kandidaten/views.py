@@ -25,6 +25,7 @@ from .forms import ContactmomentForm, KandidaatForm
 from .models import Kandidaat
 from .panelen import panelen_voor
 from .selectors import (
+    caseload,
     caseload_per_consulent,
     kandidaat_detail,
     kandidaat_list,
@@ -50,6 +51,8 @@ class KandidaatListView(
         "Postcode",
         "Gemeente",
         "Fase",
+        "Traject",
+        "Leerbedrijf",
         "Consulent",
         "Laatste contact",
         "Volgende actie",
@@ -57,8 +60,20 @@ class KandidaatListView(
         "Signalen",
     ]
 
+    # The sortable columns: (sort key, header, what the link says to a screen reader).
+    kolommen = [
+        ("naam", _("Naam"), _("Sorteer op naam")),
+        ("fase", _("Fase"), _("Sorteer op fase")),
+        ("laatste_contact", _("Laatste contact"), _("Sorteer op laatste contact")),
+        ("volgende_actie", _("Volgende actie"), _("Sorteer op datum volgende actie")),
+        ("urgentie", _("Signalen"), _("Sorteer op urgentie")),
+    ]
+
     def get_base_queryset(self):
-        return kandidaat_list(user=self.request.user)
+        qs, self.sortering = caseload(
+            user=self.request.user, sort=self.request.GET.get("sort")
+        )
+        return qs
 
     def get_filterset_kwargs(self):
         kwargs = {**super().get_filterset_kwargs(), "user": self.request.user}
@@ -72,11 +87,36 @@ class KandidaatListView(
             }
         return kwargs
 
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is no number or past the end (an old bookmark, a list
+        # that got shorter) shows page 1 or the last page instead of an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for kandidaat in context["object_list"]:
             kandidaat.signalen = signalen(kandidaat)
+        context["sortering"] = self.sortering
+        context["kopjes"] = [self._kopje(*kolom) for kolom in self.kolommen]
         return context
+
+    def _kopje(self, sleutel, label, uitleg) -> dict:
+        """A column header: the link that sorts on it (again: the other way round)
+        and, on the sorted column, its aria-sort. Signals start with the most urgent."""
+        aflopend = self.sortering == f"-{sleutel}"
+        actief = aflopend or self.sortering == sleutel
+        if actief:
+            volgende = sleutel if aflopend else f"-{sleutel}"
+        else:
+            volgende = f"-{sleutel}" if sleutel == "urgentie" else sleutel
+        return {
+            "label": label,
+            "uitleg": uitleg,
+            "sort": volgende,
+            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
+        }
 
     def csv_rij(self, k):
         return [
@@ -86,6 +126,8 @@ class KandidaatListView(
             k.postcode,
             k.woonplaats,
             k.get_fase_display(),
+            getattr(k, "huidig_traject_status", None),
+            getattr(k, "huidig_leerbedrijf", None),
             k.consulent,
             k.laatste_contact,
             k.volgende_actie,

@@ -178,6 +178,6 @@ def geplande_acties(*, tot_en_met, user=None) -> QuerySet[Contactmoment]:
         momenten = momenten.filter(
             door=user, leerbedrijf__in=Leerbedrijf.objects.zichtbaar_voor(user)
         )
-    return momenten.select_related("leerbedrijf", "door").order_by(
+    return momenten.select_related("leerbedrijf__organisatie", "door").order_by(
         "volgende_actie_op", "pk"
     )

@@ -62,6 +62,15 @@ def regels() -> list[Regel]:
     return [_REGELS[code] for code in sorted(_REGELS)]
 
 
+def regel_dagen(code: str) -> int:
+    """The period of rule `code`: the beheerder's setting, else the rule's default
+    (one query). For pages that show what a rule would remind of (the home page)."""
+    from .models import Herinnering
+
+    dagen = Herinnering.objects.filter(code=code).values_list("dagen", flat=True)
+    return next(iter(dagen), _REGELS[code].standaard_dagen)
+
+
 def herinneringen_laden(herinnering_model) -> int:
     """Create the settings row of every registered rule that has none; existing rows
     (the beheerder's choices) stay as they are. Returns how many were created.

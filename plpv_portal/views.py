@@ -8,36 +8,33 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from leerbedrijven.selectors import geplande_acties
 from organisaties.constants import Rol
-from uitkomsten.selectors import werklijst_consulent
 from verklaringen.selectors import opleider_werklijst
 
 from .menu import menu_voor
+from .vandaag import vandaag_voor
 
 
 class HomeView(TemplateView):
-    """The start page: a greeting, the menu of the user's roles and, for a consulent,
-    the follow-ups that are due and the ended trajecten without an outcome; for a
-    praktijkopleider, the candidates placed with him and what waits for him; for
-    everyone, the actions with leerbedrijven they planned that are due."""
+    """The start page: a greeting, "Vandaag" (what waits for the user: for a
+    consulent the caseload's signals, agreements, observations and follow-ups; for
+    everyone the actions with leerbedrijven they planned; see vandaag.py), for a
+    praktijkopleider the candidates placed with him and what waits for him, and the
+    menu of the user's roles."""
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        user, werklijst = self.request.user, {}
-        vandaag = timezone.localdate()
-        if user.heeft_rol(Rol.CONSULENT):
-            werklijst = werklijst_consulent(user=user, vandaag=vandaag)
+        user, vandaag = self.request.user, timezone.localdate()
+        opleider = {}
         if user.heeft_rol(Rol.PRAKTIJKOPLEIDER):
-            werklijst["opleider_kaarten"] = opleider_werklijst(
+            opleider["opleider_kaarten"] = opleider_werklijst(
                 user=user, vandaag=vandaag
             )
-        leerbedrijf_acties = list(geplande_acties(tot_en_met=vandaag, user=user))
         return super().get_context_data(
             menu_items=menu_voor(user),
-            leerbedrijf_acties=leerbedrijf_acties,
-            **werklijst,
+            vandaag=vandaag_voor(user, vandaag=vandaag),
+            **opleider,
             **kwargs,
         )
 

@@ -37,6 +37,37 @@ def _traject_paneel(*, kandidaat, user) -> dict:
     return {"trajecten": list(traject_list(user=user).filter(kandidaat=kandidaat))}
 
 
+def _caseload_traject(qs, *, user):
+    # The caseload's columns (kandidaten.caseload): the status of the candidate's
+    # newest traject the user may see and the leerbedrijf of its newest placement.
+    from django.db.models import Case, OuterRef, Subquery, Value, When
+
+    from .constants import TrajectStatus
+    from .models import Plaatsing, Traject
+
+    label = Case(
+        *(When(status=w, then=Value(str(naam))) for w, naam in TrajectStatus.choices),
+        default=None,
+    )
+    huidig = (
+        Traject.objects.zichtbaar_voor(user)
+        .filter(kandidaat=OuterRef("pk"))
+        .order_by("-startdatum", "-pk")
+        .annotate(label=label)
+    )
+    plaatsing = Plaatsing.objects.filter(
+        traject=OuterRef("huidig_traject_id")
+    ).order_by("-startdatum", "-pk")
+    return qs.annotate(
+        huidig_traject_id=Subquery(huidig.values("pk")[:1]),
+        huidig_traject_status=Subquery(huidig.values("label")[:1]),
+    ).annotate(
+        huidig_leerbedrijf=Subquery(
+            plaatsing.values("leerbedrijf__organisatie__naam")[:1]
+        ),
+    )
+
+
 def _traject_namen(pks: list[int]) -> dict[int, str]:
     # The headings of the notification groups per traject (meldingen.onderwerpen).
     from django.utils.translation import gettext as _
@@ -81,6 +112,7 @@ class TrajectenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from kandidaten.caseload import annotatie_registreren
         from kandidaten.models import Kandidaat
         from kandidaten.panelen import Paneel, paneel_registreren
         from organisaties.audit import persoonsgegevens_registreren
@@ -123,6 +155,7 @@ class TrajectenConfig(AppConfig):
         paneel_registreren(
             Paneel("trajecten/partials/traject_paneel.html", _traject_paneel, 20)
         )
+        annotatie_registreren(_caseload_traject)
         from . import herinneringen  # noqa: F401  (registers the reminder rules)
 
         _meldingen_registreren()

@@ -20,7 +20,6 @@ from meldingen.services import melding_versturen
 
 from .constants import (
     ACTIEVE_STATUSSEN,
-    PARTIJEN,
     REGELING_MAX_MAANDEN,
     Partij,
     PdfStatus,
@@ -37,6 +36,35 @@ TEKEN_STATUSSEN = [
 ]
 
 
+def ongetekend(versies) -> list[tuple[OvereenkomstVersie, list[str]]]:
+    """The newest versions among `versies` with their PDF ready, of trajecten that
+    are still being signed, that lack a required signature: each with the parties
+    (Partij values) that have not signed. Two queries. The rule below and the
+    consulent's "Vandaag" on the home page share it."""
+    nieuwere = OvereenkomstVersie.objects.filter(
+        overeenkomst=OuterRef("overeenkomst"), nummer__gt=OuterRef("nummer")
+    )
+    versies = (
+        versies.filter(
+            pdf_status=PdfStatus.KLAAR,
+            overeenkomst__traject__status__in=TEKEN_STATUSSEN,
+        )
+        .exclude(Exists(nieuwere))
+        .select_related(
+            "overeenkomst__traject__kandidaat", "overeenkomst__traject__consulent"
+        )
+        .prefetch_related("ondertekeningen")
+        .order_by("created_at", "pk")
+    )
+    uit = []
+    for versie in versies:
+        getekend = {o.partij for o in versie.ondertekeningen.all()}
+        ontbreekt = [p for p in versie.overeenkomst.partijen if p not in getekend]
+        if ontbreekt:
+            uit.append((versie, ontbreekt))
+    return uit
+
+
 @regel_registreren(
     "overeenkomst_ongetekend",
     gettext_lazy(
@@ -48,29 +76,12 @@ TEKEN_STATUSSEN = [
 def overeenkomst_ongetekend(vandaag: date, dagen: int) -> int:
     """The newest version of an agreement, PDF ready for at least `dagen` days, still
     lacks a required signature: notify the traject's consulent (once per version)."""
-    nieuwere = OvereenkomstVersie.objects.filter(
-        overeenkomst=OuterRef("overeenkomst"), nummer__gt=OuterRef("nummer")
-    )
-    versies = (
-        OvereenkomstVersie.objects.filter(
-            pdf_status=PdfStatus.KLAAR,
-            created_at__date__lte=vandaag - timedelta(days=dagen),
-            overeenkomst__traject__status__in=TEKEN_STATUSSEN,
-        )
-        .exclude(Exists(nieuwere))
-        .select_related(
-            "overeenkomst__traject__kandidaat", "overeenkomst__traject__consulent"
-        )
-        .prefetch_related("ondertekeningen")
-        .order_by("pk")
+    versies = OvereenkomstVersie.objects.filter(
+        created_at__date__lte=vandaag - timedelta(days=dagen)
     )
     nieuw = 0
-    for versie in versies:
+    for versie, ontbreekt in ongetekend(versies):
         overeenkomst = versie.overeenkomst
-        getekend = {o.partij for o in versie.ondertekeningen.all()}
-        ontbreekt = [p for p in PARTIJEN[overeenkomst.soort] if p not in getekend]
-        if not ontbreekt:
-            continue
         traject = overeenkomst.traject
         nieuw += melding_versturen(
             ontvangers=[traject.consulent],

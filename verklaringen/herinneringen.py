@@ -14,6 +14,17 @@ from trajecten.constants import TrajectStatus
 from trajecten.models import Plaatsing, Traject
 
 
+def zonder_observatie(trajecten, *, vandaag: date, dagen: int):
+    """The lopend trajecten among `trajecten` whose newest observation (or, without
+    one, the start) is at least `dagen` days old, annotated with that date as `sinds`.
+    The rule below and the consulent's "Vandaag" on the home page share it."""
+    return (
+        trajecten.filter(status=TrajectStatus.LOPEND)
+        .annotate(sinds=Coalesce(Max("observaties__datum"), "startdatum"))
+        .filter(sinds__lte=vandaag - timedelta(days=dagen))
+    )
+
+
 @regel_registreren(
     "geen_observatie",
     gettext_lazy(
@@ -27,9 +38,7 @@ def geen_observatie(vandaag: date, dagen: int) -> int:
     least `dagen` days old: notify the praktijkopleiders with an account and the
     consulent, once per gap (the cause names the date the gap began)."""
     trajecten = (
-        Traject.objects.filter(status=TrajectStatus.LOPEND)
-        .annotate(sinds=Coalesce(Max("observaties__datum"), "startdatum"))
-        .filter(sinds__lte=vandaag - timedelta(days=dagen))
+        zonder_observatie(Traject.objects.all(), vandaag=vandaag, dagen=dagen)
         .select_related("kandidaat", "consulent")
         .prefetch_related(
             Prefetch(

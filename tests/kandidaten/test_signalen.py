@@ -40,10 +40,11 @@ def caseload(app, consulent, **params) -> dict[str, list[str]]:
     uit = {}
     for rij in pagina.html.select("tbody tr"):
         cellen = rij.find_all("td")
-        if len(cellen) < 6:
+        signalen = rij.select_one("td.caseload-signalen")
+        if signalen is None:
             continue
         naam = cellen[0].get_text(strip=True).split()[-1]
-        uit[naam] = [b.get_text(strip=True) for b in cellen[5].select(".badge")]
+        uit[naam] = [b.get_text(strip=True) for b in signalen.select(".badge")]
     return uit
 
 

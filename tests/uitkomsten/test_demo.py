@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 
 from organisaties.models import Medewerker
+from tests.portal.vandaag import vandaag_lijst
 from uitkomsten.models import Uitkomst, Vervolgmeting
 
 pytestmark = pytest.mark.django_db
@@ -42,5 +43,5 @@ def test_seed_demo_gives_ended_trajecten_outcomes_and_jessica_a_late_follow_up(
 
     client.force_login(jessica)
     response = client.get(reverse("home"))
-    assert [m.pk for m in response.context["te_meten"]] == [te_laat.get().pk]
-    assert response.context["zonder_uitkomst"]
+    assert [m.pk for m in vandaag_lijst(response, "te-meten")] == [te_laat.get().pk]
+    assert vandaag_lijst(response, "zonder-uitkomst")

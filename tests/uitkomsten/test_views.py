@@ -20,6 +20,7 @@ from tests.factories.uitkomsten import (
     afgelopen_traject,
 )
 from tests.formulieren import formulier, invullen, posten, verzenden
+from tests.portal.vandaag import vandaag_lijst
 from trajecten.constants import TrajectStatus
 from uitkomsten.constants import Situatie, UitkomstSoort
 from uitkomsten.models import Uitkomst, Vervolgmeting
@@ -231,8 +232,8 @@ def test_home_lists_due_follow_ups_and_outcomes_to_record_for_the_consulent(
     )
     client.force_login(consulent)
     response = client.get(HOME)
-    assert [m.pk for m in response.context["te_meten"]] == [te_laat.pk]
-    assert [t.pk for t in response.context["zonder_uitkomst"]] == [zonder.pk]
+    assert [m.pk for m in vandaag_lijst(response, "te-meten")] == [te_laat.pk]
+    assert [t.pk for t in vandaag_lijst(response, "zonder-uitkomst")] == [zonder.pk]
     html = response.content.decode()
     assert meting_url(te_laat) in html
     assert uitkomst_url(zonder) in html
@@ -242,8 +243,8 @@ def test_home_lists_due_follow_ups_and_outcomes_to_record_for_the_consulent(
     collega = medewerker_met_rol(Rol.CONSULENT, organisatie=gemeente)
     client.force_login(collega)
     response = client.get(HOME)
-    assert response.context["te_meten"] == []
-    assert response.context["zonder_uitkomst"] == []
+    assert vandaag_lijst(response, "te-meten") == []
+    assert vandaag_lijst(response, "zonder-uitkomst") == []
     assert "Halima" not in response.content.decode()
 
 
@@ -251,7 +252,7 @@ def test_home_has_no_to_do_for_other_roles(client, consulent, coordinator):
     VervolgmetingFactory(te_laat=True, traject__kandidaat__consulent=consulent)
     client.force_login(coordinator)
     response = client.get(HOME)
-    assert "te_meten" not in response.context
+    assert not response.context["vandaag"].getoond
     assert "Nametingen om in te vullen" not in response.content.decode()
 
 
@@ -273,6 +274,6 @@ def test_home_query_count_does_not_grow_with_the_to_do(client, consulent):
     maak(5)
     with CaptureQueriesContext(connection) as zes:
         response = client.get(HOME)
-    assert len(response.context["te_meten"]) == 6
-    assert len(response.context["zonder_uitkomst"]) == 6
+    assert len(vandaag_lijst(response, "te-meten")) == 6
+    assert len(vandaag_lijst(response, "zonder-uitkomst")) == 6
     assert len(zes) == len(een)

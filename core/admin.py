@@ -4,6 +4,26 @@ from django.contrib import admin
 from django_celery_beat.admin import PeriodicTaskAdmin
 from django_celery_beat.models import PeriodicTask
 
+from .models import VastePagina
+
+
+@admin.register(VastePagina)
+class VastePaginaAdmin(admin.ModelAdmin):
+    """The functioneel beheerder keeps the public statements' texts current. The two
+    pages always exist (made after every migrate), so they are neither added nor
+    deleted here."""
+
+    list_display = ["titel", "bijgewerkt_op"]
+    fields = ["soort", "titel", "tekst"]
+    readonly_fields = ["soort"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 admin.site.unregister(PeriodicTask)
 
 

@@ -142,3 +142,33 @@ class UitgaandeTaak(models.Model):
 
     def __str__(self):
         return f"{self.taak} #{self.pk}"
+
+
+class VastePagina(models.Model):
+    """A public page whose text the functioneel beheerder keeps up to date in the
+    admin: the toegankelijkheidsverklaring and the privacyverklaring. Linked in the
+    footer of every page, also for visitors who are not logged in. The text is plain:
+    an empty line starts a new paragraph (no HTML, so nothing can be injected)."""
+
+    class Soort(models.TextChoices):
+        TOEGANKELIJKHEID = "toegankelijkheid", _("Toegankelijkheidsverklaring")
+        PRIVACY = "privacy", _("Privacyverklaring")
+
+    soort = models.CharField(
+        _("soort"), max_length=30, choices=Soort.choices, unique=True
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    tekst = models.TextField(
+        _("tekst"),
+        max_length=20000,
+        help_text=_("Gewone tekst. Een lege regel begint een nieuwe alinea."),
+    )
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        ordering = ["soort"]
+        verbose_name = _("vaste pagina")
+        verbose_name_plural = _("vaste pagina's")
+
+    def __str__(self):
+        return self.titel

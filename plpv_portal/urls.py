@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core.openbaar import security_txt, vaste_pagina
 from organisaties.forms import InlogForm, WachtwoordVergetenForm
 from plpv_portal import views as views
 from verklaringen.verificatie import verificatie
@@ -9,6 +10,14 @@ from verklaringen.verificatie import verificatie
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
+    path(
+        "toegankelijkheid/",
+        vaste_pagina,
+        {"soort": "toegankelijkheid"},
+        name="toegankelijkheid",
+    ),
+    path("privacy/", vaste_pagina, {"soort": "privacy"}, name="privacy"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(

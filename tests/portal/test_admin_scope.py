@@ -51,6 +51,7 @@ GLOBAAL = {
     "django_celery_beat.SolarSchedule": "schedules of the scheduled tasks",
     "django_celery_beat.IntervalSchedule": "schedules of the scheduled tasks",
     "meldingen.Herinnering": "reminder rules hold for the whole installation",
+    "core.VastePagina": "the public statements hold for the whole installation",
     "organisaties.Arbeidsmarktregio": "the 35 CBS regions (view only)",
     "kwalificaties.Kwalificatie": "the national qualification catalogue",
     "kwalificaties.Werkproces": "the national qualification catalogue",

@@ -331,8 +331,11 @@ def test_only_a_party_itself_accepts_in_the_portal(consulent, mbo_medewerker):
     traject = gestart(consulent, mbo_instelling=mbo_medewerker.organisatie)
     genereren(traject, consulent)
     versie = OvereenkomstVersie.objects.get(overeenkomst__soort="opleiding")
-    with pytest.raises(ValidationError, match="Alleen iemand van deze partij"):
+    with pytest.raises(ValidationError, match="Alleen iemand van deze partij") as fout:
         tekenen(versie, Partij.MBO, consulent, wijze=Ondertekenwijze.PORTAAL)
+    # The consulent may add the paper copy herself: she is not told to ask herself.
+    assert "Voeg anders de op papier getekende PDF toe." in str(fout.value)
+    assert "Laat de consulent" not in str(fout.value)
     tekenen(
         versie, Partij.MBO, mbo_medewerker, wijze=Ondertekenwijze.PORTAAL, naam="Sanne"
     )

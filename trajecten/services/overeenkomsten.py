@@ -319,12 +319,20 @@ def ondertekening_vastleggen(
     else:
         bestand = None  # accepting in the portal needs no file, and keeps none
         if not mag_in_portaal_tekenen(partij=partij, traject=traject, door=door):
+            # Said to the person who reads it: one who may add the paper copy herself
+            # is not told to ask the consulent.
+            anders = (
+                _("Voeg anders de op papier getekende PDF toe.")
+                if mag_op_papier_toevoegen(traject=traject, door=door)
+                else _("Laat de consulent anders de op papier getekende PDF toevoegen.")
+            )
             raise ValidationError(
                 {
                     "wijze": _(
-                        "Alleen iemand van deze partij kan in het portaal akkoord geven. "
-                        "Laat de consulent anders de op papier getekende PDF toevoegen."
+                        "Alleen iemand van deze partij kan in het portaal akkoord geven."
                     )
+                    + " "
+                    + anders
                 }
             )
     # The file is written by save(), after validation: a refused signature leaves none.

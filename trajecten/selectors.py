@@ -63,6 +63,22 @@ def mbo_medewerkers(*, user) -> QuerySet[Medewerker]:
     return medewerkers_in_regio(user=user, rol=Rol.MBO_MEDEWERKER)
 
 
+def overeenkomsten_met_handtekeningen() -> Prefetch:
+    """A traject's agreements with their versions (newest first) and signatures, for
+    pages that say which signature is still missing."""
+    return Prefetch(
+        "overeenkomsten",
+        Overeenkomst.objects.prefetch_related(
+            Prefetch(
+                "versies",
+                OvereenkomstVersie.objects.prefetch_related("ondertekeningen").order_by(
+                    "-nummer"
+                ),
+            )
+        ),
+    )
+
+
 def traject_list(*, user) -> QuerySet[Traject]:
     """Trajecten the user may see, with candidate, kwalificatie and current placement."""
     return (
@@ -115,17 +131,7 @@ def traject_detail(*, user) -> QuerySet[Traject]:
                 .prefetch_related("regels")
                 .order_by("-op", "-pk"),
             ),
-            Prefetch(
-                "overeenkomsten",
-                Overeenkomst.objects.prefetch_related(
-                    Prefetch(
-                        "versies",
-                        OvereenkomstVersie.objects.prefetch_related(
-                            "ondertekeningen"
-                        ).order_by("-nummer"),
-                    )
-                ),
-            ),
+            overeenkomsten_met_handtekeningen(),
         )
     )
 

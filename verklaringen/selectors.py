@@ -20,7 +20,8 @@ from trajecten.constants import (
     PdfStatus,
     TrajectStatus,
 )
-from trajecten.models import Overeenkomst, OvereenkomstVersie, Plaatsing, Traject
+from trajecten.models import Plaatsing, Traject
+from trajecten.selectors import overeenkomsten_met_handtekeningen
 
 from . import regels
 from .constants import NIVEAU_WAARDE, BorgingStatus, Niveau, ObservatieSoort
@@ -269,17 +270,7 @@ def opleider_trajecten(*, user) -> QuerySet[Traject]:
                 ).order_by("startdatum", "pk"),
             ),
             Prefetch("borgingen", Borging.objects.order_by("-op", "-pk")),
-            Prefetch(
-                "overeenkomsten",
-                Overeenkomst.objects.prefetch_related(
-                    Prefetch(
-                        "versies",
-                        OvereenkomstVersie.objects.prefetch_related(
-                            "ondertekeningen"
-                        ).order_by("-nummer"),
-                    )
-                ),
-            ),
+            overeenkomsten_met_handtekeningen(),
         )
         .order_by("kandidaat__achternaam", "kandidaat__voornaam", "pk")
     )

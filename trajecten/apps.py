@@ -120,6 +120,7 @@ class TrajectenConfig(AppConfig):
 
         from .models import (
             Advies,
+            AdviesAntwoord,
             ChecklistVraag,
             Financiering,
             Ondertekening,
@@ -128,9 +129,16 @@ class TrajectenConfig(AppConfig):
             TrajectInstellingen,
         )
 
-        for model in (Advies, Traject, Plaatsing, Financiering, Ondertekening):
+        for model in (
+            Advies,
+            AdviesAntwoord,
+            Traject,
+            Plaatsing,
+            Financiering,
+            Ondertekening,
+        ):
             auditlog.register(model)
-        persoonsgegevens_registreren(Advies, Traject, Ondertekening)
+        persoonsgegevens_registreren(Advies, AdviesAntwoord, Traject, Ondertekening)
         auditlog.register(ChecklistVraag)
         auditlog.register(TrajectInstellingen)
         # The mbo-instelling that gave the advice or runs a traject follows the

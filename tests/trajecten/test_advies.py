@@ -1,7 +1,10 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 import pytest
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
 
 from kandidaten.constants import Fase
 from kandidaten.models import Kandidaat
@@ -10,7 +13,7 @@ from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
 from tests.formulieren import formulier, invullen
 from trajecten.constants import AdviesUitkomst
-from trajecten.models import Advies, ChecklistVraag
+from trajecten.models import Advies, AdviesAntwoord, ChecklistVraag
 from trajecten.services import GegevenAntwoord, advies_vastleggen, advies_voorstel
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +228,38 @@ def test_checklist_of_another_organisations_kandidaat_is_404(client, consulent, 
         client.get(reverse("trajecten:advies_create", args=[kandidaat.pk])).status_code
         == 404
     )
+
+
+def test_a_new_advice_audits_the_old_one_and_every_answer_with_the_actor(
+    consulent, mbo
+):
+    kandidaat = KandidaatFactory(consulent=consulent)
+    with set_actor(consulent):
+        eerste = advies_vastleggen(
+            kandidaat=kandidaat,
+            door=consulent,
+            mbo_medewerker=mbo,
+            antwoorden=antwoorden(),
+            besluit=AdviesUitkomst.PRAKTIJKVERKLARING,
+            motivatie="Past goed.",
+        )
+        advies_vastleggen(
+            kandidaat=kandidaat,
+            door=consulent,
+            mbo_medewerker=mbo,
+            antwoorden=antwoorden(werkfit="nee"),
+            besluit=AdviesUitkomst.WERKFIT_EERST,
+            motivatie="Eerst werkfit.",
+        )
+
+    vervangen = LogEntry.objects.get_for_object(eerste).get(
+        action=LogEntry.Action.UPDATE
+    )
+    assert vervangen.actor == consulent
+    assert vervangen.changes_dict["actueel"] == ["True", "False"]
+    antwoorden_gelogd = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(AdviesAntwoord),
+        action=LogEntry.Action.CREATE,
+        actor=consulent,
+    )
+    assert antwoorden_gelogd.count() == AdviesAntwoord.objects.count() > 0

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from core.audit import bijwerken, bulk_aanmaken
 from kandidaten.constants import Fase, GebeurtenisSoort
 from kandidaten.models import Kandidaat
 from kandidaten.services import gebeurtenis_vastleggen, kandidaat_fase_zetten
@@ -112,7 +113,7 @@ def advies_vastleggen(
 
     voorstel = advies_voorstel(antwoorden=antwoorden)
     vorige = kandidaat.adviezen.aggregate(m=Max("versie"))["m"] or 0
-    kandidaat.adviezen.filter(actueel=True).update(actueel=False)
+    bijwerken(kandidaat.adviezen.filter(actueel=True), actueel=False)
     advies = Advies.objects.create(
         kandidaat=kandidaat,
         versie=vorige + 1,
@@ -126,16 +127,19 @@ def advies_vastleggen(
         motivatie=motivatie.strip(),
         besloten_door=door,
     )
-    AdviesAntwoord.objects.bulk_create(
-        AdviesAntwoord(
-            advies=advies,
-            vraag=a.vraag,
-            vraag_tekst=a.vraag.tekst,
-            onderwerp=a.vraag.onderwerp,
-            antwoord=a.antwoord,
-            toelichting=a.toelichting,
-        )
-        for a in antwoorden
+    bulk_aanmaken(
+        AdviesAntwoord,
+        [
+            AdviesAntwoord(
+                advies=advies,
+                vraag=a.vraag,
+                vraag_tekst=a.vraag.tekst,
+                onderwerp=a.vraag.onderwerp,
+                antwoord=a.antwoord,
+                toelichting=a.toelichting,
+            )
+            for a in antwoorden
+        ],
     )
     if kandidaat.fase in (Fase.AANGEMELD, Fase.ADVIES):
         kandidaat_fase_zetten(kandidaat=kandidaat, fase=Fase.ADVIES_GEGEVEN, door=door)

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import bulk_aanmaken
 from core.workflow import TransitionNotAllowed
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
@@ -161,14 +162,17 @@ def observatie_vastleggen(
     observatie = Observatie.objects.create(
         traject=traject, datum=datum, soort=soort, door=door
     )
-    ObservatieScore.objects.bulk_create(
-        ObservatieScore(
-            observatie=observatie,
-            gedragsvoorbeeld_id=gv_id,
-            niveau=niveau,
-            notitie=(notitie or "").strip(),
-        )
-        for gv_id, (niveau, notitie) in scores.items()
+    bulk_aanmaken(
+        ObservatieScore,
+        [
+            ObservatieScore(
+                observatie=observatie,
+                gedragsvoorbeeld_id=gv_id,
+                niveau=niveau,
+                notitie=(notitie or "").strip(),
+            )
+            for gv_id, (niveau, notitie) in scores.items()
+        ],
     )
     gebeurtenis_vastleggen(
         kandidaat=traject.kandidaat,

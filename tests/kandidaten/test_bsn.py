@@ -1,10 +1,16 @@
+from io import StringIO
+
 from django.core.checks import run_checks
+from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
+from auditlog.models import LogEntry
 from cryptography.fernet import Fernet
 
+from core.crypto import ontsleutel, versleutel
 from kandidaten.models import Kandidaat
+from tests.factories.kandidaten import KandidaatFactory
 from tests.formulieren import verzenden
 from tests.kandidaten.test_views import aanmeld_pagina, intake_data
 
@@ -47,3 +53,20 @@ def test_bsn_without_key_fails_the_system_check(settings):
     settings.KANDIDAAT_BSN_AAN = True
     settings.BSN_SLEUTEL = ""
     assert [e.id for e in run_checks()] == ["kandidaten.E001"]
+
+
+def test_bsn_key_rotates_without_losing_a_bsn(bsn_aan):
+    oud = bsn_aan.BSN_SLEUTEL
+    kandidaat = KandidaatFactory(bsn_versleuteld=versleutel("111222333"))
+    nieuw = Fernet.generate_key().decode()
+
+    # The new key first: old values still read, new ones use the new key.
+    bsn_aan.BSN_SLEUTEL = f"{nieuw},{oud}"
+    assert kandidaat.bsn_gemaskeerd == "******333"
+    call_command("bsn_herversleutelen", stdout=StringIO())
+
+    # Then the old key goes: every stored BSN still reads.
+    bsn_aan.BSN_SLEUTEL = nieuw
+    kandidaat.refresh_from_db()
+    assert ontsleutel(kandidaat.bsn_versleuteld) == "111222333"
+    assert not LogEntry.objects.filter(changes__icontains="bsn").exists()

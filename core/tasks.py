@@ -1,10 +1,16 @@
 """Tasks of the portal's plumbing (mail, session cleanup, the outbox)."""
 
+import time
+
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.utils import timezone
 
 from celery import shared_task
+
+# Cache key: when a worker last ran a scheduled task (seconds since the epoch).
+WORKER_GEZIEN = "plpv:worker:gezien"
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -33,4 +39,6 @@ def uitgaande_taken_versturen(seconden: int = 20) -> int:
     (broker away); idempotent: each row is published once. Returns how many."""
     from .uitgaand import achterstallige_versturen
 
+    # Every 30 seconds on a worker: also the sign of life /health/ reports.
+    cache.set(WORKER_GEZIEN, time.time(), timeout=None)
     return achterstallige_versturen(seconden=seconden)

@@ -1,5 +1,8 @@
+import time
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -8,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from core.tasks import WORKER_GEZIEN
 from organisaties.constants import Rol
 from verklaringen.selectors import opleider_werklijst
 
@@ -63,16 +67,39 @@ def _broker_status() -> str | None:
     return "ok"
 
 
+def _cache_status() -> str:
+    sleutel = "plpv:health:probe"
+    try:
+        cache.set(sleutel, "ok", timeout=10)
+        return "ok" if cache.get(sleutel) == "ok" else "error"
+    except Exception:  # a cache backend raises its own errors  # noqa: BLE001
+        return "error"
+
+
+def _worker_status() -> str:
+    """ "ok" when a worker ran a scheduled task in the last WORKER_STIL_SECONDEN,
+    "stil" when it did not since, "onbekend" when none was seen yet (a fresh start)."""
+    gezien = cache.get(WORKER_GEZIEN)
+    if gezien is None:
+        return "onbekend"
+    return "ok" if time.time() - gezien < settings.WORKER_STIL_SECONDEN else "stil"
+
+
 @login_not_required
 @never_cache
 @require_GET
 def health(request):
-    """200 when the database (and the broker, when configured) answers; 503 otherwise."""
-    status = {"database": _database_status()}
+    """200 when the database, the cache (and the broker, when configured) answer; 503
+    otherwise. With a broker it also says whether a worker was seen lately: for the
+    monitoring, not for the load balancer (the portal serves pages without a worker),
+    so it does not change the status code."""
+    status = {"database": _database_status(), "cache": _cache_status()}
     broker = _broker_status()
     if broker is not None:
         status["broker"] = broker
     healthy = all(v == "ok" for v in status.values())
+    if broker is not None:
+        status["worker"] = _worker_status()
     status["status"] = "ok" if healthy else "error"
     return JsonResponse(status, status=200 if healthy else 503)
 

@@ -296,6 +296,8 @@ WACHTWOORD_RESET_LIMIET = (
 # The portal's public address (scheme and host) for links that leave the portal,
 # such as the QR code on a praktijkverklaring. Empty: the address of the request.
 PORTAL_URL = env("PORTAL_URL", default="")
+# /health/ reports the worker "stil" when it ran no scheduled task for this long.
+WORKER_STIL_SECONDEN = env.int("WORKER_STIL_SECONDEN", default=300)
 # security.txt's Contact (RFC 9116): a mailto: or https: address for vulnerability reports.
 SECURITY_CONTACT = env("SECURITY_CONTACT", default="mailto:security@plpv.local")
 # How long the dashboards' figures are kept before they are computed again.

@@ -3,10 +3,11 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=plpv_portal.settings.production
 
-# WeasyPrint needs Pango and fonts; curl serves the health checks.
+# WeasyPrint needs Pango and fonts; curl serves the health checks; postgresql-client
+# (15, as the db service) gives scripts/backup.sh and restore.sh pg_dump and pg_restore.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-       libharfbuzz0b fonts-dejavu-core curl \
+       libharfbuzz0b fonts-dejavu-core curl postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 plpv

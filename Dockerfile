@@ -24,4 +24,4 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/bu
 
 USER plpv
 EXPOSE 8000
-CMD ["gunicorn", "plpv_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "plpv_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -4,6 +4,8 @@ import os
 
 from celery import Celery
 
+from core.logboek import koppel_celery
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plpv_portal.settings.dev")
 
 app = Celery("plpv_portal")
@@ -13,3 +15,5 @@ app.autodiscover_tasks()
 # first): core sends and schedules tasks through `celery.current_app`, so the ground
 # floor never imports the roof.
 app.set_default()
+# Log lines of a task carry its task id.
+koppel_celery()

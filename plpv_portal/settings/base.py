@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id (X-Request-ID) for every line logged while handling it.
+    "core.logboek.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise (static files keep their own policy), before everything else
@@ -338,10 +340,29 @@ KENNISBANK_CONTROLE_MAANDEN = env.int("KENNISBANK_CONTROLE_MAANDEN", default=12)
 VERVOLGMETING_MAANDEN = env.list("VERVOLGMETING_MAANDEN", cast=int, default=[6, 12])
 
 # --- LOGGING ---
+# Every line carries the request id, user id and Celery task id (core.logboek). Text
+# for development; LOG_FORMAT=json (the default in production) writes one JSON object
+# per line to stdout. Never log names or BSNs: log ids.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "core.logboek.ContextFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "[%(request_id)s %(user_id)s %(task_id)s] %(message)s"
+        },
+        "json": {"()": "core.logboek.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},

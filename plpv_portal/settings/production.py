@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import AUTH_PASSWORD_VALIDATORS, env
+from .base import AUTH_PASSWORD_VALIDATORS, LOGGING, env
 
 for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not env(_name, default=""):
@@ -36,3 +36,9 @@ AUTH_PASSWORD_VALIDATORS = [
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
 )
+
+# Logs: one JSON object per line on stdout, for the log collector (README, "Logs").
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+# The worker keeps Django's LOGGING (with the task id) instead of its own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

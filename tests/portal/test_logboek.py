@@ -1,0 +1,96 @@
+"""Structured logs (core.logboek): request id, user id and task id; no names, no BSNs."""
+
+import io
+import json
+import logging
+import re
+
+from django.urls import reverse
+
+import pytest
+from celery.signals import task_postrun, task_prerun
+
+from core.logboek import ContextFilter, JsonFormatter
+from tests.factories.kandidaten import KandidaatFactory
+
+
+@pytest.fixture
+def json_log():
+    """The root logger also writes JSON lines, as production does, into a buffer."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.addFilter(ContextFilter())
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    vorig_niveau = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    verzoek = logging.getLogger("plpv.verzoek")
+    verzoek_niveau = verzoek.level
+    verzoek.setLevel(logging.INFO)
+
+    def regels():
+        handler.flush()
+        return [json.loads(r) for r in buffer.getvalue().splitlines() if r]
+
+    regels.tekst = lambda: buffer.getvalue()
+    yield regels
+    root.removeHandler(handler)
+    root.setLevel(vorig_niveau)
+    verzoek.setLevel(verzoek_niveau)
+
+
+def test_request_van_ingelogde_gebruiker_logt_request_id_en_user_id(
+    app, consulent, json_log
+):
+    kandidaat = KandidaatFactory(
+        consulent=consulent, voornaam="Fenna", achternaam="Uitdeoudehoeve"
+    )
+    url = reverse("kandidaten:kandidaat_detail", args=[kandidaat.pk])
+    pagina = app.get(url, user=consulent, headers={"X-Request-ID": "test-123"})
+    assert "Uitdeoudehoeve" in pagina.text  # the page itself does show the name
+    assert pagina.headers["X-Request-ID"] == "test-123"
+
+    regels = [r for r in json_log() if r.get("request_id") == "test-123"]
+    verzoek = [r for r in regels if r["logger"] == "plpv.verzoek"]
+    assert len(verzoek) == 1
+    assert verzoek[0]["user_id"] == consulent.pk
+    assert verzoek[0]["status"] == 200
+    assert verzoek[0]["path"] == url
+    assert "Uitdeoudehoeve" not in json_log.tekst()
+    assert "Fenna" not in json_log.tekst()
+    assert consulent.get_full_name() not in json_log.tekst()
+
+
+def test_zonder_header_krijgt_een_request_een_eigen_id(app, db, json_log):
+    eerste = app.get(reverse("health"), status="*")
+    tweede = app.get(
+        reverse("health"), headers={"X-Request-ID": "<script>" * 20}, status="*"
+    )
+    for response in (eerste, tweede):
+        assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-ID"])
+    assert eerste.headers["X-Request-ID"] != tweede.headers["X-Request-ID"]
+    verzoek = [r for r in json_log() if r["logger"] == "plpv.verzoek"]
+    assert [r["request_id"] for r in verzoek] == [
+        eerste.headers["X-Request-ID"],
+        tweede.headers["X-Request-ID"],
+    ]
+    assert all("user_id" not in r for r in verzoek)  # logged out
+
+
+def test_een_taak_logt_zijn_task_id(json_log):
+    # The Celery app (plpv_portal.celery) connects these signals for every task.
+    task_prerun.send(sender=None, task_id="taak-42", task=None)
+    logging.getLogger("core.tasks").info("bezig")
+    task_postrun.send(sender=None, task_id="taak-42", task=None)
+    logging.getLogger("core.tasks").info("klaar")
+    bezig, klaar = json_log()
+    assert bezig["task_id"] == "taak-42"
+    assert "task_id" not in klaar
+
+
+def test_een_bsn_in_een_bericht_wordt_gemaskeerd(json_log):
+    logging.getLogger("core").warning("kon 123456782 niet vinden (rij 7)")
+    (regel,) = json_log()
+    assert "123456782" not in regel["message"]
+    assert regel["message"] == "kon [bsn] niet vinden (rij 7)"

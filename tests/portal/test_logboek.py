@@ -8,9 +8,9 @@ import re
 from django.urls import reverse
 
 import pytest
-from celery.signals import task_postrun, task_prerun
 
 from core.logboek import ContextFilter, JsonFormatter
+from plpv_portal.celery import app as celery_app
 from tests.factories.kandidaten import KandidaatFactory
 
 
@@ -78,15 +78,20 @@ def test_zonder_header_krijgt_een_request_een_eigen_id(app, db, json_log):
     assert all("user_id" not in r for r in verzoek)  # logged out
 
 
-def test_een_taak_logt_zijn_task_id(json_log):
-    # The Celery app (plpv_portal.celery) connects these signals for every task.
-    task_prerun.send(sender=None, task_id="taak-42", task=None)
+@celery_app.task(name="tests.portal.test_logboek.schrijf")
+def _schrijf():
     logging.getLogger("core.tasks").info("bezig")
-    task_postrun.send(sender=None, task_id="taak-42", task=None)
+
+
+def test_een_taak_logt_zijn_task_id(json_log):
+    # The Celery app (plpv_portal.celery) connects task_prerun/task_postrun.
+    _schrijf.apply(task_id="taak-42")
     logging.getLogger("core.tasks").info("klaar")
-    bezig, klaar = json_log()
-    assert bezig["task_id"] == "taak-42"
-    assert "task_id" not in klaar
+    regels = [r for r in json_log() if r["logger"] == "core.tasks"]
+    assert [(r["message"], r.get("task_id")) for r in regels] == [
+        ("bezig", "taak-42"),
+        ("klaar", None),
+    ]
 
 
 def test_een_bsn_in_een_bericht_wordt_gemaskeerd(json_log):

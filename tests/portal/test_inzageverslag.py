@@ -118,3 +118,26 @@ def test_a_stored_bsn_shows_only_its_last_digits(
 
     assert "******782" in tekst
     assert "123456782" not in tekst
+
+
+def test_the_report_lists_the_traject_placement_verklaring_and_outcome(app, tmp_path):
+    from tests.factories.uitkomsten import UitkomstFactory, VervolgmetingFactory
+    from tests.verklaringen.test_verklaring_views import uitgereikt
+
+    verklaring, _opleider, _mbo = uitgereikt()
+    traject = verklaring.traject
+    plaatsing = traject.plaatsingen.get()
+    UitkomstFactory(traject=traject, toelichting="Vast werk gevonden bij de bakker.")
+    VervolgmetingFactory(traject=traject, gemeten=True)
+
+    response = app.get(
+        reverse("inzageverslag", args=[traject.kandidaat.pk]), user=traject.consulent
+    )
+    tekst = pdf_tekst(response, tmp_path)
+
+    assert str(traject.kwalificatie) in tekst
+    assert f"Leerbedrijf: {plaatsing.leerbedrijf}" in tekst
+    assert f"Praktijkverklaring {verklaring.nummer}, uitgereikt op" in tekst
+    assert "beheerst" in tekst  # the assessment per werkproces
+    assert "Vast werk gevonden bij de bakker." in tekst
+    assert "Navraag na 6 maanden" in tekst

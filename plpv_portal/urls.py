@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core.openbaar import security_txt, vaste_pagina
 from organisaties.forms import InlogForm, WachtwoordVergetenForm
+from plpv_portal import inzage
 from plpv_portal import views as views
 from verklaringen.verificatie import verificatie
 
@@ -58,6 +59,11 @@ urlpatterns = [
     ),
     path("organisaties/", include("organisaties.urls")),
     path("leerbedrijven/", include("leerbedrijven.urls")),
+    path(
+        "kandidaten/<int:pk>/inzageverslag/",
+        inzage.inzageverslag,
+        name="inzageverslag",
+    ),
     path("kandidaten/", include("kandidaten.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("verklaringen/", include("verklaringen.urls")),

@@ -138,6 +138,8 @@ AUDITED = {
     "kandidaten:kandidaat_detail": _kandidaat("kandidaten:kandidaat_detail"),
     # The edit form holds every personal field, filled in.
     "kandidaten:kandidaat_update": _kandidaat("kandidaten:kandidaat_update"),
+    # The inzageverslag (PDF): everything the portal holds on the candidate.
+    "inzageverslag": _kandidaat("inzageverslag"),
     # Names the candidate and shows the earlier contact moments.
     "kandidaten:contactmoment_create": _kandidaat("kandidaten:contactmoment_create"),
     # The Checklist inclusief advies: the candidate's situation, previous answers.

@@ -1,0 +1,198 @@
+"""The inzageverslag (art. 15 AVG): everything the portal holds on one candidate, the
+documents, and who viewed or changed the file when, as a PDF in plain Dutch.
+
+It lives on the roof because it reads every floor (kandidaten, trajecten,
+verklaringen, uitkomsten); kandidaten may not import those. The PDF is rendered
+while the consulent waits (a few pages, seconds) and not stored: a stored copy
+would be one more place with the candidate's data to protect and to erase.
+
+Who viewed or changed the file shows the organisation and the role, not the
+staff member's name: that is what art. 15 asks (the recipients, or categories of
+them) and it keeps the staff's names out of a document that leaves the portal.
+The role is the one the person holds now (the audit trail stores the actor, not
+their role at the time). Views on one day by one organisation and role are
+counted in one row, so a busy file stays readable.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.decorators import permission_required
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from auditlog.models import LogEntry
+
+from kandidaten.models import Contactmoment, Kandidaat
+from trajecten.models import (
+    Advies,
+    Ondertekening,
+    OvereenkomstVersie,
+    Plaatsing,
+    Traject,
+)
+from uitkomsten.models import Uitkomst, Vervolgmeting
+from verklaringen.models import Eindbeoordeling, Observatie, Praktijkverklaring
+
+ACTIE = {
+    LogEntry.Action.CREATE: "toegevoegd",
+    LogEntry.Action.UPDATE: "gewijzigd",
+    LogEntry.Action.DELETE: "verwijderd",
+    LogEntry.Action.ACCESS: "bekeken",
+}
+
+
+@dataclass(frozen=True)
+class Inzage:
+    """One row of the table 'wie heeft uw dossier bekeken of gewijzigd'."""
+
+    datum: date
+    organisatie: str
+    rol: str
+    actie: str
+    onderdeel: str
+    aantal: int
+
+
+def _gedeelten(kandidaat: Kandidaat) -> list[tuple[type, list[int]]]:
+    """The audited rows that belong to the candidate's file, per model."""
+    trajecten = list(kandidaat.trajecten.values_list("pk", flat=True))
+
+    def ids(model, **filter_) -> list[int]:
+        return list(model.objects.filter(**filter_).values_list("pk", flat=True))
+
+    per_traject = [
+        Plaatsing,
+        Observatie,
+        Eindbeoordeling,
+        Praktijkverklaring,
+        Uitkomst,
+        Vervolgmeting,
+    ]
+    return [
+        (Kandidaat, [kandidaat.pk]),
+        (Contactmoment, ids(Contactmoment, kandidaat=kandidaat)),
+        (Advies, ids(Advies, kandidaat=kandidaat)),
+        (Traject, trajecten),
+        *[(m, ids(m, traject__in=trajecten)) for m in per_traject],
+        (
+            OvereenkomstVersie,
+            ids(OvereenkomstVersie, overeenkomst__traject__in=trajecten),
+        ),
+        (
+            Ondertekening,
+            ids(Ondertekening, versie__overeenkomst__traject__in=trajecten),
+        ),
+    ]
+
+
+def inzage_lijst(kandidaat: Kandidaat) -> list[Inzage]:
+    """Who viewed or changed the file: per day, organisation, role, action and part,
+    newest first."""
+    filter_ = Q(pk__in=[])
+    for model, ids in _gedeelten(kandidaat):
+        if ids:
+            filter_ |= Q(
+                content_type=ContentType.objects.get_for_model(model),
+                object_pk__in=[str(pk) for pk in ids],
+            )
+    entries = (
+        LogEntry.objects.filter(filter_)
+        .select_related("actor__organisatie", "content_type")
+        .prefetch_related("actor__groups")
+        .order_by("-timestamp")
+    )
+    tellers: Counter = Counter()
+    for entry in entries:
+        actor = entry.actor
+        if actor is None:
+            organisatie, rol = "Het portaal zelf", "automatisch"
+        else:
+            organisatie = actor.organisatie.naam if actor.organisatie else "Beheer"
+            rol = ", ".join(str(r) for r in actor.rol_labels) or "beheerder"
+        onderdeel = str(entry.content_type.model_class()._meta.verbose_name)
+        sleutel = (
+            timezone.localdate(entry.timestamp),
+            organisatie,
+            rol,
+            ACTIE.get(entry.action, "gebruikt"),
+            onderdeel,
+        )
+        tellers[sleutel] += 1
+    rijen = [Inzage(*sleutel, aantal) for sleutel, aantal in tellers.items()]
+    return sorted(rijen, key=lambda r: r.datum, reverse=True)
+
+
+def verslag_context(kandidaat: Kandidaat) -> dict:
+    trajecten = list(
+        kandidaat.trajecten.select_related("kwalificatie", "mbo_instelling")
+        .prefetch_related(
+            "plaatsingen__leerbedrijf__organisatie",
+            "overeenkomsten__versies__ondertekeningen",
+            "observaties__scores",
+            "eindbeoordelingen__werkproces",
+            "verklaringen",
+            "vervolgmetingen",
+        )
+        .order_by("startdatum", "pk")
+    )
+    for traject in trajecten:
+        traject.de_uitkomst = Uitkomst.objects.filter(traject=traject).first()
+    return {
+        "k": kandidaat,
+        "voettekst": f"Inzageverslag {kandidaat}",
+        "gemaakt_op": timezone.localdate(),
+        "contactmomenten": kandidaat.contactmomenten.select_related(
+            "door__organisatie"
+        ).order_by("-datum", "-pk"),
+        "adviezen": kandidaat.adviezen.select_related(
+            "kwalificatie", "besloten_door__organisatie"
+        )
+        .prefetch_related("antwoorden")
+        .order_by("-versie"),
+        "trajecten": trajecten,
+        "inzages": inzage_lijst(kandidaat),
+    }
+
+
+def verslag_vastleggen(kandidaat: Kandidaat) -> None:
+    """Making the report is itself an access to the whole file: one audit entry,
+    marked as the inzageverslag (the actor comes from auditlog's context)."""
+    LogEntry.objects.log_create(
+        kandidaat,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        additional_data={"inzageverslag": True},
+    )
+
+
+@never_cache
+@require_GET
+@permission_required("kandidaten.change_kandidaat", raise_exception=True)
+def inzageverslag(request, pk: int):
+    """The PDF for the candidate's own consulent (and colleagues who may change the
+    candidate); a candidate outside the user's scope is 404."""
+    from weasyprint import HTML
+
+    kandidaat = get_object_or_404(
+        Kandidaat.objects.zichtbaar_voor(request.user).select_related(
+            "regio", "organisatie", "consulent", "jobcoach"
+        ),
+        pk=pk,
+    )
+    verslag_vastleggen(kandidaat)
+    html = render_to_string("pdf/inzageverslag.html", verslag_context(kandidaat))
+    response = HttpResponse(
+        HTML(string=html).write_pdf(), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="inzageverslag-{kandidaat.pk}.pdf"'
+    )
+    return response

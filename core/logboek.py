@@ -39,6 +39,15 @@ class ContextFilter(logging.Filter):
             if not hasattr(record, veld):
                 waarde = var.get()
                 setattr(record, veld, "-" if waarde is None else waarde)
+        # Django's "Not Found: /path/" names the path: log its route instead.
+        verzoek = getattr(record, "request", None)
+        if (
+            record.name.startswith("django.request")
+            and verzoek is not None
+            and isinstance(record.args, tuple)
+            and len(record.args) == 2
+        ):
+            record.args = (record.args[0], _route(verzoek))
         return True
 
 
@@ -71,6 +80,13 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(regel, ensure_ascii=False, default=str)
 
 
+def _route(request) -> str:
+    """The URL pattern that answered (`/verificatie/<str:code>/`), or "(geen route)"
+    for a path no pattern matched (a 404): the values in a path are never logged."""
+    match = getattr(request, "resolver_match", None)
+    return f"/{match.route}" if match and match.route else "(geen route)"
+
+
 def _gebruiker_id(request):
     gebruiker = getattr(request, "user", None)
     if gebruiker is not None and gebruiker.is_authenticated:
@@ -94,14 +110,17 @@ class RequestIdMiddleware:
             response = self.get_response(request)
             user_id_var.set(_gebruiker_id(request))
             response["X-Request-ID"] = request_id
+            # The route, not the path: a path can itself be a secret (a password
+            # reset token, a verification code).
+            pad = _route(request)
             logger.info(
                 "%s %s %s",
                 request.method,
-                request.path,
+                pad,
                 response.status_code,
                 extra={
                     "method": request.method,
-                    "path": request.path,
+                    "path": pad,
                     "status": response.status_code,
                     "duration_ms": round((time.monotonic() - begin) * 1000),
                 },

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 
-NamenFunctie = Callable[[list[int]], dict[int, str]]
+NamenFunctie = Callable[..., dict[int, str]]
 
 _NAMEN: dict[str, NamenFunctie] = {}
 _URLS: dict[str, tuple[str, str]] = {}
@@ -27,8 +27,9 @@ def onderwerp_registreren(
     namen: NamenFunctie | None = None,
     urls: dict[str, str] | None = None,
 ) -> None:
-    """Register subjects of kind `soort`: `namen(pks)` gives each subject's heading
-    (for the pks the user has notifications about); `urls` maps a URL name (such as
+    """Register subjects of kind `soort`: `namen(pks, user=user)` gives the heading of
+    each subject the user may still see (for the pks the user has notifications about;
+    a subject left out gets the newest notification's title); `urls` maps a URL name (such as
     "trajecten:traject_detail") to the URL argument that holds the subject's pk."""
     if namen is not None:
         _NAMEN[soort] = namen
@@ -49,8 +50,9 @@ def onderwerp_uit_url(url: str) -> str | None:
     return f"{soort}:{pk}" if pk is not None else None
 
 
-def onderwerp_namen(sleutels: Iterable[str]) -> dict[str, str]:
-    """The heading of each subject key whose kind registered a `namen` function."""
+def onderwerp_namen(sleutels: Iterable[str], *, user) -> dict[str, str]:
+    """The heading of each subject key whose kind registered a `namen` function, as
+    far as `user` may see the subject."""
     per_soort: dict[str, list[int]] = defaultdict(list)
     for sleutel in sleutels:
         soort, _, pk = (sleutel or "").partition(":")
@@ -58,6 +60,6 @@ def onderwerp_namen(sleutels: Iterable[str]) -> dict[str, str]:
             per_soort[soort].append(int(pk))
     uitkomst = {}
     for soort, pks in per_soort.items():
-        for pk, naam in _NAMEN[soort](pks).items():
+        for pk, naam in _NAMEN[soort](pks, user=user).items():
             uitkomst[f"{soort}:{pk}"] = naam
     return uitkomst

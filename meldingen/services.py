@@ -173,11 +173,13 @@ def groep_gelezen(*, user, groep: str) -> int:
 def _in_groep(qs: QuerySet[Melding], groep: str) -> QuerySet[Melding]:
     """The notifications in `qs` that belong to the group key `groep` (none for a key
     that names no group)."""
-    if not groep:
+    if not groep or "\x00" in groep:
         return qs.none()
     if groep.startswith(LOS):
         pk = groep.removeprefix(LOS)
-        return qs.filter(pk=int(pk) if pk.isdigit() else None, onderwerp="")
+        if not (pk.isascii() and pk.isdigit()):
+            return qs.none()
+        return qs.filter(pk=int(pk), onderwerp="")
     return qs.filter(onderwerp=groep)
 
 

@@ -60,7 +60,7 @@ class MeldingListView(ListView):
             meldingen = list(context["groepen"])
             if not meldingen:
                 raise Http404
-            namen = onderwerp_namen([self.groep])
+            namen = onderwerp_namen([self.groep], user=user)
             context |= {
                 "groep": self.groep,
                 "groep_naam": namen.get(self.groep, meldingen[0].titel),
@@ -70,7 +70,9 @@ class MeldingListView(ListView):
         groepen = list(context["groepen"])
         sleutels = [g["groep"] for g in groepen]
         inhoud = groepen_inhoud(user=user, groepen=sleutels, per_groep=PER_GROEP)
-        namen = onderwerp_namen(s for s in sleutels if not s.startswith(LOS))
+        namen = onderwerp_namen(
+            (s for s in sleutels if not s.startswith(LOS)), user=user
+        )
         for groep in groepen:
             groep["meldingen"] = inhoud[groep["groep"]]
             # A subject nobody names (its app registered no `namen`): the newest title.

@@ -68,14 +68,17 @@ def _caseload_traject(qs, *, user):
     )
 
 
-def _traject_namen(pks: list[int]) -> dict[int, str]:
-    # The headings of the notification groups per traject (meldingen.onderwerpen).
+def _traject_namen(pks: list[int], *, user) -> dict[int, str]:
+    # The headings of the notification groups per traject (meldingen.onderwerpen):
+    # only the trajecten the user may still see name their candidate.
     from django.utils.translation import gettext as _
 
     from .models import Traject
 
-    trajecten = Traject.objects.filter(pk__in=pks).select_related(
-        "kandidaat", "kwalificatie"
+    trajecten = (
+        Traject.objects.zichtbaar_voor(user)
+        .filter(pk__in=pks)
+        .select_related("kandidaat", "kwalificatie")
     )
     return {t.pk: _("Traject van %s") % t for t in trajecten}
 

@@ -63,7 +63,11 @@ def test_bsn_key_rotates_without_losing_a_bsn(bsn_aan):
     # The new key first: old values still read, new ones use the new key.
     bsn_aan.BSN_SLEUTEL = f"{nieuw},{oud}"
     assert kandidaat.bsn_gemaskeerd == "******333"
+    versie = kandidaat.versie
     call_command("bsn_herversleutelen", stdout=StringIO())
+    kandidaat.refresh_from_db()
+    # A form opened before the rotation can no longer write the old value back.
+    assert kandidaat.versie == versie + 1
 
     # Then the old key goes: every stored BSN still reads.
     bsn_aan.BSN_SLEUTEL = nieuw

@@ -208,7 +208,9 @@ def test_a_group_of_someone_else_is_not_found_nor_marked(app, consulent, jobcoac
     assert Melding.objects.get().gelezen_op is None
 
 
-@pytest.mark.parametrize("groep", ["", "melding:", "melding:x", "traject:"])
+@pytest.mark.parametrize(
+    "groep", ["", "melding:", "melding:x", "traject:", "melding:\u00b2", "x\x00y"]
+)
 def test_a_key_that_names_no_group_marks_nothing(app, consulent, groep):
     meldingen(consulent, 2)
 
@@ -347,3 +349,31 @@ def test_list_needs_a_login(client):
     response = client.get(LIJST)
     assert response.status_code == 302
     assert response["Location"].startswith("/inloggen/")
+
+
+@pytest.mark.parametrize("groep", ["melding:\u00b2", "traject:1\x00"])
+def test_a_strange_group_key_is_not_found_never_an_error(app, consulent, groep):
+    meldingen(consulent, 1)
+
+    app.get(LIJST, {"groep": groep}, user=consulent, status=404)
+
+
+def test_a_traject_the_user_no_longer_sees_does_not_name_its_candidate(
+    app, consulent, jobcoach
+):
+    # A notification stays after the user lost access to the traject (here: it was
+    # never theirs); the group heading then falls back to the notification's title.
+    traject = TrajectFactory(consulent=jobcoach)
+    melding_versturen(
+        ontvangers=[consulent],
+        oorzaak="status:1",
+        titel="Een traject is gewijzigd",
+        url=traject.get_absolute_url(),
+    )
+
+    pagina = app.get(LIJST, user=consulent)
+
+    assert [g["naam"] for g in pagina.context["groepen"]] == [
+        "Een traject is gewijzigd"
+    ]
+    assert str(traject.kandidaat) not in pagina.text

@@ -56,7 +56,7 @@ def test_request_van_ingelogde_gebruiker_logt_request_id_en_user_id(
     assert len(verzoek) == 1
     assert verzoek[0]["user_id"] == consulent.pk
     assert verzoek[0]["status"] == 200
-    assert verzoek[0]["path"] == url
+    assert verzoek[0]["path"] == "/kandidaten/<int:pk>/"
     assert "Uitdeoudehoeve" not in json_log.tekst()
     assert "Fenna" not in json_log.tekst()
     assert consulent.get_full_name() not in json_log.tekst()
@@ -99,3 +99,14 @@ def test_een_bsn_in_een_bericht_wordt_gemaskeerd(json_log):
     (regel,) = json_log()
     assert "123456782" not in regel["message"]
     assert regel["message"] == "kon [bsn] niet vinden (rij 7)"
+
+
+def test_secret_values_in_a_path_never_reach_the_log(app, json_log):
+    app.get("/verificatie/GEHEIM-code-123/", status="*")
+    app.get("/bestaat/niet/abc-geheim/", status=404)
+
+    assert "GEHEIM-code-123" not in json_log.tekst()
+    assert "abc-geheim" not in json_log.tekst()
+    paden = [r["path"] for r in json_log() if r["logger"] == "plpv.verzoek"]
+    assert "/verificatie/<str:code>/" in paden
+    assert "(geen route)" in paden

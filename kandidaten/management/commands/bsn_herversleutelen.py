@@ -20,10 +20,15 @@ class Command(BaseCommand):
         )
         for pk in list(ids):
             # One row at a time, locked: a consulent saving the candidate meanwhile
-            # waits, and nothing is lost. The field is left out of the audit diff.
+            # waits. The BSN is left out of the audit diff.
+            # The version goes up, so a form opened before the rotation cannot write
+            # the value under the old key back (optimistic check, core.concurrency).
             with transaction.atomic():
-                kandidaat = Kandidaat.objects.select_for_update().get(pk=pk)
+                kandidaat = Kandidaat.objects.select_for_update().filter(pk=pk).first()
+                if kandidaat is None or not kandidaat.bsn_versleuteld:
+                    continue  # removed or emptied meanwhile
                 kandidaat.bsn_versleuteld = herversleutel(kandidaat.bsn_versleuteld)
-                kandidaat.save(update_fields=["bsn_versleuteld"])
+                kandidaat.versie += 1
+                kandidaat.save(update_fields=["bsn_versleuteld", "versie"])
             aantal += 1
         self.stdout.write(f"{aantal} BSN's opnieuw versleuteld.")

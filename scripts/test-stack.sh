@@ -59,11 +59,11 @@ if [ $SKIP_CHECKS = 0 ]; then
   DJANGO_SETTINGS_MODULE=plpv_portal.settings.test "$BIN/python" manage.py makemigrations --check --dry-run
   echo "== check --deploy (production settings)"
   SECRET_KEY=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))') \
-  ALLOWED_HOSTS=plpv.example.nl DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
+  ALLOWED_HOSTS=plpv.example.nl SECURITY_CONTACT=mailto:security@example.nl DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
     "$BIN/python" manage.py check --deploy --fail-level WARNING
   if command -v docker-compose >/dev/null; then
     echo "== docker-compose config"
-    SECRET_KEY=x ALLOWED_HOSTS=x POSTGRES_PASSWORD=x PORTAL_URL=https://x docker-compose -f docker-compose.yml config -q
+    SECRET_KEY=x ALLOWED_HOSTS=x SECURITY_CONTACT=x POSTGRES_PASSWORD=x PORTAL_URL=https://x docker-compose -f docker-compose.yml config -q
   fi
 fi
 

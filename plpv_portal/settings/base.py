@@ -300,7 +300,8 @@ WACHTWOORD_RESET_LIMIET = (
 PORTAL_URL = env("PORTAL_URL", default="")
 # /health/ reports the worker "stil" when it ran no scheduled task for this long.
 WORKER_STIL_SECONDEN = env.int("WORKER_STIL_SECONDEN", default=300)
-# security.txt's Contact (RFC 9116): a mailto: or https: address for vulnerability reports.
+# security.txt's Contact (RFC 9116): a mailto: or https: address for vulnerability
+# reports. Production refuses to start without it; the default is for development.
 SECURITY_CONTACT = env("SECURITY_CONTACT", default="mailto:security@plpv.local")
 # How long the dashboards' figures are kept before they are computed again.
 DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=600)

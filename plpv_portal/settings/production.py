@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import AUTH_PASSWORD_VALIDATORS, LOGGING, env
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SECURITY_CONTACT"):
     if not env(_name, default=""):
         raise ImproperlyConfigured(
             f"Production settings need the environment variable {_name}. "
@@ -42,3 +42,13 @@ LOG_FORMAT = env("LOG_FORMAT", default="json")
 LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 # The worker keeps Django's LOGGING (with the task id) instead of its own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Optional error tracking (Sentry or GlitchTip): off unless SENTRY_DSN is set; personal
+# data is stripped before an event leaves (core/foutmelding.py, README "Error tracking").
+from core.foutmelding import foutmelding_starten  # noqa: E402
+
+foutmelding_starten(
+    env("SENTRY_DSN", default=""),
+    omgeving=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default=None),
+)

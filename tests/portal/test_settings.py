@@ -13,6 +13,7 @@ PRODUCTIE = {
     "SECRET_KEY": "x" * 60,
     "ALLOWED_HOSTS": "plpv.example.nl",
     "DATABASE_URL": "postgres://plpv@127.0.0.1:1/plpv",
+    "SECURITY_CONTACT": "mailto:security@regio.example.nl",
 }
 
 
@@ -28,7 +29,9 @@ def django_run(code: str, **env):
     )
 
 
-@pytest.mark.parametrize("ontbreekt", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "ontbreekt", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SECURITY_CONTACT"]
+)
 def test_production_refuses_to_start_without(ontbreekt):
     env = {k: v for k, v in PRODUCTIE.items() if k != ontbreekt}
     result = django_run("print('started')", **env)

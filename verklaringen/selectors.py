@@ -341,23 +341,44 @@ def _wachtpunten(
     return wacht
 
 
-def _eindbeoordeling(traject: Traject, *, vandaag: date, eind_dagen: int) -> list:
-    """What the assessment asks of the praktijkopleider on a lopend traject, as the
-    next-step line (verklaringen.volgende_stap) says it, from prefetched rows."""
-    url = reverse("verklaringen:voortgang", args=[traject.pk])
+@dataclass(frozen=True)
+class OpenBeoordeling:
+    """What is left of the final assessment on a lopend traject: werkprocessen not
+    yet judged, whether judging began, whether the mbo returned the last one."""
+
+    open: int
+    begonnen: bool
+    teruggestuurd: bool
+
+
+def open_beoordeling(traject: Traject) -> OpenBeoordeling:
+    """Read from `traject`'s related rows, so a prefetched list costs no query (the
+    praktijkopleider's home page) and a single traject a few (its next-step line)."""
     beoordeeld = {e.werkproces_id for e in traject.eindbeoordelingen.all()}
-    open_ = [w for w in traject.werkprocessen.all() if w.pk not in beoordeeld]
-    if not open_:
-        borgingen = list(traject.borgingen.all())
-        terug = bool(borgingen) and borgingen[0].status == BorgingStatus.TERUGGESTUURD
+    open_ = sum(1 for w in traject.werkprocessen.all() if w.pk not in beoordeeld)
+    laatste = next(iter(traject.borgingen.all()), None)  # newest first (Meta)
+    return OpenBeoordeling(
+        open=open_,
+        begonnen=bool(beoordeeld),
+        teruggestuurd=laatste is not None
+        and laatste.status == BorgingStatus.TERUGGESTUURD,
+    )
+
+
+def _eindbeoordeling(traject: Traject, *, vandaag: date, eind_dagen: int) -> list:
+    """What the assessment asks of the praktijkopleider on a lopend traject, in the
+    words of a to-do (the next-step line says the same in its own words)."""
+    url = reverse("verklaringen:voortgang", args=[traject.pk])
+    stand = open_beoordeling(traject)
+    if not stand.open:
         tekst = (
             _("Beoordeling aanpassen en opnieuw indienen")
-            if terug
+            if stand.teruggestuurd
             else _("Beoordeling indienen bij de mbo-instelling")
         )
         return [Wachtpunt(tekst, url)]
-    if beoordeeld:
-        return [Wachtpunt(_("Eindbeoordeling: nog %d werkprocessen") % len(open_), url)]
+    if stand.begonnen:
+        return [Wachtpunt(_("Eindbeoordeling: nog %d werkprocessen") % stand.open, url)]
     if traject.geplande_einddatum <= vandaag + timedelta(days=eind_dagen):
         return [
             Wachtpunt(

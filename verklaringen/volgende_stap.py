@@ -12,6 +12,7 @@ from trajecten.volgende_stap import VolgendeStap, stap_registreren
 
 from .constants import BorgingStatus
 from .regels import is_praktijkopleider_van, mag_borgen
+from .selectors import open_beoordeling
 from .services.beoordeling import (
     beheerste_werkprocessen,
     beoordeling_goedgekeurd,
@@ -24,17 +25,11 @@ def beoordeling_stap(*, traject: Traject, user) -> VolgendeStap | None:
     status = traject.status
     if status == TrajectStatus.LOPEND:
         opleider = is_praktijkopleider_van(traject, user)
-        open_ = traject.werkprocessen.exclude(
-            pk__in=traject.eindbeoordelingen.values("werkproces_id")
-        ).count()
-        if not open_:
-            borging = laatste_borging(traject)
-            terug = (
-                borging is not None and borging.status == BorgingStatus.TERUGGESTUURD
-            )
+        stand = open_beoordeling(traject)
+        if not stand.open:
             wat = (
                 _("past de beoordeling aan en dient hem opnieuw in")
-                if terug
+                if stand.teruggestuurd
                 else _("dient de beoordeling in")
             )
             return VolgendeStap(
@@ -44,10 +39,10 @@ def beoordeling_stap(*, traject: Traject, user) -> VolgendeStap | None:
                 opleider,
                 TrajectStatus.BEOORDEELD,
             )
-        if traject.eindbeoordelingen.exists():
+        if stand.begonnen:
             return VolgendeStap(
                 Rol.PRAKTIJKOPLEIDER,
-                _("beoordeelt de andere werkprocessen (nog %d)") % open_,
+                _("beoordeelt de andere werkprocessen (nog %d)") % stand.open,
                 "eindbeoordeling",
                 opleider,
             )

@@ -10,7 +10,7 @@ are not registered with auditlog are written as plain bulk operations.
 import copy
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
@@ -38,14 +38,20 @@ def bulk_aanmaken(model: type[models.Model], objecten, **kwargs) -> list:
 
 def bijwerken(queryset: models.QuerySet, **waarden) -> int:
     """`queryset.update(**waarden)` (plain values only), with an update entry per row
-    that changes. Returns the number of rows updated."""
+    that changes. Returns the number of rows updated.
+
+    The rows are locked while they are read, so the entries record the values the
+    update really replaced, even when another request writes the same rows."""
     model = queryset.model
     if not auditlog.contains(model):
         return queryset.update(**waarden)
-    rijen = list(queryset)
-    for obj in rijen:
-        oud = copy.copy(obj)
-        for veld, waarde in waarden.items():
-            setattr(obj, veld, waarde)
-        _vastleggen(LogEntry.Action.UPDATE, oud, obj)
-    return model._base_manager.filter(pk__in=[o.pk for o in rijen]).update(**waarden)
+    with transaction.atomic():
+        rijen = list(queryset.select_for_update(of=("self",)))
+        for obj in rijen:
+            oud = copy.copy(obj)
+            for veld, waarde in waarden.items():
+                setattr(obj, veld, waarde)
+            _vastleggen(LogEntry.Action.UPDATE, oud, obj)
+        return model._base_manager.filter(pk__in=[o.pk for o in rijen]).update(
+            **waarden
+        )

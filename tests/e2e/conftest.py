@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -91,6 +92,36 @@ KANDIDAAT_VRAGEN = {
     "Is een mbo-certificaat nu haalbaar?": "Nee",
     "Is de ondersteuning die de kandidaat nodig heeft te regelen?": "Ja",
 }
+
+
+def traject_werkprocessen_kiezen(page, titels):
+    """On the traject form: the Entree kwalificatie and the werkprocessen `titels`."""
+    page.get_by_label("Kwalificatie").select_option(label="Entree")
+    for titel in titels:
+        page.get_by_label(re.compile(re.escape(titel))).first.check()
+
+
+def traject_leerbedrijf_kiezen(page, leerbedrijf, opleider):
+    """On the traject form: the leerbedrijf and its praktijkopleider, by name."""
+    page.get_by_role("combobox", name=re.compile("^Leerbedrijf")).select_option(
+        label=leerbedrijf
+    )
+    page.get_by_label("Praktijkopleider").select_option(
+        label=f"{opleider} ({leerbedrijf})"
+    )
+
+
+def traject_periode_invullen(page, start, einde, zonder_advies=None):
+    """On the traject form, the fields every traject in these tests has alike: the
+    demo school, the period, 24 hours a week, a lasting placement; and, where the
+    candidate has no advice yet, why the traject starts without one."""
+    page.get_by_label("Mbo-instelling").select_option(label="Twents Vakcollege (demo)")
+    page.get_by_label("Startdatum").fill(str(start))
+    page.get_by_label("Geplande einddatum").fill(str(einde))
+    page.get_by_label("Uren per week").fill("24")
+    page.get_by_label("Soort plaatsing").select_option(label="Duurzame plaatsing")
+    if zonder_advies:
+        page.get_by_label("Waarom start het traject zonder advies?").fill(zonder_advies)
 
 
 def status_kiezen(page, label):

@@ -29,6 +29,9 @@ from tests.e2e.conftest import (
     login,
     observatie_opslaan,
     status_kiezen,
+    traject_leerbedrijf_kiezen,
+    traject_periode_invullen,
+    traject_werkprocessen_kiezen,
 )
 from tests.factories.uitkomsten import VervolgmetingFactory, afgelopen_traject
 from trajecten.constants import TrajectStatus
@@ -170,21 +173,10 @@ def test_one_candidate_from_intake_to_work_after_six_months(
     # --- start a traject at the bakery ----------------------------------------------
     page.get_by_role("link", name=NAAM).click()
     page.get_by_role("link", name="Traject starten").click()
-    page.get_by_label("Kwalificatie").select_option(label="Entree")
-    for titel in WERKPROCESSEN:
-        page.get_by_label(re.compile(re.escape(titel))).first.check()
-    page.get_by_label("Mbo-instelling").select_option(label="Twents Vakcollege (demo)")
-    page.get_by_role("combobox", name=re.compile("^Leerbedrijf")).select_option(
-        label="Bakkerij De Korenschoof (demo)"
-    )
-    page.get_by_label("Praktijkopleider").select_option(
-        label="Peter Brink (Bakkerij De Korenschoof (demo))"
-    )
+    traject_werkprocessen_kiezen(page, WERKPROCESSEN)
+    traject_leerbedrijf_kiezen(page, "Bakkerij De Korenschoof (demo)", "Peter Brink")
     vandaag = timezone.localdate()
-    page.get_by_label("Startdatum").fill(vandaag.isoformat())
-    page.get_by_label("Geplande einddatum").fill(plus_maanden(vandaag, 9).isoformat())
-    page.get_by_label("Uren per week").fill("24")
-    page.get_by_label("Soort plaatsing").select_option(label="Duurzame plaatsing")
+    traject_periode_invullen(page, vandaag, plus_maanden(vandaag, 9))
     geen_axe_fouten(page)  # the traject form
     page.get_by_role("button", name="Traject starten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Traject van {NAAM}")

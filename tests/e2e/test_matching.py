@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations, login
+from tests.e2e.conftest import axe_violations, login, traject_periode_invullen
 from trajecten.models import Traject
 
 pytestmark = pytest.mark.e2e
@@ -49,13 +49,11 @@ def test_jessica_starts_a_traject_from_a_match(demo, bewaakte_page, live_server)
         opleider.select_option(value=waarde)
     if not page.locator("input[name=werkprocessen]:checked").count():
         page.locator("input[name=werkprocessen]").first.check()
-    page.get_by_label("Mbo-instelling").select_option(label="Twents Vakcollege (demo)")
-    page.get_by_label("Startdatum").fill("2026-12-01")
-    page.get_by_label("Geplande einddatum").fill("2027-08-31")
-    page.get_by_label("Uren per week").fill("24")
-    page.get_by_label("Soort plaatsing").select_option(label="Duurzame plaatsing")
-    page.get_by_label("Waarom start het traject zonder advies?").fill(
-        "Het bedrijf heeft nu een plek; de checklist volgt."
+    traject_periode_invullen(
+        page,
+        "2026-12-01",
+        "2027-08-31",
+        zonder_advies="Het bedrijf heeft nu een plek; de checklist volgt.",
     )
     assert axe_violations(page) == []
     page.get_by_role("button", name="Traject starten").click()

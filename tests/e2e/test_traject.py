@@ -5,7 +5,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PDF, axe_violations, login, status_kiezen
+from tests.e2e.conftest import (
+    PDF,
+    axe_violations,
+    login,
+    status_kiezen,
+    traject_leerbedrijf_kiezen,
+    traject_periode_invullen,
+    traject_werkprocessen_kiezen,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -21,26 +29,20 @@ def test_jessica_starts_halimas_traject_signs_everything_and_it_runs(
     page.get_by_role("link", name="Halima Haddou").click()
     page.get_by_role("link", name="Traject starten").click()
 
-    page.get_by_label("Kwalificatie").select_option(label="Entree")
-    for titel in [
-        "Bereidt (assisterende) werkzaamheden voor",
-        "Voert (assisterende) werkzaamheden uit",
-    ]:
-        page.get_by_label(re.compile(re.escape(titel))).first.check()
-    page.get_by_label("Mbo-instelling").select_option(label="Twents Vakcollege (demo)")
-    page.get_by_role("combobox", name=re.compile("^Leerbedrijf")).select_option(
-        label="Confectieatelier De Naald (demo)"
+    traject_werkprocessen_kiezen(
+        page,
+        [
+            "Bereidt (assisterende) werkzaamheden voor",
+            "Voert (assisterende) werkzaamheden uit",
+        ],
     )
-    page.get_by_label("Praktijkopleider").select_option(
-        label="Ria Draad (Confectieatelier De Naald (demo))"
-    )
-    page.get_by_label("Startdatum").fill("2026-12-01")
-    page.get_by_label("Geplande einddatum").fill("2027-08-31")
-    page.get_by_label("Uren per week").fill("24")
-    page.get_by_label("Soort plaatsing").select_option(label="Duurzame plaatsing")
+    traject_leerbedrijf_kiezen(page, "Confectieatelier De Naald (demo)", "Ria Draad")
     # The demo without trajecten has no advice for Halima: the form asks why.
-    page.get_by_label("Waarom start het traject zonder advies?").fill(
-        "Het atelier heeft nu een plek; de checklist volgt deze week."
+    traject_periode_invullen(
+        page,
+        "2026-12-01",
+        "2027-08-31",
+        zonder_advies="Het atelier heeft nu een plek; de checklist volgt deze week.",
     )
     assert axe_violations(page) == []
     page.get_by_role("button", name="Traject starten").click()

@@ -5,6 +5,7 @@ from django.urls import reverse
 import pytest
 
 from leerbedrijven.selectors import leerbedrijven_voor_matching
+from organisaties.constants import Rol
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.leerbedrijven import (
     ContactpersoonFactory,
@@ -14,7 +15,8 @@ from tests.factories.leerbedrijven import (
     kwalificatie,
     werkprocessen,
 )
-from tests.factories.organisaties import regio
+from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol, regio
+from tests.formulieren import invullen
 
 pytestmark = pytest.mark.django_db
 
@@ -63,41 +65,41 @@ def test_matching_ranks_by_wanted_werkprocessen_and_applies_every_condition(cons
     ]
 
 
-def test_matching_page_shows_ranked_results_for_the_candidate(client, consulent):
+def _zoeken(pagina, **waarden):
+    """Fill and submit the matching page's search form (a GET form, as a browser)."""
+    form = next(f for f in pagina.forms.values() if "kwalificatie" in f.fields)
+    assert form.method.upper() == "GET"
+    return invullen(form, **waarden).submit()
+
+
+def test_matching_page_shows_ranked_results_for_the_candidate(app, consulent):
     halima = KandidaatFactory(consulent=consulent)
     passend("Atelier", 1)
     passend("Kledingreparatie", 3)
-    client.force_login(consulent)
-    url = reverse("trajecten:matching", args=[halima.pk])
+    pagina = app.get(reverse("trajecten:matching", args=[halima.pk]), user=consulent)
     wp = werkprocessen()
 
-    response = client.get(
-        url, {"kwalificatie": kwalificatie().pk, "werkprocessen": [wp[0].pk]}
-    )
+    # The werkprocessen to choose from appear once a kwalificatie is chosen.
+    gekozen = _zoeken(pagina, kwalificatie=kwalificatie().pk)
+    response = _zoeken(gekozen, werkprocessen=[str(wp[0].pk)])
 
-    html = response.content.decode()
     assert [str(lb) for lb in response.context["resultaten"]] == [
         "Atelier",
         "Kledingreparatie",
     ]
-    assert "1 van 1" in html
+    assert "1 van 1" in response.text
     with CaptureQueriesContext(connection) as twee:
-        client.get(url, {"kwalificatie": kwalificatie().pk})
+        _zoeken(pagina, kwalificatie=kwalificatie().pk)
     for i in range(5):
         passend(f"Extra {i}", 2)
     with CaptureQueriesContext(connection) as zeven:
-        response = client.get(url, {"kwalificatie": kwalificatie().pk})
+        response = _zoeken(pagina, kwalificatie=kwalificatie().pk)
     assert len(response.context["resultaten"]) == 7
     assert len(zeven) == len(twee)
 
 
-def test_matching_for_a_kandidaat_out_of_scope_is_404(client, consulent, coordinator):
-    from organisaties.constants import Rol
-    from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
-
+def test_matching_for_a_kandidaat_out_of_scope_is_404(app, consulent):
     halima = KandidaatFactory(consulent=consulent)
     hans = medewerker_met_rol(Rol.CONSULENT, organisatie=OrganisatieFactory(uwv=True))
-    client.force_login(hans)
-    assert (
-        client.get(reverse("trajecten:matching", args=[halima.pk])).status_code == 404
-    )
+
+    app.get(reverse("trajecten:matching", args=[halima.pk]), user=hans, status=404)

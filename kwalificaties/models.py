@@ -1,11 +1,24 @@
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class KwalificatieQuerySet(models.QuerySet):
+    def open_voor_instroom(self, op: datetime.date | None = None):
+        """Kwalificaties a new traject may still start on (no einde instroom, or not
+        past it)."""
+        op = op or timezone.localdate()
+        return self.filter(Q(einde_instroom__isnull=True) | Q(einde_instroom__gte=op))
+
+
 class Kwalificatie(models.Model):
-    """An mbo kwalificatie (from an SBB kwalificatiedossier)."""
+    """An mbo kwalificatie (from an SBB kwalificatiedossier: a profiel with its own
+    crebo and validity dates)."""
 
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     crebo = models.CharField(
@@ -21,7 +34,20 @@ class Kwalificatie(models.Model):
     )
     dossier = models.CharField(_("kwalificatiedossier"), max_length=200, blank=True)
     geldig_van = models.DateField(_("geldig vanaf"), null=True, blank=True)
-    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True)
+    einde_instroom = models.DateField(
+        _("einde instroom"),
+        null=True,
+        blank=True,
+        help_text=_("Na deze datum starten er geen nieuwe trajecten meer."),
+    )
+    einde_opleiding = models.DateField(
+        _("einde opleiding"),
+        null=True,
+        blank=True,
+        help_text=_("Tot deze datum kan een lopend traject worden afgerond."),
+    )
+
+    objects = KwalificatieQuerySet.as_manager()
 
     class Meta:
         ordering = ["naam"]
@@ -37,10 +63,35 @@ class Kwalificatie(models.Model):
                 condition=Q(niveau__gte=1, niveau__lte=4),
                 name="kwalificatie_niveau_1_4",
             ),
+            models.CheckConstraint(
+                condition=Q(einde_instroom__isnull=True)
+                | Q(einde_opleiding__isnull=True)
+                | Q(einde_opleiding__gte=F("einde_instroom")),
+                name="kwalificatie_einde_opleiding_na_instroom",
+            ),
         ]
 
     def __str__(self):
         return f"{self.naam} ({self.crebo})" if self.crebo else self.naam
+
+    def instroom_controleren(self, op: datetime.date | None = None) -> None:
+        """Refuse (ValidationError on the field `kwalificatie`, in Dutch) a new traject
+        on a kwalificatie past its einde instroom."""
+        op = op or timezone.localdate()
+        if self.einde_instroom and self.einde_instroom < op:
+            raise ValidationError(
+                {
+                    "kwalificatie": _(
+                        "Voor %(naam)s kunnen geen nieuwe trajecten meer starten: de "
+                        "instroom is gestopt op %(datum)s. Kies de kwalificatie die "
+                        "ervoor in de plaats is gekomen."
+                    )
+                    % {
+                        "naam": self.naam,
+                        "datum": self.einde_instroom.strftime("%d-%m-%Y"),
+                    }
+                }
+            )
 
 
 class Kerntaak(models.Model):

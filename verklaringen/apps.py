@@ -47,6 +47,14 @@ class VerklaringenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from kwalificaties.signals import werkprocesgedrag_geimporteerd
+
+        from .begeleiding import werkprocesgedrag_als_concept
+
+        werkprocesgedrag_geimporteerd.connect(
+            werkprocesgedrag_als_concept, dispatch_uid="verklaringen_gedrag_concept"
+        )
+
         from organisaties.audit import persoonsgegevens_registreren
 
         from .models import (

@@ -4,6 +4,8 @@ Written in plain Dutch (B1): what you can see someone do. Loaded by a data migra
 and restored after a test-database flush (see apps.py); never touches existing rows.
 """
 
+import re
+
 STANDAARD_GEDRAGSVOORBEELDEN: dict[str, list[str]] = {
     "B1-K1-W1": [
         "Vraagt aan het begin wat er moet gebeuren.",
@@ -43,3 +45,47 @@ def standaard_gedragsvoorbeelden_laden(Gedragsvoorbeeld, Werkproces) -> int:
         ]
     Gedragsvoorbeeld.objects.bulk_create(nieuw)
     return len(nieuw)
+
+
+def gedrag_opdelen(tekst: str, max_len: int = 300) -> list[str]:
+    """SBB's werkprocesgedrag as separate gedragsvoorbeelden: one per line (bullets
+    removed), a long line per sentence, and what is still too long cut with '…'."""
+    voorbeelden = []
+    for regel in tekst.splitlines():
+        regel = regel.strip().lstrip("-•*·–").strip()
+        if not regel:
+            continue
+        delen = [regel] if len(regel) <= max_len else re.split(r"(?<=[.;!?])\s+", regel)
+        voorbeelden += [
+            d if len(d) <= max_len else d[: max_len - 1].rstrip() + "…"
+            for d in delen
+            if d.strip()
+        ]
+    return voorbeelden
+
+
+def werkprocesgedrag_als_concept(sender, *, gedrag: dict[int, str], proberen, **kw):
+    """Receiver of the catalog import: a werkproces without general gedragsvoorbeelden
+    gets SBB's werkprocesgedrag as a first draft, switched off (actief=False) until the
+    mbo-instelling or beheerder has rewritten it in plain Dutch and switched it on.
+    Existing gedragsvoorbeelden are never touched. Returns the werkprocessen served."""
+    from core.audit import bulk_aanmaken
+
+    from .models import Gedragsvoorbeeld
+
+    al = set(
+        Gedragsvoorbeeld.objects.filter(
+            werkproces_id__in=gedrag, leerbedrijf__isnull=True
+        ).values_list("werkproces_id", flat=True)
+    )
+    open_ = [pk for pk in gedrag if pk not in al and gedrag_opdelen(gedrag[pk])]
+    if not proberen:
+        bulk_aanmaken(
+            Gedragsvoorbeeld,
+            [
+                Gedragsvoorbeeld(werkproces_id=pk, tekst=t, volgorde=i, actief=False)
+                for pk in open_
+                for i, t in enumerate(gedrag_opdelen(gedrag[pk]), 1)
+            ],
+        )
+    return len(open_)

@@ -340,6 +340,9 @@ KENNISBANK_CONTROLE_MAANDEN = env.int("KENNISBANK_CONTROLE_MAANDEN", default=12)
 # Follow-up measurements are planned this many months after a traject's outcome.
 VERVOLGMETING_MAANDEN = env.list("VERVOLGMETING_MAANDEN", cast=int, default=[6, 12])
 
+# The largest SBB kwalificatiedossier XML the catalog import reads (MB).
+CATALOGUS_XML_MAX_MB = env.int("CATALOGUS_XML_MAX_MB", default=20)
+
 # --- LOGGING ---
 # Every line carries the request id, user id and Celery task id (core.logboek). Text
 # for development; LOG_FORMAT=json (the default in production) writes one JSON object

@@ -141,7 +141,9 @@ class _Lezer:
             self.kinderen_nagaan(kt, "kerntaak", kpad)
             code = self.attribuut(kt, "nr", kpad, max_len=20)
             if code and not KERNTAAK_RE.match(code):
-                self.fout(f"{kpad}/@nr", f"'{code}' lijkt niet op een kerntaak als B1-K1")
+                self.fout(
+                    f"{kpad}/@nr", f"'{code}' lijkt niet op een kerntaak als B1-K1"
+                )
             titel = self.attribuut(kt, "titel", kpad, max_len=200)
             werkprocessen = []
             for j, wp in enumerate(kt.findall(f"{wp_deel}/werkproces"), 1):
@@ -154,9 +156,7 @@ class _Lezer:
                         f"'{wcode}' lijkt niet op een werkproces als B1-K1-W1",
                     )
                 elif wcode and code and not wcode.startswith(code + "-"):
-                    self.fout(
-                        f"{wpad}/@nr", f"{wcode} hoort niet bij kerntaak {code}"
-                    )
+                    self.fout(f"{wpad}/@nr", f"{wcode} hoort niet bij kerntaak {code}")
                 wtitel = self.attribuut(wp, "titel", wpad, max_len=300)
                 gedrag = _tekst(wp.find("werkprocesgedrag"))
                 werkprocessen.append((wcode, wtitel, gedrag, wpad))

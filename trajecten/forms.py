@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -232,6 +233,13 @@ class TrajectForm(forms.ModelForm):
         )
         self.fields["mbo_instelling"].queryset = mbo_instellingen
         self.fields["jobcoach"].queryset = jobcoaches
+        # Only kwalificaties still open for instroom are offered; one past its einde
+        # instroom (an old advice, a stale page) gets the clear message of clean below.
+        veld = self.fields["kwalificatie"]
+        veld.widget.choices = forms.ModelChoiceField(
+            queryset=Kwalificatie.objects.open_voor_instroom(),
+            empty_label=veld.empty_label,
+        ).choices
         kwalificatie = id_of_none(
             self.data.get("kwalificatie") or self.initial.get("kwalificatie")
         )
@@ -242,6 +250,14 @@ class TrajectForm(forms.ModelForm):
             "kerntaak__kwalificatie__naam", "kerntaak__code", "code"
         )
         self.fields["uren_per_week"].widget.attrs.update({"min": 1, "max": 40})
+
+    def clean_kwalificatie(self):
+        kwalificatie = self.cleaned_data["kwalificatie"]
+        try:
+            kwalificatie.instroom_controleren()  # the service checks it too
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["kwalificatie"]) from exc
+        return kwalificatie
 
     def clean(self):
         data = super().clean()

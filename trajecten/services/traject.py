@@ -170,6 +170,7 @@ def traject_starten(
         )
     if not werkprocessen:
         raise ValidationError({"werkprocessen": _("Kies minstens één werkproces.")})
+    traject.kwalificatie.instroom_controleren()  # no new traject past einde instroom
     # One active traject at a time; the lock makes a double submit start only one.
     kandidaat = Kandidaat.objects.select_for_update().get(pk=traject.kandidaat_id)
     if kandidaat.trajecten.filter(status__in=ACTIEVE_STATUSSEN).exists():

@@ -74,6 +74,21 @@ class Kwalificatie(models.Model):
     def __str__(self):
         return f"{self.naam} ({self.crebo})" if self.crebo else self.naam
 
+    def clean(self):
+        if (
+            self.einde_instroom
+            and self.einde_opleiding
+            and self.einde_opleiding < self.einde_instroom
+        ):
+            raise ValidationError(
+                {
+                    "einde_opleiding": _(
+                        "Het einde van de opleiding ligt niet vóór het einde van de "
+                        "instroom."
+                    )
+                }
+            )
+
     def instroom_controleren(self, op: datetime.date | None = None) -> None:
         """Refuse (ValidationError on the field `kwalificatie`, in Dutch) a new traject
         on a kwalificatie past its einde instroom."""

@@ -2,6 +2,7 @@
 (tests/kwalificaties/data/sbb_voorbeeld.xml), hostile files, shape differences, the
 command and the admin upload page (webtest, CSRF on)."""
 
+import datetime
 import io
 from pathlib import Path
 
@@ -289,3 +290,29 @@ def test_upload_page_refuses_an_oversize_xml(app, beheerder, settings):
         "Het bestand is groter dan 1 MB."
     ]
     assert not Kwalificatie.objects.filter(crebo="27053").exists()
+
+
+def test_werkprocesgedrag_is_split_per_line_and_long_lines_per_sentence():
+    from verklaringen.begeleiding import gedrag_opdelen
+
+    lang = "Werkt nauwkeurig. " * 20
+    assert gedrag_opdelen("- Begroet de gast.\n\n• Ruimt op.") == [
+        "Begroet de gast.",
+        "Ruimt op.",
+    ]
+    delen = gedrag_opdelen(lang)
+    assert delen == ["Werkt nauwkeurig."] * 20
+    assert gedrag_opdelen("x" * 400) == ["x" * 299 + "…"]
+
+
+def test_einde_opleiding_before_einde_instroom_is_a_dutch_form_error():
+    from django.core.exceptions import ValidationError
+
+    kw = hospitality()
+    kw.einde_instroom, kw.einde_opleiding = (
+        datetime.date(2030, 7, 31),
+        datetime.date(2029, 7, 31),
+    )
+    with pytest.raises(ValidationError) as fout:
+        kw.full_clean()
+    assert "einde_opleiding" in fout.value.message_dict

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.admin import RegioBeheerMixin, binnen_eigen_regios
@@ -59,14 +60,14 @@ class SsoKoppelingForm(forms.ModelForm):
                 "nieuwe_accounts_rol",
                 _("Een rol voor nieuwe accounts kan alleen als die aangemaakt worden."),
             )
+        if not data.get("slug") and data.get("organisatie"):
+            data["slug"] = slugify(data["organisatie"].naam)[:50]
         if self.errors:
             return data
         try:
             # Fetches the discovery document: the beheerder sees at once whether the
             # address is right. Saved in save_model, after every check passed.
             self.instance.issuer = data["issuer"]
-            for veld in ["organisatie", "slug", "client_id"]:
-                setattr(self.instance, veld, data.get(veld))
             self._bewaren = services.koppeling_controleren(koppeling=self.instance)
         except ValidationError as exc:
             self.add_error(None, exc)
@@ -114,6 +115,13 @@ class SsoKoppelingAdmin(RegioBeheerMixin, admin.ModelAdmin):
                 "end_session_endpoint",
             ]
         )
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            # Its accounts are that organisation's people: a koppeling stays put.
+            velden.append("organisatie")
+        return velden
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         self._request = request

@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,10 @@ def _provider_map() -> Path:
     return map_
 
 
-@pytest.fixture(scope="session")
-def oidc_provider():
-    """The issuer address of a running provider."""
+@contextmanager
+def provider_starten(terug: str = TERUG, na_uitloggen: str = NA_UITLOGGEN):
+    """Run the provider (client redirect URIs `terug` and `na_uitloggen`); yields its
+    issuer address."""
     if not shutil.which("node") or not shutil.which("npm"):
         pytest.skip(
             "node and npm are not installed: the SSO tests need a real provider"
@@ -68,7 +70,7 @@ def oidc_provider():
     poort = _vrije_poort()
     issuer = f"http://127.0.0.1:{poort}"
     proces = subprocess.Popen(
-        ["node", "provider.mjs", str(poort), TERUG, NA_UITLOGGEN],
+        ["node", "provider.mjs", str(poort), terug, na_uitloggen],
         cwd=map_,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -95,6 +97,13 @@ def oidc_provider():
             proces.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proces.kill()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """The issuer address of a running provider for the webtest app (testserver)."""
+    with provider_starten() as issuer:
+        yield issuer
 
 
 @pytest.fixture

@@ -135,3 +135,24 @@ def test_only_organisations_of_the_own_regions(app, beheerder, sso_instellingen)
 def test_other_roles_have_no_access(app, consulent):
     SsoKoppelingFactory(organisatie=consulent.organisatie)
     app.get(TOEVOEGEN, user=consulent, status=302)  # to the login page: no admin
+
+
+def test_key_rotation_re_encrypts_the_secrets(sso_instellingen):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from cryptography.fernet import Fernet
+
+    oud = sso_instellingen.SSO_SLEUTEL
+    koppeling = SsoKoppelingFactory()
+    koppeling.client_secret = "het-geheim"
+    koppeling.save()
+
+    nieuw = Fernet.generate_key().decode()
+    sso_instellingen.SSO_SLEUTEL = f"{nieuw},{oud}"
+    call_command("sso_herversleutelen", stdout=StringIO())
+    sso_instellingen.SSO_SLEUTEL = nieuw
+
+    koppeling.refresh_from_db()
+    assert koppeling.client_secret == "het-geheim"

@@ -77,7 +77,7 @@ def provider_starten(terug: str = TERUG, na_uitloggen: str = NA_UITLOGGEN):
         text=True,
     )
     try:
-        for _ in range(100):
+        for _ in range(600):
             try:
                 if requests.get(
                     f"{issuer}/.well-known/openid-configuration", timeout=1
@@ -89,7 +89,7 @@ def provider_starten(terug: str = TERUG, na_uitloggen: str = NA_UITLOGGEN):
                 pytest.fail(f"the OIDC provider stopped: {proces.stdout.read()}")
             time.sleep(0.1)
         else:
-            pytest.fail("the OIDC provider did not start within 10 seconds")
+            pytest.fail("the OIDC provider did not start within 60 seconds")
         yield issuer
     finally:
         proces.terminate()

@@ -15,7 +15,7 @@ from django.contrib import auth
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LogoutView
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.utils.decorators import method_decorator
@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 
 import josepy.errors
 import requests
+from cryptography.fernet import InvalidToken
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
     OIDCAuthenticationRequestView,
@@ -119,7 +120,11 @@ class SsoTerugView(OIDCAuthenticationCallbackView):
         if not request.GET.get("code"):
             return self.weigeren("geen_code", koppeling)
 
-        backend = SsoBackend(koppeling)
+        try:
+            backend = SsoBackend(koppeling)  # decrypts the client secret
+        except (ImproperlyConfigured, InvalidToken) as exc:
+            logger.error("SSO: client secret of koppeling %s unreadable", koppeling.pk)
+            return self.weigeren(f"geheim_onleesbaar ({type(exc).__name__})", koppeling)
         try:
             self.user = backend.authenticate(
                 request,

@@ -330,3 +330,16 @@ def test_a_beheerder_keeps_the_password(app, koppeling):
     beheerder.set_password("geheim-wachtwoord-1")
     beheerder.save()
     assert _wachtwoord_inloggen(app, "ruud", status=302).location == reverse("home")
+
+
+def test_an_unreadable_client_secret_is_a_plain_refusal(app, koppeling, anna, settings):
+    from cryptography.fernet import Fernet
+
+    start = naar_provider(app, koppeling)
+    terug = bij_provider_inloggen(start, "anna")
+    settings.SSO_SLEUTEL = Fernet.generate_key().decode()  # the key was lost
+
+    response = app.get(terug, status=403)
+
+    assert NIET_GECONTROLEERD in response.text
+    assert ingelogd_als(app) is None

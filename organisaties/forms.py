@@ -1,7 +1,10 @@
+from collections.abc import Callable
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +13,11 @@ from core.tasks import mail_versturen
 from core.uitgaand import na_commit
 
 from .models import Netwerkcontact, Organisatie
+
+# Checks a higher app adds (from its AppConfig.ready) to the password login, run once
+# the password was found right: each returns None, or a Dutch message that refuses
+# the login (sso: "your organisation logs you in through its own provider").
+WACHTWOORD_CONTROLES: list[Callable[..., str | None]] = []
 
 
 class InlogForm(AuthenticationForm):
@@ -24,6 +32,12 @@ class InlogForm(AuthenticationForm):
             "kleine letters."
         ),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        for controle in WACHTWOORD_CONTROLES:
+            if melding := controle(user):
+                raise ValidationError(melding, code="ander_inlogmiddel")
 
 
 class WachtwoordVergetenForm(PasswordResetForm):

@@ -6,6 +6,7 @@ from core.openbaar import security_txt, vaste_pagina
 from organisaties.forms import InlogForm, WachtwoordVergetenForm
 from plpv_portal import inzage
 from plpv_portal import views as views
+from sso import views as sso_views
 from verklaringen.verificatie import verificatie
 
 urlpatterns = [
@@ -26,7 +27,9 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/sso/", include("sso.urls")),
+    # Also ends the session at the organisation's provider after an SSO login.
+    path("uitloggen/", sso_views.UitloggenView.as_view(), name="logout"),
     path(
         "wachtwoord/wijzigen/",
         auth_views.PasswordChangeView.as_view(),

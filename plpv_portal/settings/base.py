@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "core",
     "meldingen",
     "organisaties",
+    "sso",
     "kwalificaties",
     "kennisbank",
     "kandidaten",
@@ -331,6 +332,12 @@ CACHES = {
 # print(Fernet.generate_key().decode())"`); the BSN is then stored encrypted.
 KANDIDAAT_BSN_AAN = env.bool("KANDIDAAT_BSN_AAN", default=False)
 BSN_SLEUTEL = env("BSN_SLEUTEL", default="")
+# Single sign-on per organisation (sso/): the Fernet key(s) that encrypt the
+# organisations' OpenID Connect client secrets (one key, or several separated by
+# commas for a rotation, as BSN_SLEUTEL). Without it no koppeling can be saved.
+SSO_SLEUTEL = env("SSO_SLEUTEL", default="")
+# A provider's address must be https (off only in the tests, for the local provider).
+SSO_ALLEEN_HTTPS = env.bool("SSO_ALLEEN_HTTPS", default=True)
 # A network contact not checked for this many months is marked as out of date.
 NETWERK_CONTROLE_MAANDEN = env.int("NETWERK_CONTROLE_MAANDEN", default=6)
 # An erkenning whose geldig_tot falls within this many months shows a warning.

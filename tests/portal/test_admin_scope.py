@@ -31,6 +31,7 @@ from tests.factories.organisaties import (
     medewerker_met_rol,
     regio,
 )
+from tests.factories.sso import SsoIdentiteitFactory, SsoKoppelingFactory
 from tests.factories.verklaringen import GedragsvoorbeeldFactory
 from tests.formulieren import formulier, posten
 from verklaringen.models import Werkopdracht
@@ -112,6 +113,12 @@ MAKEN = {
     ),
     "verklaringen.Gedragsvoorbeeld": lambda andere: GedragsvoorbeeldFactory(
         leerbedrijf=_leerbedrijf(andere)
+    ),
+    "sso.SsoKoppeling": lambda andere: SsoKoppelingFactory(
+        organisatie=OrganisatieFactory(regios=[andere])
+    ),
+    "sso.SsoIdentiteit": lambda andere: SsoIdentiteitFactory(
+        medewerker=_medewerker(andere)
     ),
     "verklaringen.Werkopdracht": lambda andere: Werkopdracht.objects.create(
         werkproces=werkprocessen()[0],

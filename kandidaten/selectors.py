@@ -21,7 +21,6 @@ from django.utils import timezone
 from organisaties.constants import Rol
 from organisaties.models import Medewerker, Organisatie
 
-from .caseload import annoteren
 from .constants import ACTIEVE_FASEN, GEEN_CONTACT_SIGNAAL_DAGEN, Fase
 from .models import Contactmoment, Gebeurtenis, Kandidaat
 
@@ -75,14 +74,17 @@ CASELOAD_STANDAARD = "naam"
 
 
 def caseload(*, user, sort: str | None = None) -> tuple[QuerySet[Kandidaat], str]:
-    """The caseload: `kandidaat_list` with the columns higher apps add
-    (`kandidaten.caseload`), the urgency and the phase's place in the process, ordered
+    """The caseload: `kandidaat_list` with the urgency and the phase's place in the
+    process as sort keys (the columns higher apps add are filled per page with
+    `kandidaten.caseload.kolommen_vullen`), ordered
     by `sort` (a key of CASELOAD_SORTERING, "-" for descending; anything else gives
     the default). Returns the queryset and the sort it used."""
     if (sort or "").removeprefix("-") not in CASELOAD_SORTERING:
         sort = CASELOAD_STANDAARD
     sleutel, aflopend = sort.removeprefix("-"), sort.startswith("-")
-    qs = annoteren(kandidaat_list(user=user), user=user).annotate(
+    # Sort keys only (alias: in ORDER BY when sorted on, never in the SELECT list).
+    # The columns higher apps add are filled per page: kandidaten.caseload.
+    qs = kandidaat_list(user=user).alias(
         fase_volgorde=Case(
             *(When(fase=fase, then=Value(i)) for i, fase in enumerate(Fase.values)),
             default=Value(len(Fase.values)),

@@ -388,7 +388,7 @@ kale_trajecten = _kaal(
     _KAAL_TRAJECTEN,
     lambda: (
         Traject.objects.select_related("kandidaat", "kwalificatie")
-        .prefetch_related("plaatsingen__leerbedrijf")
+        .prefetch_related("plaatsingen__leerbedrijf__organisatie")
         .order_by("pk")[:KAAL_RIJEN]
     ),
 )

@@ -82,15 +82,18 @@ def caseload(*, user, sort: str | None = None) -> tuple[QuerySet[Kandidaat], str
     if (sort or "").removeprefix("-") not in CASELOAD_SORTERING:
         sort = CASELOAD_STANDAARD
     sleutel, aflopend = sort.removeprefix("-"), sort.startswith("-")
-    # Sort keys only (alias: in ORDER BY when sorted on, never in the SELECT list).
+    # Sort keys only when sorted on (alias: in ORDER BY, never in the SELECT list).
     # The columns higher apps add are filled per page: kandidaten.caseload.
-    qs = kandidaat_list(user=user).alias(
-        fase_volgorde=Case(
-            *(When(fase=fase, then=Value(i)) for i, fase in enumerate(Fase.values)),
-            default=Value(len(Fase.values)),
-        ),
-        urgentie=_urgentie(),
-    )
+    qs = kandidaat_list(user=user)
+    if sleutel == "fase":
+        qs = qs.alias(
+            fase_volgorde=Case(
+                *(When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)),
+                default=Value(len(Fase.values)),
+            )
+        )
+    elif sleutel == "urgentie":
+        qs = qs.alias(urgentie=_urgentie())
     eerste, *rest = CASELOAD_SORTERING[sleutel]
     # Empty values (no contact yet, nothing planned) always come last.
     eerste = (

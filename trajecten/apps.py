@@ -44,6 +44,7 @@ def _caseload_traject(kandidaten, *, user):
     # candidate has few trajecten, the newest is picked here (portable, no DISTINCT ON).
     from django.db.models import OuterRef, Subquery
 
+    from .constants import TrajectStatus
     from .models import Plaatsing, Traject
 
     nieuwste_plaatsing = Plaatsing.objects.filter(traject=OuterRef("pk")).order_by(
@@ -63,9 +64,10 @@ def _caseload_traject(kandidaten, *, user):
     huidig = {}
     for traject in trajecten:
         huidig.setdefault(traject.kandidaat_id, traject)
+    labels = {waarde: str(label) for waarde, label in TrajectStatus.choices}
     for kandidaat in kandidaten:
         traject = huidig.get(kandidaat.pk)
-        kandidaat.huidig_traject_status = traject and traject.get_status_display()
+        kandidaat.huidig_traject_status = traject and labels.get(traject.status)
         kandidaat.huidig_leerbedrijf = traject and traject.leerbedrijf_naam
 
 

@@ -11,7 +11,7 @@ from core.acties import ActieView
 from core.csv_export import CsvExportMixin
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
-from core.lijsten import detail_urls
+from core.lijsten import datum_kort, detail_urls, keuze_labels
 from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from core.pdf import pdf_antwoord
 from core.workflow import TransitionNotAllowed
@@ -88,6 +88,13 @@ class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
         context = super().get_context_data(statussen=TrajectStatus.choices, **kwargs)
         trajecten = list(context["object_list"])
         detail_urls(trajecten, "trajecten:traject_detail")
+        statussen = keuze_labels(TrajectStatus.choices)
+        for traject in trajecten:
+            traject.status_label = statussen.get(traject.status, traject.status)
+            traject.periode = (
+                f"{datum_kort(traject.startdatum)} – "
+                f"{datum_kort(traject.geplande_einddatum)}"
+            )
         context["object_list"] = trajecten
         return context
 

@@ -23,12 +23,16 @@ def _zonder_witruimte(html: str) -> str:
 
 def test_the_fast_select_writes_djangos_html():
     form = Formulier(data={"snel": "x", "django": "x"})
-    snel = form["snel"].as_widget(attrs={"class": "form-select", "disabled": True})
-    django = form["django"].as_widget(attrs={"class": "form-select", "disabled": True})
+    snel = form["snel"].as_widget(attrs={"class": "form-select"})
+    django = form["django"].as_widget(attrs={"class": "form-select"})
     assert _zonder_witruimte(snel) == _zonder_witruimte(django).replace(
         'name="django"', 'name="snel"'
     ).replace('id="id_django"', 'id="id_snel"')
     assert "X &amp; &lt;b&gt;" in snel  # escaped
+    # A true attribute is written bare, a false one not at all (as Django does).
+    uit = form["snel"].as_widget(attrs={"disabled": True, "required": False})
+    assert " disabled" in uit
+    assert "required" not in uit
 
 
 def test_short_dates_and_labels_match_the_template_filter():

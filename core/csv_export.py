@@ -98,10 +98,14 @@ class CsvExportMixin:
     def csv_rij(self, obj) -> Sequence:
         raise NotImplementedError
 
+    def csv_voorbereiden(self, objecten: list) -> None:
+        """Load what the rows need beyond the queryset, once for all (optional)."""
+
     def get(self, request, *args, **kwargs):
         formaat = request.GET.get("export")
         if formaat in ("csv", "xlsx"):
             objecten = list(self.get_queryset())
+            self.csv_voorbereiden(objecten)
             if self.csv_audit:
                 toegang_vastleggen(objecten, actor=request.user)
             maak = csv_response if formaat == "csv" else xlsx_response

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
+from core.lijsten import SnelleSelect
+
 from .constants import Fase
 from .selectors import actie_te_laat_filter, consulenten_zichtbaar, geen_contact_filter
 
@@ -18,16 +20,23 @@ class KandidaatFilter(django_filters.FilterSet):
         label=_("Zoeken op naam of postcode"), method="zoeken"
     )
     fase = django_filters.ChoiceFilter(
-        label=_("Fase"), choices=Fase.choices, empty_label=_("Alle fasen")
+        label=_("Fase"),
+        choices=Fase.choices,
+        empty_label=_("Alle fasen"),
+        widget=SnelleSelect,
     )
     consulent = django_filters.ModelChoiceFilter(
-        label=_("Consulent"), queryset=None, empty_label=_("Alle consulenten")
+        label=_("Consulent"),
+        queryset=None,
+        empty_label=_("Alle consulenten"),
+        widget=SnelleSelect,
     )
     signaal = django_filters.ChoiceFilter(
         label=_("Signaal"),
         choices=SIGNALEN,
         method="met_signaal",
         empty_label=_("Alle"),
+        widget=SnelleSelect,
     )
 
     def __init__(self, *args, user, **kwargs):

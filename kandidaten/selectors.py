@@ -18,9 +18,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
-from organisaties.models import Medewerker
+from organisaties.constants import Rol
+from organisaties.models import Medewerker, Organisatie
 
-from .caseload import annoteren
 from .constants import ACTIEVE_FASEN, GEEN_CONTACT_SIGNAAL_DAGEN, Fase
 from .models import Contactmoment, Gebeurtenis, Kandidaat
 
@@ -74,20 +74,26 @@ CASELOAD_STANDAARD = "naam"
 
 
 def caseload(*, user, sort: str | None = None) -> tuple[QuerySet[Kandidaat], str]:
-    """The caseload: `kandidaat_list` with the columns higher apps add
-    (`kandidaten.caseload`), the urgency and the phase's place in the process, ordered
+    """The caseload: `kandidaat_list` with the urgency and the phase's place in the
+    process as sort keys (the columns higher apps add are filled per page with
+    `kandidaten.caseload.kolommen_vullen`), ordered
     by `sort` (a key of CASELOAD_SORTERING, "-" for descending; anything else gives
     the default). Returns the queryset and the sort it used."""
     if (sort or "").removeprefix("-") not in CASELOAD_SORTERING:
         sort = CASELOAD_STANDAARD
     sleutel, aflopend = sort.removeprefix("-"), sort.startswith("-")
-    qs = annoteren(kandidaat_list(user=user), user=user).annotate(
-        fase_volgorde=Case(
-            *(When(fase=fase, then=Value(i)) for i, fase in enumerate(Fase.values)),
-            default=Value(len(Fase.values)),
-        ),
-        urgentie=_urgentie(),
-    )
+    # Sort keys only when sorted on (alias: in ORDER BY, never in the SELECT list).
+    # The columns higher apps add are filled per page: kandidaten.caseload.
+    qs = kandidaat_list(user=user)
+    if sleutel == "fase":
+        qs = qs.alias(
+            fase_volgorde=Case(
+                *(When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)),
+                default=Value(len(Fase.values)),
+            )
+        )
+    elif sleutel == "urgentie":
+        qs = qs.alias(urgentie=_urgentie())
     eerste, *rest = CASELOAD_SORTERING[sleutel]
     # Empty values (no contact yet, nothing planned) always come last.
     eerste = (
@@ -187,10 +193,49 @@ def signalen_tellen(*, user) -> dict[str, int]:
 
 
 def consulenten_zichtbaar(*, user) -> QuerySet[Medewerker]:
-    """Consulenten whose candidates the user may see (for filters and forms)."""
+    """The consulent filter's choices: the consulenten whose candidates the user may
+    see, answered from the scope the request already holds (`Medewerker.regio_ids`,
+    the own organisation) instead of a subquery over every candidate in scope.
+
+    A candidate's consulent is a consulent of its organisation (the intake and edit
+    forms offer no one else) and a candidate's region is one its organisation works
+    in. So a coordinator's choices are the consulenten of the organisations in their
+    regions, a consulent's or jobcoach's those of their own organisation, plus, for
+    anyone, the consulenten of the candidates linked to them in person (an index look-up
+    on consulent/jobcoach, not the scope). The other roles (an mbo-medewerker, who sees
+    candidates through advice and trajecten, and the superuser) keep the definition
+    `consulenten_van(Kandidaat.objects.zichtbaar_voor(user))`, which their few
+    candidates keep cheap. Unlike that definition, a consulent of such an organisation
+    without candidates (yet) is a choice too; tests/kandidaten/test_consulent_filter.py
+    compares both for every role."""
+    regel = Kandidaat.zichtbaarheid
+    rollen = user.rollen if user.is_authenticated else frozenset()
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return consulenten_van(Kandidaat.objects.zichtbaar_voor(user))
+    if rollen & regel.regiobreed:
+        organisaties = Q(
+            organisatie__in=Organisatie.objects.filter(
+                regios__in=user.regio_ids
+            ).values("pk")
+        )
+    elif rollen & {Rol.CONSULENT, Rol.JOBCOACH} and Rol.MBO_MEDEWERKER not in rollen:
+        organisaties = Q(organisatie=user.organisatie_id)
+    else:
+        return consulenten_van(Kandidaat.objects.zichtbaar_voor(user))
+    # Subqueries on the primary key: a join on the groups would repeat a medewerker
+    # with several roles.
+    met_rol = Medewerker.objects.filter(organisaties, groups__name=Rol.CONSULENT)
+    persoonlijk = Kandidaat.objects.filter(Q(consulent=user) | Q(jobcoach=user))
     return Medewerker.objects.filter(
-        pk__in=Kandidaat.objects.zichtbaar_voor(user).values("consulent")
-    ).order_by("first_name", "last_name")
+        Q(pk__in=met_rol.values("pk")) | Q(pk__in=persoonlijk.values("consulent"))
+    ).order_by("first_name", "last_name", "pk")
+
+
+def consulenten_van(kandidaten: QuerySet[Kandidaat]) -> QuerySet[Medewerker]:
+    """The consulenten of `kandidaten` (the filter's former definition)."""
+    return Medewerker.objects.filter(pk__in=kandidaten.values("consulent")).order_by(
+        "first_name", "last_name", "pk"
+    )
 
 
 def caseload_per_consulent(*, user) -> QuerySet:

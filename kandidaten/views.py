@@ -13,6 +13,7 @@ from django.views.generic import (
 
 from core.csv_export import CsvExportMixin
 from core.inzending import EenmaligeInzendingMixin
+from core.lijsten import datum_kort, detail_urls, keuze_labels
 from core.mixins import (
     AuditedDetailMixin,
     FilteredListMixin,
@@ -20,6 +21,8 @@ from core.mixins import (
 )
 from organisaties.constants import Rol
 
+from .caseload import kolommen_vullen
+from .constants import Fase
 from .filters import KandidaatFilter
 from .forms import ContactmomentForm, KandidaatForm
 from .models import Kandidaat
@@ -96,8 +99,17 @@ class KandidaatListView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for kandidaat in context["object_list"]:
+        # One page, loaded once: the columns of higher apps are filled for its rows.
+        kandidaten = list(context["object_list"])
+        kolommen_vullen(kandidaten, user=self.request.user)
+        detail_urls(kandidaten, "kandidaten:kandidaat_detail")
+        fasen = keuze_labels(Fase.choices)
+        for kandidaat in kandidaten:
             kandidaat.signalen = signalen(kandidaat)
+            kandidaat.fase_label = fasen.get(kandidaat.fase, kandidaat.fase)
+            kandidaat.laatste_contact_tekst = datum_kort(kandidaat.laatste_contact)
+            kandidaat.volgende_actie_op_tekst = datum_kort(kandidaat.volgende_actie_op)
+        context["object_list"] = context["page_obj"].object_list = kandidaten
         context["sortering"] = self.sortering
         context["kopjes"] = [self._kopje(*kolom) for kolom in self.kolommen]
         return context
@@ -117,6 +129,9 @@ class KandidaatListView(
             "sort": volgende,
             "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
         }
+
+    def csv_voorbereiden(self, objecten):
+        kolommen_vullen(objecten, user=self.request.user)
 
     def csv_rij(self, k):
         return [

@@ -100,8 +100,8 @@ def zichtbaar_filter(model: type[models.Model], user) -> Q:
     if user.organisatie_id:
         in_regio = _pad_q(model, f"{regel.regio}__in", _mijn_regios(model, regel, user))
         if rollen & regel.regiobreed:
-            q |= in_regio
-        if rollen & regel.organisatie_rollen and regel.organisaties:
+            q |= in_regio  # includes the organisation's own objects in the region
+        elif rollen & regel.organisatie_rollen and regel.organisaties:
             eigen = NIETS
             for pad in regel.organisaties:
                 eigen |= _pad_q(model, pad, user.organisatie_id)

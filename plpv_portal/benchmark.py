@@ -10,21 +10,42 @@ same main figures for the same candidates (`SQL_DASHBOARD`, `SQL_VERGELIJKING`),
 timed in the same run; the ratio (of the median with an empty cache, since the
 dashboards cache their figures) shows what the ORM, the suppression and the
 template add. Missing benchmark users are created (without a usable password).
+
+The lists are also held against a baseline: a bare Django view (defined here, served
+only by the benchmark's own URLconf, never by the portal's) that renders 50 rows of
+the same table in the same page frame with no scope, filters or annotations. The
+ratio is the bare view's median time over the list's (1.0: the list costs nothing
+extra; the target is 0.5 or more), timed in interleaved rounds so that machine
+noise hits both alike. `doorvoer` does the same over HTTP: gunicorn on loopback with
+production-like settings, loaded by a small thread pool (`belasten`), requests per
+second side by side.
 """
 
+import contextlib
+import http.client
 import math
+import os
+import socket
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
+from django.http import HttpResponse
+from django.template import engines
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone
 
 from kandidaten.models import Kandidaat
@@ -33,6 +54,7 @@ from organisaties.constants import OrganisatieType, Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker
 from organisaties.services import medewerker_opslaan, organisatie_opslaan
 from rapportage import cijfers
+from trajecten.models import Traject
 from uitkomsten.constants import WERK_SITUATIES, WERK_UITKOMSTEN
 
 COORDINATOR = "benchmark-coordinator"
@@ -307,6 +329,98 @@ def sql_uitvoeren(queries: dict[str, str], regio_ids: list[int]) -> dict[str, li
     return uit
 
 
+# --- the baseline: a bare view per list -----------------------------------------------
+# The same table as the list page, 50 rows, in the same page frame (base.html, so the
+# menu and the bell cost the same on both sides), but with no scope, no filters, no
+# annotations and no pagination count: what Django itself needs to render the rows.
+
+KAAL_RIJEN = 50
+
+_KAAL_KANDIDATEN = """{% extends "base.html" %}
+{% block title %}Kandidaten{% endblock title %}
+{% block content %}
+<h1 class="h2">Kandidaten</h1>
+<table class="table table-hover align-middle">
+<thead><tr><th scope="col">Naam</th><th scope="col">Fase</th><th scope="col">Traject</th>
+<th scope="col">Leerbedrijf</th><th scope="col">Consulent</th>
+<th scope="col">Laatste contact</th><th scope="col">Volgende actie</th>
+<th scope="col">Signalen</th></tr></thead>
+<tbody>{% for kandidaat in rijen %}
+<tr><td><a href="{{ kandidaat.get_absolute_url }}">{{ kandidaat.voornaam }} {{ kandidaat.achternaam }}</a></td>
+<td>{{ kandidaat.get_fase_display }}</td><td>—</td><td>—</td>
+<td>{{ kandidaat.consulent }}</td><td>{{ kandidaat.toestemming_op|date:"j-n-Y" }}</td>
+<td>—</td><td>—</td></tr>{% endfor %}
+</tbody></table>
+{% endblock content %}"""
+
+_KAAL_TRAJECTEN = """{% extends "base.html" %}
+{% block title %}Trajecten{% endblock title %}
+{% block content %}
+<h1 class="h2">Trajecten</h1>
+<table class="table table-hover align-middle">
+<thead><tr><th scope="col">Kandidaat</th><th scope="col">Kwalificatie</th>
+<th scope="col">Leerbedrijf</th><th scope="col">Status</th>
+<th scope="col">Periode</th></tr></thead>
+<tbody>{% for t in rijen %}
+<tr><td><a href="{{ t.get_absolute_url }}">{{ t.kandidaat }}</a></td>
+<td>{{ t.kwalificatie.naam }}</td>
+<td>{% for p in t.plaatsingen.all %}{{ p.leerbedrijf }}{% if not forloop.last %} → {% endif %}{% endfor %}</td>
+<td>{{ t.get_status_display }}</td>
+<td>{{ t.startdatum|date:"j-n-Y" }} – {{ t.geplande_einddatum|date:"j-n-Y" }}</td></tr>{% endfor %}
+</tbody></table>
+{% endblock content %}"""
+
+
+def _kaal(sjabloon: str, rijen: Callable[[], object]):
+    @login_required
+    def view(request):
+        template = engines["django"].from_string(sjabloon)
+        return HttpResponse(template.render({"rijen": rijen()}, request))
+
+    return view
+
+
+kale_kandidaten = _kaal(
+    _KAAL_KANDIDATEN,
+    lambda: Kandidaat.objects.select_related("consulent").order_by("pk")[:KAAL_RIJEN],
+)
+kale_trajecten = _kaal(
+    _KAAL_TRAJECTEN,
+    lambda: (
+        Traject.objects.select_related("kandidaat", "kwalificatie")
+        .prefetch_related("plaatsingen__leerbedrijf__organisatie")
+        .order_by("pk")[:KAAL_RIJEN]
+    ),
+)
+
+KAAL_PREFIX = "__benchmark/kaal/"
+# The benchmark's own URLconf: the portal's URLs plus the bare views. Used only while
+# the benchmark runs (in process: override_settings; gunicorn: plpv_portal.benchmark_wsgi).
+urlpatterns = [
+    path(
+        f"{KAAL_PREFIX}kandidaten/", kale_kandidaten, name="benchmark_kaal_kandidaten"
+    ),
+    path(f"{KAAL_PREFIX}trajecten/", kale_trajecten, name="benchmark_kaal_trajecten"),
+    path("", include("plpv_portal.urls")),
+]
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    pagina: Pagina
+    kaal: str  # URL name of the bare view in this module's urlpatterns
+
+
+# Each list against the bare view of its table.
+VERGELIJKINGEN = [
+    Vergelijking(Pagina("kandidaten:kandidaat_list", "coordinator"), "kandidaten"),
+    Vergelijking(
+        Pagina("kandidaten:kandidaat_list", "consulent", label="caseload"), "kandidaten"
+    ),
+    Vergelijking(Pagina("trajecten:traject_list", "coordinator"), "trajecten"),
+]
+
+
 # --- measuring ---------------------------------------------------------------------
 
 
@@ -329,6 +443,24 @@ class Meting:
 
 
 @dataclass
+class Verhouding:
+    """One list against its bare view: median ms in process and, with --doorvoer,
+    requests per second over HTTP. Ratios: bare/list time, list/bare throughput."""
+
+    pagina: str
+    gebruiker: str
+    url: str | None
+    kaal_url: str
+    mediaan_ms: float | None = None
+    kaal_mediaan_ms: float | None = None
+    verhouding: float | None = None
+    per_seconde: float | None = None
+    kaal_per_seconde: float | None = None
+    doorvoer_verhouding: float | None = None
+    opmerking: str = ""
+
+
+@dataclass
 class Rapport:
     gemeten_op: str
     database: str
@@ -338,6 +470,7 @@ class Rapport:
     regio: str
     regio_kandidaten: int
     metingen: list[Meting] = field(default_factory=list)
+    verhoudingen: list["Verhouding"] = field(default_factory=list)
 
     def als_dict(self) -> dict:
         return asdict(self)
@@ -408,11 +541,33 @@ def gebruikers_klaarzetten(regio: Arbeidsmarktregio | None) -> dict[str, Medewer
     return uit
 
 
+@dataclass(frozen=True)
+class Doorvoer:
+    """The load of `--doorvoer`: per URL and round `requests` GETs, `gelijktijdig` at
+    a time, against gunicorn with `workers` sync workers."""
+
+    rondes: int = 3
+    requests: int = 100
+    gelijktijdig: int = 4
+    workers: int = 2
+
+
 class Benchmark:
-    def __init__(self, *, requests: int, schrijf: Callable[[str], None], met_jit=False):
+    def __init__(
+        self,
+        *,
+        requests: int,
+        schrijf: Callable[[str], None],
+        met_jit=False,
+        rondes: int | None = None,
+        doorvoer: Doorvoer | None = None,
+    ):
         self.requests = max(1, requests)
         self.schrijf = schrijf
         self.met_jit = met_jit
+        # Rounds of the in-process comparison with the bare views.
+        self.rondes = max(1, rondes if rondes is not None else self.requests)
+        self.doorvoer = doorvoer
         hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h]
         self.host = hosts[0].lstrip(".") if hosts else "localhost"
 
@@ -523,7 +678,271 @@ class Benchmark:
                 else:
                     meting.opmerking = "ruwe SQL alleen op PostgreSQL"
             rapport.metingen.append(meting)
+        self.schrijf("  lijsten tegen de kale view ...")
+        rapport.verhoudingen = self.verhoudingen_meten(gebruikers)
+        if self.doorvoer:
+            self.schrijf("  doorvoer via gunicorn ...")
+            doorvoer_meten(
+                rapport.verhoudingen, gebruikers, self.doorvoer, self.schrijf
+            )
         return rapport
+
+    def verhoudingen_meten(self, gebruikers: dict) -> list[Verhouding]:
+        """Each list of VERGELIJKINGEN against its bare view, in process through the
+        test client (the whole middleware stack on both sides): one warm-up request
+        each, then `rondes` rounds of one request per page, interleaved, so that a
+        busy moment of the machine hits every page alike. Ratio: the bare view's
+        median over the list's."""
+        uit: list[Verhouding] = []
+        paren = []
+        with override_settings(ROOT_URLCONF=__name__):
+            for vergelijking in VERGELIJKINGEN:
+                pagina = vergelijking.pagina
+                naam = pagina.naam + (f" ({pagina.label})" if pagina.label else "")
+                kaal_url = reverse(f"benchmark_kaal_{vergelijking.kaal}")
+                gebruiker = gebruikers.get(pagina.gebruiker)
+                try:
+                    url = reverse(pagina.naam) + pagina.query
+                except NoReverseMatch:
+                    url = None
+                verhouding = Verhouding(
+                    naam,
+                    getattr(gebruiker, "username", pagina.gebruiker),
+                    url,
+                    kaal_url,
+                )
+                uit.append(verhouding)
+                if url is None or gebruiker is None:
+                    verhouding.opmerking = "URL of gebruiker ontbreekt"
+                    continue
+                client = self._client(gebruiker)
+                statussen = {
+                    client.get(url).status_code,
+                    client.get(kaal_url).status_code,
+                }
+                if statussen != {200}:
+                    verhouding.opmerking = f"antwoord {sorted(statussen)}"
+                    continue
+                paren.append((verhouding, client, [], []))
+            for _ in range(self.rondes):
+                for verhouding, client, lijst, kaal in paren:
+                    for adres, tijden in (
+                        (verhouding.url, lijst),
+                        (verhouding.kaal_url, kaal),
+                    ):
+                        begin = time.perf_counter()
+                        client.get(adres)
+                        tijden.append(time.perf_counter() - begin)
+        for verhouding, _client, lijst, kaal in paren:
+            verhouding.mediaan_ms = _ms(statistics.median(lijst))
+            verhouding.kaal_mediaan_ms = _ms(statistics.median(kaal))
+            verhouding.verhouding = round(
+                statistics.median(kaal) / statistics.median(lijst), 2
+            )
+        return uit
+
+
+# --- throughput over HTTP (--doorvoer) ------------------------------------------------
+
+
+class GunicornFout(RuntimeError):
+    """gunicorn could not be started (no free port, no binary, bad settings)."""
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def database_url() -> str:
+    """The benchmark's own database as a DATABASE_URL, for the gunicorn process."""
+    from urllib.parse import quote
+
+    d = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{d['NAME']}"
+    if connection.vendor != "postgresql":
+        raise GunicornFout(f"--doorvoer kent {connection.vendor} niet")
+    inlog = quote(d.get("USER") or "", safe="")
+    if d.get("PASSWORD"):
+        inlog += ":" + quote(d["PASSWORD"], safe="")
+    host = d.get("HOST") or "localhost"
+    poort = f":{d['PORT']}" if d.get("PORT") else ""
+    return f"postgres://{inlog}@{host}{poort}/{quote(d['NAME'], safe='')}"
+
+
+class Gunicorn:
+    """gunicorn on loopback, serving plpv_portal.benchmark_wsgi with the production settings
+    (DEBUG off) on the benchmark's database; stopped again on leaving the block."""
+
+    def __init__(self, *, workers: int = 2, wachten: float = 60):
+        self.workers = workers
+        self.wachten = wachten
+        self.poort = vrije_poort()
+        self.proces: subprocess.Popen | None = None
+
+    def __enter__(self) -> "Gunicorn":
+        omgeving = {
+            k: v for k, v in os.environ.items() if not k.startswith("SENTRY")
+        } | {
+            "DJANGO_SETTINGS_MODULE": "plpv_portal.settings.production",
+            "SECRET_KEY": settings.SECRET_KEY,  # the sessions made here must verify
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": database_url(),
+            "SECURE_SSL_REDIRECT": "False",  # plain HTTP on loopback
+        }
+        self.statisch = None
+        if not (Path(omgeving.get("STATIC_ROOT", "")) / "staticfiles.json").exists():
+            # The production storage needs collected files with a manifest.
+            self.statisch = tempfile.TemporaryDirectory(prefix="plpv-static-")
+            omgeving["STATIC_ROOT"] = self.statisch.name
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=settings.BASE_DIR,
+                env=omgeving,
+                check=True,
+                capture_output=True,
+            )
+        self.log = open(  # noqa: SIM115  (closed in __exit__)
+            os.path.join(
+                os.environ.get("TMPDIR", "/tmp"), f"plpv-gunicorn-{self.poort}.log"
+            ),
+            "w+",
+        )
+        try:
+            self.proces = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "plpv_portal.benchmark_wsgi",
+                    "--bind",
+                    f"127.0.0.1:{self.poort}",
+                    "--workers",
+                    str(self.workers),
+                    "--chdir",
+                    str(settings.BASE_DIR),
+                    "--graceful-timeout",
+                    "5",
+                ],
+                env=omgeving,
+                stdout=subprocess.DEVNULL,  # the production request log
+                stderr=self.log,
+            )
+        except OSError as exc:
+            self.log.close()
+            raise GunicornFout(f"gunicorn start niet: {exc}") from exc
+        grens = time.monotonic() + self.wachten
+        while time.monotonic() < grens:
+            if self.proces.poll() is not None:
+                break
+            try:
+                status, _ = _ophalen(self.poort, "/inloggen/", "")
+                if status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        staart = self._staart()
+        self.__exit__(None, None, None)
+        raise GunicornFout(f"gunicorn antwoordt niet: {staart}")
+
+    def _staart(self) -> str:
+        self.log.seek(0)
+        return self.log.read()[-2000:]
+
+    def __exit__(self, *exc):
+        if self.proces and self.proces.poll() is None:
+            self.proces.terminate()
+            try:
+                self.proces.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proces.kill()
+                self.proces.wait()
+        self.log.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.log.name)
+        if self.statisch:
+            self.statisch.cleanup()
+
+
+def _ophalen(poort: int, pad: str, cookie: str) -> tuple[int, int]:
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)
+    try:
+        verbinding.request("GET", pad, headers={"Cookie": cookie} if cookie else {})
+        antwoord = verbinding.getresponse()
+        return antwoord.status, len(antwoord.read())
+    finally:
+        verbinding.close()
+
+
+def belasten(
+    poort: int, pad: str, cookie: str, *, requests: int, gelijktijdig: int
+) -> tuple[float, int]:
+    """A bounded load: `requests` GETs of `pad` with the session `cookie`,
+    `gelijktijdig` at a time (a thread each, a new connection per request, as gunicorn's
+    sync workers close it). Returns requests per second and the number not 200."""
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=max(1, gelijktijdig)) as pool:
+        statussen = list(
+            pool.map(lambda _: _ophalen(poort, pad, cookie)[0], range(requests))
+        )
+    duur = time.perf_counter() - begin
+    return requests / duur, sum(1 for s in statussen if s != 200)
+
+
+def sessie_cookie(gebruiker: Medewerker) -> str:
+    """A logged-in session for `gebruiker` (in the database, which gunicorn shares)."""
+    client = Client()
+    client.force_login(gebruiker)
+    naam = settings.SESSION_COOKIE_NAME
+    return f"{naam}={client.cookies[naam].value}"
+
+
+def doorvoer_meten(
+    verhoudingen: list[Verhouding],
+    gebruikers: dict,
+    doorvoer: Doorvoer,
+    schrijf: Callable[[str], None] = lambda _: None,
+) -> None:
+    """Requests per second of every list in `verhoudingen` and of its bare view, over
+    HTTP against gunicorn: `rondes` interleaved rounds of a bounded load per URL (the
+    median counts). Fills per_seconde, kaal_per_seconde and doorvoer_verhouding."""
+    te_meten = [v for v in verhoudingen if v.url and not v.opmerking]
+    if not te_meten:
+        return
+    gebruiker_van = {g.username: g for g in gebruikers.values()}
+    cookies = {v.gebruiker: sessie_cookie(gebruiker_van[v.gebruiker]) for v in te_meten}
+    # Each (URL, user) once: the bare view is measured as each list's user.
+    doelen = {}
+    for v in te_meten:
+        doelen[(v.url, v.gebruiker)] = []
+        doelen[(v.kaal_url, v.gebruiker)] = []
+    with Gunicorn(workers=doorvoer.workers) as server:
+        for pad, gebruiker in doelen:  # warm-up (and a check)
+            status, _ = _ophalen(server.poort, pad, cookies[gebruiker])
+            if status != 200:
+                raise GunicornFout(f"{pad} antwoordt {status} via gunicorn")
+        for ronde in range(doorvoer.rondes):
+            schrijf(f"    ronde {ronde + 1} van {doorvoer.rondes}")
+            for (pad, gebruiker), metingen in doelen.items():
+                per_seconde, fouten = belasten(
+                    server.poort,
+                    pad,
+                    cookies[gebruiker],
+                    requests=doorvoer.requests,
+                    gelijktijdig=doorvoer.gelijktijdig,
+                )
+                if fouten:
+                    raise GunicornFout(f"{pad}: {fouten} antwoorden niet 200")
+                metingen.append(per_seconde)
+    for v in te_meten:
+        v.per_seconde = round(statistics.median(doelen[(v.url, v.gebruiker)]), 1)
+        v.kaal_per_seconde = round(
+            statistics.median(doelen[(v.kaal_url, v.gebruiker)]), 1
+        )
+        v.doorvoer_verhouding = round(v.per_seconde / v.kaal_per_seconde, 2)
 
 
 def tabel(rapport: Rapport) -> list[str]:
@@ -550,4 +969,46 @@ def tabel(rapport: Rapport) -> list[str]:
             f"{getal(m.koud_mediaan_ms)} | {getal(m.sql_ms)} | "
             f"{getal(m.verhouding, '×')} |"
         )
+    return regels
+
+
+def verhouding_regels(rapport: Rapport) -> list[str]:
+    """One line per list: its ratio to the bare view (and the throughput, if measured)."""
+    regels = []
+    for v in rapport.verhoudingen:
+        kop = f"{v.pagina} [{v.gebruiker}]"
+        if v.verhouding is None:
+            regels.append(f"verhouding {kop}: – ({v.opmerking})")
+            continue
+        regels.append(
+            f"verhouding {kop}: {v.verhouding:.2f} "
+            f"(lijst {v.mediaan_ms:g} ms, kaal {v.kaal_mediaan_ms:g} ms; doel >= 0.5)"
+        )
+        if v.doorvoer_verhouding is not None:
+            regels.append(
+                f"doorvoer {kop}: lijst {v.per_seconde:g} req/s, "
+                f"kaal {v.kaal_per_seconde:g} req/s, verhouding "
+                f"{v.doorvoer_verhouding:.2f}"
+            )
+    return regels
+
+
+def verhouding_tabel(rapport: Rapport) -> list[str]:
+    """The comparison with the bare views as a Markdown table (as in the README)."""
+
+    def getal(waarde):
+        return "–" if waarde is None else f"{waarde:g}"
+
+    regels = [
+        "| lijst | gebruiker | mediaan ms | kaal ms | verhouding | req/s | "
+        "kaal req/s | verhouding doorvoer |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    regels.extend(
+        f"| {v.pagina} | {v.gebruiker} | {getal(v.mediaan_ms)} | "
+        f"{getal(v.kaal_mediaan_ms)} | {getal(v.verhouding)} | "
+        f"{getal(v.per_seconde)} | {getal(v.kaal_per_seconde)} | "
+        f"{getal(v.doorvoer_verhouding)} |"
+        for v in rapport.verhoudingen
+    )
     return regels

@@ -37,35 +37,38 @@ def _traject_paneel(*, kandidaat, user) -> dict:
     return {"trajecten": list(traject_list(user=user).filter(kandidaat=kandidaat))}
 
 
-def _caseload_traject(qs, *, user):
-    # The caseload's columns (kandidaten.caseload): the status of the candidate's
-    # newest traject the user may see and the leerbedrijf of its newest placement.
-    from django.db.models import Case, OuterRef, Subquery, Value, When
+def _caseload_traject(kandidaten, *, user):
+    # The caseload's columns (kandidaten.caseload) for one page of candidates: the
+    # status of each one's newest traject the user may see and the leerbedrijf of that
+    # traject's newest placement. One query for the page, whatever its length; a
+    # candidate has few trajecten, the newest is picked here (portable, no DISTINCT ON).
+    from django.db.models import OuterRef, Subquery
 
     from .constants import TrajectStatus
     from .models import Plaatsing, Traject
 
-    label = Case(
-        *(When(status=w, then=Value(str(naam))) for w, naam in TrajectStatus.choices),
-        default=None,
+    nieuwste_plaatsing = Plaatsing.objects.filter(traject=OuterRef("pk")).order_by(
+        "-startdatum", "-pk"
     )
-    huidig = (
+    trajecten = (
         Traject.objects.zichtbaar_voor(user)
-        .filter(kandidaat=OuterRef("pk"))
-        .order_by("-startdatum", "-pk")
-        .annotate(label=label)
+        .filter(kandidaat__in=[k.pk for k in kandidaten])
+        .annotate(
+            leerbedrijf_naam=Subquery(
+                nieuwste_plaatsing.values("leerbedrijf__organisatie__naam")[:1]
+            )
+        )
+        .only("pk", "kandidaat_id", "status", "startdatum")
+        .order_by("kandidaat_id", "-startdatum", "-pk")
     )
-    plaatsing = Plaatsing.objects.filter(
-        traject=OuterRef("huidig_traject_id")
-    ).order_by("-startdatum", "-pk")
-    return qs.annotate(
-        huidig_traject_id=Subquery(huidig.values("pk")[:1]),
-        huidig_traject_status=Subquery(huidig.values("label")[:1]),
-    ).annotate(
-        huidig_leerbedrijf=Subquery(
-            plaatsing.values("leerbedrijf__organisatie__naam")[:1]
-        ),
-    )
+    huidig = {}
+    for traject in trajecten:
+        huidig.setdefault(traject.kandidaat_id, traject)
+    labels = {waarde: str(label) for waarde, label in TrajectStatus.choices}
+    for kandidaat in kandidaten:
+        traject = huidig.get(kandidaat.pk)
+        kandidaat.huidig_traject_status = traject and labels.get(traject.status)
+        kandidaat.huidig_leerbedrijf = traject and traject.leerbedrijf_naam
 
 
 def _traject_namen(pks: list[int], *, user) -> dict[int, str]:
@@ -115,7 +118,7 @@ class TrajectenConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from kandidaten.caseload import annotatie_registreren
+        from kandidaten.caseload import kolommen_registreren
         from kandidaten.models import Kandidaat
         from kandidaten.panelen import Paneel, paneel_registreren
         from organisaties.audit import persoonsgegevens_registreren
@@ -166,7 +169,7 @@ class TrajectenConfig(AppConfig):
         paneel_registreren(
             Paneel("trajecten/partials/traject_paneel.html", _traject_paneel, 20)
         )
-        annotatie_registreren(_caseload_traject)
+        kolommen_registreren(_caseload_traject)
         from . import herinneringen  # noqa: F401  (registers the reminder rules)
 
         _meldingen_registreren()

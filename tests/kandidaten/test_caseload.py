@@ -178,6 +178,13 @@ def test_columns_show_the_current_trajects_status_and_leerbedrijf(app, consulent
     }
     assert rijen == {"Met": ("Lopend", "Bakkerij Jansen"), "Zonder": ("—", "—")}
     assert "Traject" in [th.get_text(strip=True) for th in pagina.html.select("th")]
+    # The export fills the same columns (for all rows, not one page).
+    export = app.get(URL, {"export": "csv"}, user=consulent)
+    cellen = {
+        regel.split(";")[1]: regel.split(";")[6:8]
+        for regel in export.text.splitlines()[1:]
+    }
+    assert cellen == {"Met": ["Lopend", "Bakkerij Jansen"], "Zonder": ["", ""]}
 
 
 def test_another_regions_candidate_is_not_in_the_caseload(app, consulent):

@@ -2,13 +2,14 @@
 that counts the same as the dashboards."""
 
 import json
+import re
 import statistics
 from collections import Counter
 from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 import pytest
@@ -73,6 +74,27 @@ def test_benchmark_writes_every_page_with_query_counts_as_json(dataset, tmp_path
             assert meting["koud_mediaan_ms"] > 0
             assert meting["verhouding"] > 0
     assert "| pagina |" in uit.getvalue()
+    # Every list against its bare view: a ratio in the JSON and a line on screen
+    # (shape only: timings on a shared machine prove nothing).
+    assert [v["pagina"] for v in rapport["verhoudingen"]] == [
+        "kandidaten:kandidaat_list",
+        "kandidaten:kandidaat_list (caseload)",
+        "trajecten:traject_list",
+    ]
+    for v in rapport["verhoudingen"]:
+        assert v["verhouding"] > 0, v
+        assert v["mediaan_ms"] > 0
+        assert v["kaal_mediaan_ms"] > 0
+        assert v["kaal_url"].startswith("/__benchmark/kaal/")
+        assert v["per_seconde"] is None  # no --doorvoer
+    regels = re.findall(
+        r"^verhouding (\S+(?: \(caseload\))?) \[(\S+)\]: (\d+\.\d\d) "
+        r"\(lijst [\d.]+ ms, kaal [\d.]+ ms; doel >= 0.5\)$",
+        uit.getvalue(),
+        re.MULTILINE,
+    )
+    assert [r[0] for r in regels] == [v["pagina"] for v in rapport["verhoudingen"]]
+    assert "| lijst | gebruiker | mediaan ms | kaal ms | verhouding |" in uit.getvalue()
     # The benchmark logins exist now, with the roles the pages need.
     assert Medewerker.objects.get(username=benchmark.COORDINATOR).heeft_rol(
         Rol.REGIOCOORDINATOR
@@ -92,6 +114,70 @@ def test_benchmark_list_pages_need_the_same_queries_on_every_page(dataset):
         tweede = meter.pagina_meten(Pagina(naam, "coordinator", "?page=2"), gebruikers)
         assert eerste.status == tweede.status == 200
         assert eerste.queries == tweede.queries
+
+
+def test_the_bare_views_render_fifty_rows_of_the_same_table(dataset):
+    """The baseline renders the rows (not an empty page) and exists only in the
+    benchmark's URLconf, never in the portal's."""
+    regio, _ = benchmark.grootste_regio()
+    gebruikers = benchmark.gebruikers_klaarzetten(regio)
+    client = Client()
+    client.force_login(gebruikers["coordinator"])
+    with override_settings(ROOT_URLCONF="plpv_portal.benchmark"):
+        kandidaten = client.get("/__benchmark/kaal/kandidaten/")
+        trajecten = client.get("/__benchmark/kaal/trajecten/")
+    assert kandidaten.status_code == trajecten.status_code == 200
+    assert kandidaten.content.decode().count('href="/kandidaten/') >= 50
+    assert trajecten.content.decode().count('href="/trajecten/') >= 50
+    assert client.get("/__benchmark/kaal/kandidaten/").status_code == 404
+
+
+@pytest.mark.doorvoer
+@pytest.mark.django_db(transaction=True)
+def test_benchmark_doorvoer_serves_with_gunicorn_at_minimal_load(tmp_path):
+    """--doorvoer: gunicorn on loopback (production settings) on the test database,
+    a minimal bounded load; requests per second per list and bare view, in the JSON
+    and on screen. Skipped where gunicorn cannot start or bind."""
+    call_command(
+        "generate_synthetic", "--kandidaten", "60", "--regios", "1", stdout=StringIO()
+    )
+    pad = tmp_path / "doorvoer.json"
+    uit = StringIO()
+    try:
+        call_command(
+            "benchmark",
+            "--requests",
+            "1",
+            "--doorvoer",
+            "--doorvoer-rondes",
+            "1",
+            "--doorvoer-requests",
+            "2",
+            "--gelijktijdig",
+            "2",
+            "--workers",
+            "1",
+            "--json",
+            str(pad),
+            stdout=uit,
+        )
+    except CommandError as exc:
+        if "gunicorn" in str(exc):
+            pytest.skip(f"gunicorn kon niet starten: {exc}")
+        raise
+    verhoudingen = json.loads(pad.read_text(encoding="utf-8"))["verhoudingen"]
+    assert len(verhoudingen) == 3
+    for v in verhoudingen:
+        assert v["per_seconde"] > 0, v
+        assert v["kaal_per_seconde"] > 0, v
+        assert v["doorvoer_verhouding"] > 0
+    regels = re.findall(
+        r"^doorvoer (\S+(?: \(caseload\))?) \[\S+\]: lijst [\d.]+ req/s, "
+        r"kaal [\d.]+ req/s, verhouding \d+\.\d\d$",
+        uit.getvalue(),
+        re.MULTILINE,
+    )
+    assert regels == [v["pagina"] for v in verhoudingen]
 
 
 def test_benchmark_skips_a_url_that_does_not_exist_yet(db):

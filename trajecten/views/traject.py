@@ -11,6 +11,7 @@ from core.acties import ActieView
 from core.csv_export import CsvExportMixin
 from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
+from core.lijsten import datum_kort, detail_urls, keuze_labels
 from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from core.pdf import pdf_antwoord
 from core.workflow import TransitionNotAllowed
@@ -84,7 +85,18 @@ class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
         return qs.filter(status=status) if status in TrajectStatus.values else qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(statussen=TrajectStatus.choices, **kwargs)
+        context = super().get_context_data(statussen=TrajectStatus.choices, **kwargs)
+        trajecten = list(context["object_list"])
+        detail_urls(trajecten, "trajecten:traject_detail")
+        statussen = keuze_labels(TrajectStatus.choices)
+        for traject in trajecten:
+            traject.status_label = statussen.get(traject.status, traject.status)
+            traject.periode = (
+                f"{datum_kort(traject.startdatum)} – "
+                f"{datum_kort(traject.geplande_einddatum)}"
+            )
+        context["object_list"] = trajecten
+        return context
 
     def csv_rij(self, t):
         leerbedrijven = ", ".join(str(p.leerbedrijf) for p in t.plaatsingen.all())

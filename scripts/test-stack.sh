@@ -59,7 +59,8 @@ if [ $SKIP_CHECKS = 0 ]; then
   DJANGO_SETTINGS_MODULE=plpv_portal.settings.test "$BIN/python" manage.py makemigrations --check --dry-run
   echo "== check --deploy (production settings)"
   SECRET_KEY=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))') \
-  ALLOWED_HOSTS=plpv.example.nl SECURITY_CONTACT=mailto:security@example.nl DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
+  ALLOWED_HOSTS=plpv.example.nl SECURITY_CONTACT=mailto:security@example.nl CACHE_URL="redis://127.0.0.1:$REDISPORT/2" \
+  DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
     "$BIN/python" manage.py check --deploy --fail-level WARNING
   if command -v docker-compose >/dev/null; then
     echo "== docker-compose config"

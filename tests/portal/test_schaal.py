@@ -115,18 +115,21 @@ class Stapel:
 
 
 def _stoppen(processen):
+    # SIGQUIT: gunicorn's and Celery's quick shutdown; the tests are done with them and
+    # nothing they hold is needed, so what has not stopped after 5 s is killed.
     for proc in processen:
         if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
+            proc.send_signal(signal.SIGQUIT)
+    eind = time.monotonic() + 5
     for proc in processen:
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=max(eind - time.monotonic(), 0.1))
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
 
 
-def _wachten(voorwaarde, processen, logs, seconden=45):
+def _wachten(voorwaarde, processen, logs, seconden=90):
     eind = time.monotonic() + seconden
     while time.monotonic() < eind:
         if voorwaarde():
@@ -354,24 +357,19 @@ def _pdf_regels(stapel, naam):
 
 
 def test_two_workers_make_every_pdf_once(stapel, consulent):
-    trajecten = [gestart(consulent) for _ in range(2)]
-    for traject in trajecten:  # 3 agreements each, queued on commit
-        overeenkomsten_genereren(traject=traject, door=consulent)
-    verklaringen = []
-    for _ in range(2):
-        traject, _opleider, mbo = goedgekeurd_traject()
-        verklaringen.append(
-            verklaring_uitreiken(
-                traject=traject,
-                door=mbo,
-                plaats="Zwolle",
-                verificatie_basis="https://x.nl",
-            )
+    traject = gestart(consulent)
+    overeenkomsten_genereren(traject=traject, door=consulent)  # 3 PDFs, queued
+    goedgekeurd, _opleider, mbo = goedgekeurd_traject()
+    verklaringen = [
+        verklaring_uitreiken(
+            traject=goedgekeurd,
+            door=mbo,
+            plaats="Zwolle",
+            verificatie_basis="https://x.nl",
         )
-    versies = list(
-        OvereenkomstVersie.objects.filter(overeenkomst__traject__in=trajecten)
-    )
-    assert len(versies) == 6
+    ]
+    versies = list(OvereenkomstVersie.objects.filter(overeenkomst__traject=traject))
+    assert len(versies) == 3
     # Every PDF is queued a second time, as the restart task does for a PDF that waits:
     # the copies run on either worker, at the same time as the first.
     dubbel = [overeenkomst_pdf_maken.delay(v.pk) for v in versies] + [
@@ -385,14 +383,14 @@ def test_two_workers_make_every_pdf_once(stapel, consulent):
     assert all(r.pdf_status == PdfStatus.KLAAR for r in rijen)
     assert namen == [r.pdf.name for r in rijen]  # the copy found the PDF made
 
-    # 16 messages, each taken by one worker once, and both workers had some.
+    # 8 messages, each taken by one worker once, and both workers had some.
     eind = time.monotonic() + 20
     while time.monotonic() < eind:
         per_werker = {naam: _pdf_regels(stapel, naam) for naam in stapel.werkers}
-        if sum(len(r) for r in per_werker.values()) >= 16:
+        if sum(len(r) for r in per_werker.values()) >= 8:
             break
         time.sleep(0.3)
-    assert sum(len(r) for r in per_werker.values()) == 16
+    assert sum(len(r) for r in per_werker.values()) == 8
     assert all(per_werker.values()), {n: len(r) for n, r in per_werker.items()}
 
     # Each PDF exists once on the shared media folder: no second file next to it.

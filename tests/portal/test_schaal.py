@@ -193,6 +193,7 @@ def stapel_proc(django_db_setup, django_db_blocker, tmp_path_factory):
         "LOG_LEVEL": "INFO",
     }
     env.pop("CELERY_TASK_ALWAYS_EAGER", None)
+    env.pop("DATABASE_REPLICA_URL", None)
 
     processen, logs = [], []
 

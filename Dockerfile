@@ -19,7 +19,7 @@ RUN pip install --no-cache-dir . && rm -rf build *.egg-info
 COPY --chown=plpv:plpv . .
 # collectstatic only reads files; these values never reach a running container.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.db \
-    SECURITY_CONTACT=build-only \
+    SECURITY_CONTACT=build-only CACHE_URL=redis://build-only CELERY_BROKER_URL=redis://build-only \
     python manage.py collectstatic --noinput -v0 \
     && mkdir -p /app/media && chown plpv:plpv /app/media
 

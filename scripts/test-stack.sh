@@ -28,6 +28,7 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 cleanup() {
   set +e
   [ -f "$RUNDIR/redis.pid" ] && kill "$(cat "$RUNDIR/redis.pid")" 2>/dev/null
+  [ -f "$RUNDIR/replica/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$RUNDIR/replica" -m fast -w stop >/dev/null
   [ -f "$RUNDIR/pg/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$RUNDIR/pg" -m fast -w stop >/dev/null
   rm -rf "$RUNDIR"
 }
@@ -46,6 +47,23 @@ redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --da
 echo "PostgreSQL on 127.0.0.1:$PGPORT, Redis on 127.0.0.1:$REDISPORT"
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/plpv"
+
+# A streaming replica of that PostgreSQL for the read-replica test (tests/portal/test_replica.py):
+# with the whole suite or when that test is asked for (`-m replica`, its path). Where it cannot
+# start, the test is skipped.
+if [ $# -eq 0 ] || [[ " $* " == *replica* ]]; then
+  REPLICAPORT=$(free_port)
+  if as_pg "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PGPORT" -U postgres -D "$RUNDIR/replica" -R -X stream >"$RUNDIR/replica-basebackup.log" 2>&1 \
+    && as_pg "$PGBIN/pg_ctl" -D "$RUNDIR/replica" -l "$RUNDIR/replica.log" -w -o \
+      "-p $REPLICAPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$RUNDIR -c hot_standby=on -c fsync=off" \
+      start >/dev/null; then
+    export DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICAPORT/plpv"
+    echo "Streaming replica on 127.0.0.1:$REPLICAPORT"
+  else
+    echo "No streaming replica could start (the replica test is skipped):" >&2
+    tail -n 5 "$RUNDIR/replica-basebackup.log" "$RUNDIR/replica.log" 2>/dev/null >&2 || true
+  fi
+fi
 export CELERY_BROKER_URL="redis://127.0.0.1:$REDISPORT/0"
 export CELERY_RESULT_BACKEND="redis://127.0.0.1:$REDISPORT/1"
 
@@ -59,7 +77,8 @@ if [ $SKIP_CHECKS = 0 ]; then
   DJANGO_SETTINGS_MODULE=plpv_portal.settings.test "$BIN/python" manage.py makemigrations --check --dry-run
   echo "== check --deploy (production settings)"
   SECRET_KEY=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))') \
-  ALLOWED_HOSTS=plpv.example.nl SECURITY_CONTACT=mailto:security@example.nl DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
+  ALLOWED_HOSTS=plpv.example.nl SECURITY_CONTACT=mailto:security@example.nl CACHE_URL="redis://127.0.0.1:$REDISPORT/2" \
+  DJANGO_SETTINGS_MODULE=plpv_portal.settings.production \
     "$BIN/python" manage.py check --deploy --fail-level WARNING
   if command -v docker-compose >/dev/null; then
     echo "== docker-compose config"

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # After the login check: the dashboards read from the replica (core/replica.py).
+    "core.replica.ReplicaMiddleware",
     # Last, so that a lockout sees the outcome of the login view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -111,6 +113,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the portal's short queries for longer than they run
     # (the team view: 1.6 s with it, 0.13 s without at 100,000 candidates).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# Optional read replica (a streaming standby of the primary): the dashboards and their
+# exports read from it (core/replica.py); writes and everything else use "default".
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
+        # Tests: the replica streams the primary's test database, none of its own.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
+DATABASE_REPLICA_ROUTES = env.list(
+    "DATABASE_REPLICA_ROUTES",
+    default=["rapportage:dashboard", "rapportage:vergelijking"],
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- AUTH ---

@@ -5,7 +5,18 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import AUTH_PASSWORD_VALIDATORS, LOGGING, env
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SECURITY_CONTACT"):
+# CACHE_URL and CELERY_BROKER_URL: without them the cache (the rate limits, the
+# dashboards' figures, the worker's sign of life) lives in each process's memory and
+# tasks run inside the web process, so two web processes would each count their own
+# attempts (README, "Scale-out").
+for _name in (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "SECURITY_CONTACT",
+    "CACHE_URL",
+    "CELERY_BROKER_URL",
+):
     if not env(_name, default=""):
         raise ImproperlyConfigured(
             f"Production settings need the environment variable {_name}. "
@@ -14,6 +25,15 @@ for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SECURITY_CONTACT")
 
 DEBUG = False
 DEMO_DATA_ALLOWED = False
+
+# Nothing a request or task needs lives in one process (README, "Scale-out"): sessions
+# and login attempts in PostgreSQL, the cache and its counters in Redis (CACHE_URL),
+# locks are row locks in PostgreSQL, files on the shared media volume, and the schedule
+# runs in the one `beat` container, never in a web process.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+EMBEDDED_SCHEDULER = False
+CELERY_TASK_ALWAYS_EAGER = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind the TLS proxy, REMOTE_ADDR is the proxy; the client is the last address the

@@ -29,6 +29,11 @@ MEDIA_ROOT = env.path(
 
 # A fresh connection per request keeps the worker and live-server threads simple.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The tests' data is not committed, so no route reads from a replica the test stack
+# may have started; tests/portal/test_replica.py turns it on.
+DATABASE_REPLICA_ROUTES = []
+if "replica" in DATABASES:
+    DATABASES["replica"]["CONN_MAX_AGE"] = 0
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not env.bool(
     "ALLOW_NON_POSTGRES_TESTS", default=False

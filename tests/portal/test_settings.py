@@ -1,5 +1,6 @@
 """Production settings: refuse to start half-configured; never accept the demo password."""
 
+import json
 import os
 import subprocess
 import sys
@@ -14,6 +15,8 @@ PRODUCTIE = {
     "ALLOWED_HOSTS": "plpv.example.nl",
     "DATABASE_URL": "postgres://plpv@127.0.0.1:1/plpv",
     "SECURITY_CONTACT": "mailto:security@regio.example.nl",
+    "CACHE_URL": "redis://127.0.0.1:1/2",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
 }
 
 
@@ -30,7 +33,15 @@ def django_run(code: str, **env):
 
 
 @pytest.mark.parametrize(
-    "ontbreekt", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SECURITY_CONTACT"]
+    "ontbreekt",
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "SECURITY_CONTACT",
+        "CACHE_URL",
+        "CELERY_BROKER_URL",
+    ],
 )
 def test_production_refuses_to_start_without(ontbreekt):
     env = {k: v for k, v in PRODUCTIE.items() if k != ontbreekt}
@@ -68,3 +79,30 @@ def test_production_settings_are_secure():
         **PRODUCTIE,
     )
     assert result.stdout.split() == ["False", "True", "True", "True", "DENY", "False"]
+
+
+def test_production_keeps_nothing_in_one_process():
+    """Scale-out: every web process and worker sees the same sessions, login attempts,
+    cache (rate limits), locks and files; no scheduler runs inside a web process."""
+    result = django_run(
+        "import json; from django.conf import settings as s;"
+        "print(json.dumps({"
+        "'caches': sorted({c['BACKEND'] for c in s.CACHES.values()}),"
+        "'sessions': s.SESSION_ENGINE, 'axes': s.AXES_HANDLER,"
+        "'planner': getattr(s, 'EMBEDDED_SCHEDULER', False),"
+        "'eager': s.CELERY_TASK_ALWAYS_EAGER, 'media': str(s.MEDIA_ROOT),"
+        "'opslag': s.STORAGES['default']['BACKEND']}))",
+        **PRODUCTIE,
+        MEDIA_ROOT="/gedeeld/media",
+        CELERY_TASK_ALWAYS_EAGER="true",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "caches": ["core.cache.VeiligeRedisCache"],
+        "sessions": "django.contrib.sessions.backends.db",
+        "axes": "axes.handlers.database.AxesDatabaseHandler",
+        "planner": False,
+        "eager": False,
+        "media": "/gedeeld/media",
+        "opslag": "django.core.files.storage.FileSystemStorage",
+    }

@@ -24,7 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,6 +136,24 @@ def _audittrail_schonen(spec: Persoonsvelden, pks: list[int]) -> int:
     return len(entries)
 
 
+def _paginas(spec: Persoonsvelden, pks: list[int]) -> list[str]:
+    """The addresses of these rows' pages (a notification links to one)."""
+    if not hasattr(spec.model, "get_absolute_url"):
+        return []
+    return [
+        obj.get_absolute_url() for obj in spec.model._base_manager.filter(pk__in=pks)
+    ]
+
+
+def _meldingen_verwijderen(paginas: list[str], traject_pks: list[int]) -> int:
+    """Delete the notifications about the candidate: their text may name them, and
+    a notification about an anonymised candidate leads nowhere useful."""
+    over = Q(onderwerp__in=[f"traject:{pk}" for pk in traject_pks])
+    for pagina in paginas:
+        over |= Q(url__startswith=pagina)
+    return Melding.objects.filter(over).delete()[0]
+
+
 @transaction.atomic
 def _anonimiseren(
     *, kandidaat: Kandidaat, soort: str, door=None, reden: str = ""
@@ -143,10 +161,15 @@ def _anonimiseren(
     kandidaat = Kandidaat.objects.select_for_update().get(pk=kandidaat.pk)
     if kandidaat.geanonimiseerd_op is not None:
         return None  # already done: the task may run again
-    for spec in PERSOONSVELDEN.values():
+    paginas, traject_pks = [], []
+    for label, spec in PERSOONSVELDEN.items():
         pks = _rijen_anonimiseren(spec, kandidaat)
         if pks:
             _audittrail_schonen(spec, pks)
+            paginas += _paginas(spec, pks)
+            if label == "trajecten.traject":
+                traject_pks = pks
+    _meldingen_verwijderen(paginas, traject_pks)
     nu = timezone.now()
     Kandidaat.objects.filter(pk=kandidaat.pk).update(geanonimiseerd_op=nu)
     # Created with save(): this row is the audit trail's record of the anonymisation.

@@ -142,7 +142,7 @@ def test_every_dashboard_figure_is_the_same_after_anonymising(
     dossier = dossier_maken(consulent, mbo_medewerker)
     # Enough candidates that figures are shown, not suppressed as "<5".
     anderen = []
-    for i in range(6):
+    for _i in range(6):
         traject = TrajectFactory(
             afgesloten=True, kandidaat__consulent=consulent, kandidaat__afgerond=True
         )

@@ -107,3 +107,27 @@ def test_the_beheerder_reads_the_periods_and_the_coming_month(app, beheerder):
 
 def test_the_consulent_has_no_retention_page(app, consulent):
     app.get(reverse("bewaartermijnen:overzicht"), user=consulent, status=403)
+
+
+def test_an_anonymised_verklaring_still_verifies_without_a_name(app):
+    from django.core.files.base import ContentFile
+
+    from bewaartermijnen.services import kandidaat_anonimiseren
+    from tests.verklaringen.test_verklaring_views import uitgereikt
+
+    verklaring, _opleider, mbo = uitgereikt()
+    verklaring.pdf.save("verklaring.pdf", ContentFile(b"%PDF-1.4 proef"))
+    kandidaat = verklaring.traject.kandidaat
+    kandidaat_anonimiseren(
+        kandidaat=kandidaat, door=kandidaat.consulent, reden="Brief."
+    )
+
+    pagina = app.get(verklaring.verificatie_url.removeprefix("http://testserver"))
+    assert verklaring.nummer in pagina
+    assert "(geanonimiseerd)" in pagina
+    # The PDF is gone: a 404, not a server error.
+    app.get(
+        reverse("verklaringen:verklaring_pdf", args=[verklaring.pk]),
+        user=mbo,
+        status=404,
+    )

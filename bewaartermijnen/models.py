@@ -41,11 +41,11 @@ class Bewaartermijnen(models.Model):
         help_text=_("Meldingen die ouder zijn, worden verwijderd."),
     )
     sessies_dagen = models.PositiveSmallIntegerField(
-        _("sessies en tijdelijke gegevens: dagen"),
+        _("tijdelijke gegevens: dagen"),
         default=1,
         help_text=_(
-            "Verlopen sessies, voorbeelden van imports en formuliersleutels worden "
-            "na zoveel dagen verwijderd."
+            "Voorbeelden van imports en formuliersleutels worden na zoveel dagen "
+            "verwijderd. Verlopen sessies gaan meteen."
         ),
     )
 

@@ -218,6 +218,7 @@ def bewaartermijnen_toepassen() -> dict[str, int]:
     telling["meldingen"], _d = Melding.objects.filter(
         aangemaakt_op__lt=nu - timedelta(days=termijnen.meldingen_dagen)
     ).delete()
+    # Expired sessions at once; the previews and tokens that outlive them after N days.
     sessie_grens = nu - timedelta(days=termijnen.sessies_dagen)
     telling["sessies"], _d = Session.objects.filter(expire_date__lt=nu).delete()
     telling["sessies"] += SpreadsheetImport.objects.filter(

@@ -131,3 +131,19 @@ def test_an_anonymised_verklaring_still_verifies_without_a_name(app):
         user=mbo,
         status=404,
     )
+
+
+def test_the_beheerder_changes_a_period_in_the_admin(app, beheerder):
+    from bewaartermijnen.models import Bewaartermijnen
+
+    wijzigen = reverse("admin:bewaartermijnen_bewaartermijnen_change", args=[1])
+
+    fout = verzenden(app.get(wijzigen, user=beheerder), kandidaat_jaren=0, status=200)
+    assert "Een bewaartermijn is minstens 1." in fout.text
+    assert Bewaartermijnen.huidig().kandidaat_jaren == 2
+
+    verzenden(app.get(wijzigen, user=beheerder), kandidaat_jaren=3, status=302)
+
+    assert Bewaartermijnen.huidig().kandidaat_jaren == 3
+    pagina = app.get(reverse("bewaartermijnen:overzicht"), user=beheerder)
+    assert "3 jaar na de uitkomst" in pagina

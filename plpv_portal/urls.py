@@ -73,6 +73,7 @@ urlpatterns = [
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
+    path("bewaartermijnen/", include("bewaartermijnen.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),

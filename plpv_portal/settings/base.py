@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "trajecten",
     "verklaringen",
     "uitkomsten",
+    "bewaartermijnen",
     "rapportage",
     # seed_demo: composes the demo data of every app, so it sits above them all.
     "plpv_portal.demo",
@@ -298,6 +299,12 @@ CELERY_BEAT_SCHEDULE = {
     "meldingen-dagelijks-overzicht": {
         "task": "meldingen.tasks.dagelijks_overzicht_versturen",
         "schedule": crontab(hour=7, minute=30),
+    },
+    # Daily at 02:00: anonymise candidates whose retention period ended; delete old
+    # audit entries, notifications and sessions (bewaartermijnen).
+    "bewaartermijnen-toepassen": {
+        "task": "bewaartermijnen.tasks.bewaartermijnen_toepassen",
+        "schedule": crontab(hour=2, minute=0),
     },
 }
 

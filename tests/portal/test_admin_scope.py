@@ -59,6 +59,7 @@ GLOBAAL = {
     "kennisbank.Tag": "keywords shared by all regions' items",
     "trajecten.ChecklistVraag": "one national question set for the advice",
     "trajecten.TrajectInstellingen": "one row of settings for the installation",
+    "bewaartermijnen.Bewaartermijnen": "one row of retention periods for the installation",
     "trajecten.PostcodeGebied": "national reference data: postcode centroids",
 }
 

@@ -26,6 +26,7 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("inloggen/tweede-stap/", include("tweestaps.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord/wijzigen/",

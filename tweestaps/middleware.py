@@ -44,7 +44,7 @@ class TweedeStapMiddleware:
         user = request.user
         if not user.is_authenticated or is_sterk(request) or user.is_verified():
             return None
-        stap = services.nodig(user)
+        stap = services.nodig(request)
         if stap is None:
             return None
         doel = reverse(f"tweestaps:{stap}")

@@ -51,23 +51,62 @@ def voor_alle_rollen(verplicht: bool) -> None:
     """Switch the requirement for every role at once (the demo switches it off)."""
     regels_aanvullen()
     bijwerken(TweedeStapRegel.objects.exclude(verplicht=verplicht), verplicht=verplicht)
+    regels_vergeten()
+
+
+# Checked on every request of a session that has not passed the second step: the
+# required roles come from the shared cache (emptied when a row changes), whether
+# the user has an app from the session (looked up again by the second step's own
+# pages), so a page costs no extra query.
+CACHE_VERPLICHT = "tweestaps:verplichte_rollen"
+SESSIE_APP = "tweestaps_app"
+
+
+def regels_vergeten(**kwargs) -> None:
+    cache.delete(CACHE_VERPLICHT)
+
+
+def verplichte_rollen() -> frozenset[str]:
+    return cache.get_or_set(
+        CACHE_VERPLICHT,
+        lambda: frozenset(
+            TweedeStapRegel.objects.filter(verplicht=True).values_list("rol", flat=True)
+        ),
+        60,
+    )
 
 
 def is_verplicht(user) -> bool:
-    return TweedeStapRegel.objects.filter(rol__in=user.rollen, verplicht=True).exists()
+    return bool(user.rollen & verplichte_rollen())
 
 
 def heeft_app(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def nodig(user) -> str | None:
+def app_verversen(request) -> bool:
+    """Look up whether the user has an app (again) and remember it in the session."""
+    request.session[SESSIE_APP] = app = heeft_app(request.user)
+    return app
+
+
+def bij_inloggen(sender, request, user, **kwargs) -> None:
+    """At the password login: does this user have an app (asked for on every page
+    until the second step is passed)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSIE_APP] = heeft_app(user)
+
+
+def nodig(request) -> str | None:
     """What this logged-in, not yet verified user must do first: "instellen" (set up
     the app), "controleren" (type a code) or nothing (None). Someone who set up the
     app of their own accord is asked for a code too."""
-    if is_verplicht(user):
-        return "controleren" if heeft_app(user) else "instellen"
-    return "controleren" if heeft_app(user) else None
+    app = request.session.get(SESSIE_APP)
+    if app is None:
+        app = app_verversen(request)
+    if app:
+        return "controleren"
+    return "instellen" if is_verplicht(request.user) else None
 
 
 # --- the lockout: 5 wrong codes, then 15 minutes nothing ---
@@ -132,6 +171,7 @@ def instellen(request, code: str) -> bool:
     herstelcodes_maken(request, vastleggen=False)
     _vastleggen(user, Soort.INGESTELD, request)
     _aanmelden(request, device)
+    request.session[SESSIE_APP] = True
     return True
 
 

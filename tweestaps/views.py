@@ -28,7 +28,7 @@ def _volgende(request) -> str:
 def _klaar(request) -> bool:
     """Nothing left to do: SSO, already verified, or no second step for this user."""
     user = request.user
-    return is_sterk(request) or user.is_verified() or services.nodig(user) is None
+    return is_sterk(request) or user.is_verified() or services.nodig(request) is None
 
 
 def _geblokkeerd(request):
@@ -45,9 +45,10 @@ def _geblokkeerd(request):
 def controleren(request):
     """/inloggen/tweede-stap/: the code from the app (or a recovery code)."""
     user = request.user
+    app = services.app_verversen(request)
     if _klaar(request):
         return redirect(_volgende(request))
-    if not services.heeft_app(user):
+    if not app:
         return redirect(reverse("tweestaps:instellen") + "?" + request.GET.urlencode())
     if services.is_geblokkeerd(user):
         return _geblokkeerd(request)
@@ -80,7 +81,7 @@ def instellen(request):
     user = request.user
     if is_sterk(request):
         return redirect(_volgende(request))
-    if services.heeft_app(user):
+    if services.app_verversen(request):
         if user.is_verified():
             return redirect("tweestaps:herstelcodes")
         return redirect(

@@ -110,7 +110,9 @@ def instellen(request):
         {
             "form": form,
             "next": _volgende(request),
-            "qr_svg": qr.svg_inline(scale=5, border=2, omitsize=False),
+            "qr_svg": qr.svg_inline(
+                scale=5, border=2, omitsize=False, title=_("QR-code")
+            ),
             "sleutel": _sleutel_in_groepjes(device),
             "verplicht": services.is_verplicht(user),
         },

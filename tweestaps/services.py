@@ -5,17 +5,21 @@ Views stay thin; every write of the second step goes through here and is recorde
 as a `TweedeStapGebeurtenis`.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 import django_otp
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from core.audit import bijwerken
 from core.ratelimit import client_ip, tellen
 from organisaties.constants import Rol
+from organisaties.models import Medewerker
 from organisaties.rollen import rol_permissies
 
 from .models import Soort, TweedeStapGebeurtenis, TweedeStapRegel
@@ -140,13 +144,18 @@ def _aanmelden(request, device) -> None:
 
 
 # --- setting up the app ---
-def nieuwe_app(user) -> TOTPDevice:
-    """The unconfirmed app of this user that the set-up page shows (its secret stays
-    the same until it is confirmed, so reloading the page keeps the QR code)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=APP_NAAM, confirmed=False)
-    return device
+# The secret of the app being set up: in the session until a code from the app
+# confirms it, so opening the set-up page writes nothing and reloading it keeps the
+# same QR code.
+SESSIE_SLEUTEL = "tweestaps_nieuwe_sleutel"
+
+
+def nieuwe_app(request) -> TOTPDevice:
+    """The app this user is setting up, not saved yet."""
+    sleutel = request.session.get(SESSIE_SLEUTEL)
+    if sleutel is None:
+        request.session[SESSIE_SLEUTEL] = sleutel = default_key()
+    return TOTPDevice(user=request.user, key=sleutel, name=APP_NAAM)
 
 
 def normaliseren(code: str) -> str:
@@ -155,19 +164,24 @@ def normaliseren(code: str) -> str:
 
 @transaction.atomic
 def instellen(request, code: str) -> bool:
-    """Confirm the user's new app with a code from it; then make the recovery codes
-    (kept in the session for the page that shows them once) and verify the session."""
+    """Confirm the app being set up with a code from it; then make the recovery codes
+    (kept in the session for the page that shows them once) and verify the session.
+    The code's time step is stored, so it cannot be used again at the next login."""
     user = request.user
-    device = (
-        TOTPDevice.objects.select_for_update()
-        .filter(user=user, confirmed=False)
-        .first()
-    )
-    if device is None or not device.verify_token(normaliseren(code)):
+    device = nieuwe_app(request)
+    code = normaliseren(code)
+    if not code.isdigit():
         return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not totp.verify(int(code), device.tolerance):
+        return False
+    # One app per account: a second confirmed in another tab replaces the first.
+    Medewerker.objects.select_for_update().filter(pk=user.pk).first()
+    TOTPDevice.objects.filter(user=user).delete()
+    device.last_t = totp.t()
+    device.save()
+    del request.session[SESSIE_SLEUTEL]
     herstelcodes_maken(request, vastleggen=False)
     _vastleggen(user, Soort.INGESTELD, request)
     _aanmelden(request, device)

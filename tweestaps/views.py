@@ -87,7 +87,7 @@ def instellen(request):
         return redirect(
             reverse("tweestaps:controleren") + "?" + request.GET.urlencode()
         )
-    device = services.nieuwe_app(user)
+    device = services.nieuwe_app(request)
     form = CodeForm(
         request.POST or None,
         controle=lambda code: services.instellen(request, code),

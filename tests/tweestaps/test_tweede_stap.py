@@ -4,6 +4,7 @@ they asked for. The test settings start with the requirement off for every role
 (TWEEDE_STAP_STANDAARD_VERPLICHT = False); these tests switch it on per role."""
 
 import re
+from base64 import b32decode
 
 from django.core.cache import cache
 from django.test import override_settings
@@ -113,9 +114,11 @@ def test_without_an_app_the_setup_comes_before_any_page(
 
     # The QR code is inline SVG, from this page alone; the key is there to type.
     assert "<svg" in pagina.text
-    device = TOTPDevice.objects.get(user=consulent, confirmed=False)
-    sleutel = pagina.html.find(id="sleutel").text.replace(" ", "")
-    assert sleutel == __import__("base64").b32encode(device.bin_key).decode()
+    # Nothing is saved until a code confirms the app; reloading keeps the same key.
+    assert not TOTPDevice.objects.filter(user=consulent).exists()
+    sleutel = pagina.html.find(id="sleutel").text
+    assert app.get(INSTELLEN).html.find(id="sleutel").text == sleutel
+    device = TOTPDevice(key=b32decode(sleutel.replace(" ", "")).hex())
 
     fout = verzenden(pagina, code="000000", status=200)
     assert "code" in fout.context["form"].errors
@@ -123,6 +126,7 @@ def test_without_an_app_the_setup_comes_before_any_page(
     assert not TOTPDevice.objects.filter(user=consulent, confirmed=True).exists()
 
     klaar = verzenden(fout, code=code(device), status=302)
+    assert TOTPDevice.objects.get(user=consulent).confirmed
     codes_pagina = klaar.follow()
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", codes_pagina.text)
     assert len(set(codes)) == 10
@@ -198,6 +202,17 @@ def test_a_code_from_the_app_works_once(app, consulent, kandidaat, verplicht):
     )
     assert FOUT in nog_eens.text
     app.get(kandidaat_url(kandidaat), status=302)
+
+
+def test_the_code_that_set_up_the_app_does_not_log_in_again(app, consulent, verplicht):
+    pagina = inloggen(app, consulent).follow().follow()
+    sleutel = pagina.html.find(id="sleutel").text.replace(" ", "")
+    eerste = code(TOTPDevice(key=b32decode(sleutel).hex()))
+    verzenden(pagina, code=eerste, status=302)
+
+    app.post(LOGOUT, {"csrfmiddlewaretoken": app.cookies["csrftoken"]})
+    nog_eens = verzenden(inloggen(app, consulent).follow().follow(), code=eerste)
+    assert FOUT in nog_eens.text
 
 
 def test_a_recovery_code_works_once(app, consulent, kandidaat, verplicht):

@@ -28,6 +28,7 @@ urlpatterns = [
         name="login",
     ),
     path("inloggen/sso/", include("sso.urls")),
+    path("inloggen/tweede-stap/", include("tweestaps.urls")),
     # Also ends the session at the organisation's provider after an SSO login.
     path("uitloggen/", sso_views.UitloggenView.as_view(), name="logout"),
     path(

@@ -13,6 +13,7 @@ from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
 from trajecten.models import PostcodeGebied
 from trajecten.services.postcodes import VOORBEELD, postcodegebieden_laden
+from tweestaps.services import voor_alle_rollen
 
 
 class Command(BaseCommand):
@@ -49,7 +50,14 @@ class Command(BaseCommand):
                 demo_trajecten(organisaties, medewerkers)
                 demo_verklaringen(organisaties, medewerkers)
                 demo_uitkomsten(medewerkers)
+            # The demo logins work in one step: the second login step is off for
+            # every role here (Beheer > Tweede stap per rol switches it on).
+            voor_alle_rollen(verplicht=False)
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():
             self.stdout.write(regel)
+        self.stdout.write(
+            "De tweede stap (code uit een app) staat in de demo uit; zet hem aan per "
+            "rol in Beheer > Tweede stap per rol."
+        )

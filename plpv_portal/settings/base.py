@@ -280,6 +280,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.dagelijks_overzicht_versturen",
         "schedule": crontab(hour=7, minute=30),
     },
+    # The dashboards' fact tables again from the live tables: repairs drift from bulk
+    # writes or lost updates. Nightly, and once at the start of `make run`.
+    "dashboardfeiten-herbouwen": {
+        "task": "rapportage.tasks.feiten_herbouwen",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 
 # --- PLPV ---

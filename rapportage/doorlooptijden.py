@@ -4,6 +4,7 @@ valid praktijkverklaring, over the persons who reached that step."""
 from collections import defaultdict
 from statistics import median
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
@@ -79,7 +80,10 @@ def doorlooptijden(
     maak = _per_kandidaat_live if bron == "live" else _per_kandidaat
     per_kandidaat = maak(pop, per_regio)
     if connection.vendor == "postgresql":
-        return _doorlooptijden_postgresql(per_kandidaat, per_regio)
+        try:
+            return _doorlooptijden_postgresql(per_kandidaat, per_regio)
+        except EmptyResultSet:  # a population that cannot hold anyone
+            return {None: dict.fromkeys(DOORLOOPTIJDEN, (None, 0))}
     return _doorlooptijden_python(per_kandidaat, per_regio)
 
 

@@ -97,7 +97,8 @@ class TrajectFeit(FeitFilter):
     met_advies = models.BooleanField()  # started after an advice
     gestart = models.BooleanField()  # has run (lopend) at some point
     verklaring_op = models.DateField(null=True)  # earliest valid verklaring
-    uitkomst = models.CharField(max_length=30, null=True)  # None: not recorded
+    # None: no outcome recorded (the empty string is no outcome kind either).
+    uitkomst = models.CharField(max_length=30, null=True)  # noqa: DJ001
     werk_6 = models.BooleanField()  # in work at the 6-month follow-up
     werk_12 = models.BooleanField()
 

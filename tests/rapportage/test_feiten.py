@@ -261,7 +261,7 @@ def verschillen(w: Wereld, alleen: list[Populatie] | None = None) -> list[str]:
     for pop in populaties(w) if alleen is None else alleen:
         for naam in RUWE_CIJFERS:
             if getattr(cijfers, naam)(pop) != getattr(cijfers_live, naam)(pop):
-                uit.append(f"{naam} {pop}")
+                uit.append(f"{naam} {pop}")  # noqa: PERF401
         # Per region a missing step is 0 (the comparison page reads .get(k, 0)).
         if _zonder_nullen(cijfers.trechter(pop, per_regio=True)) != _zonder_nullen(
             cijfers_live.trechter(pop, per_regio=True)
@@ -271,7 +271,7 @@ def verschillen(w: Wereld, alleen: list[Populatie] | None = None) -> list[str]:
             if doorlooptijden(pop, per_regio=per_regio) != doorlooptijden(
                 pop, per_regio=per_regio, bron="live"
             ):
-                uit.append(f"doorlooptijden {per_regio} {pop}")
+                uit.append(f"doorlooptijden {per_regio} {pop}")  # noqa: PERF401
         if cijfers.kerncijfers(pop, vandaag=w.vandaag) != cijfers_live.kerncijfers(
             pop, vandaag=w.vandaag
         ):

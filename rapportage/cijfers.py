@@ -22,6 +22,7 @@ from uitkomsten.constants import WERK_UITKOMSTEN
 from .cijfers_live import (
     DOELGROEPEN,
     GEEN_PLAATSING,
+    GESTART,
     SOORT_ONTWIKKELBEDRIJF,
     SOORT_REGULIER,
     _als_datum,
@@ -34,6 +35,7 @@ from .populatie import Populatie
 __all__ = [
     "DOELGROEPEN",
     "GEEN_PLAATSING",
+    "GESTART",
     "SOORT_ONTWIKKELBEDRIJF",
     "SOORT_REGULIER",
     "instroom",

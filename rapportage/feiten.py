@@ -53,8 +53,8 @@ DETAILS = (PlaatsingFeit, VerklaringFeit, WerkprocesFeit)
 
 @dataclass
 class Feiten:
-    kandidaten: list[KandidaatFeit] = field(default_factory=list)
-    trajecten: list[TrajectFeit] = field(default_factory=list)
+    kandidaatfeiten: list[KandidaatFeit] = field(default_factory=list)
+    trajectfeiten: list[TrajectFeit] = field(default_factory=list)
     details: dict[type, list] = field(
         default_factory=lambda: {model: [] for model in DETAILS}
     )
@@ -178,7 +178,7 @@ def berekenen(kandidaat_ids: list[int]) -> Feiten:
         k = kandidaten[t["kandidaat_id"]]
         verklaring_op = eerste_verklaring.get(t["pk"])
         per_kandidaat[t["kandidaat_id"]].append((t["startdatum"], verklaring_op))
-        feiten.trajecten.append(
+        feiten.trajectfeiten.append(
             TrajectFeit(
                 traject_id=t["pk"],
                 kandidaat_id=t["kandidaat_id"],
@@ -199,7 +199,7 @@ def berekenen(kandidaat_ids: list[int]) -> Feiten:
         )
     for pk, k in kandidaten.items():
         eigen = per_kandidaat.get(pk, [])
-        feiten.kandidaten.append(
+        feiten.kandidaatfeiten.append(
             KandidaatFeit(
                 kandidaat_id=pk,
                 **{veld: k[veld] for veld in FILTER_VELDEN},
@@ -233,8 +233,8 @@ def _vervangen(kandidaat_ids: list[int]) -> Feiten:
         model.objects.filter(kandidaat_id__in=kandidaat_ids).delete()
     TrajectFeit.objects.filter(kandidaat_id__in=kandidaat_ids).delete()
     KandidaatFeit.objects.filter(kandidaat_id__in=kandidaat_ids).delete()
-    KandidaatFeit.objects.bulk_create(feiten.kandidaten)
-    TrajectFeit.objects.bulk_create(feiten.trajecten)
+    KandidaatFeit.objects.bulk_create(feiten.kandidaatfeiten)
+    TrajectFeit.objects.bulk_create(feiten.trajectfeiten)
     for model, rijen in feiten.details.items():
         model.objects.bulk_create(rijen)
     return feiten
@@ -246,7 +246,7 @@ def bijwerken(kandidaat_ids: Iterable[int]) -> int:
     aantal = 0
     for begin in range(0, len(ids), BATCH):
         with transaction.atomic():
-            aantal += len(_vervangen(ids[begin : begin + BATCH]).kandidaten)
+            aantal += len(_vervangen(ids[begin : begin + BATCH]).kandidaatfeiten)
     return aantal
 
 
@@ -264,7 +264,7 @@ def herbouwen() -> int:
         if not ids:
             break
         with transaction.atomic():
-            aantal += len(_vervangen(ids).kandidaten)
+            aantal += len(_vervangen(ids).kandidaatfeiten)
         vorige = ids[-1]
     # Rows of candidates that no longer exist (their update never ran).
     bestaat = Kandidaat.objects.filter(pk=OuterRef("kandidaat_id"))

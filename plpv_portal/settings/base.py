@@ -330,6 +330,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "bewaartermijnen.tasks.bewaartermijnen_toepassen",
         "schedule": crontab(hour=2, minute=0),
     },
+    # The dashboards' fact tables again from the live tables: repairs drift from bulk
+    # writes or lost updates. Nightly, and once at the start of `make run`.
+    "dashboardfeiten-herbouwen": {
+        "task": "rapportage.tasks.feiten_herbouwen",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 
 # --- PLPV ---

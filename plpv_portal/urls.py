@@ -70,6 +70,7 @@ urlpatterns = [
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
+    path("voortgang/", include("voortgang.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "leerbedrijven",
     "trajecten",
     "verklaringen",
+    "voortgang",
     "uitkomsten",
     "rapportage",
     # seed_demo: composes the demo data of every app, so it sits above them all.

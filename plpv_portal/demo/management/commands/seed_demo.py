@@ -11,6 +11,7 @@ from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, login
 from plpv_portal.demo.trajecten import demo_trajecten
 from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
+from plpv_portal.demo.voortgang import demo_voortgang
 from trajecten.models import PostcodeGebied
 from trajecten.services.postcodes import VOORBEELD, postcodegebieden_laden
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
                 demo_trajecten(organisaties, medewerkers)
                 demo_verklaringen(organisaties, medewerkers)
                 demo_uitkomsten(medewerkers)
+                demo_voortgang()
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():

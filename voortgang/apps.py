@@ -1,4 +1,15 @@
 from django.apps import AppConfig
+from django.apps import apps as django_apps
+from django.db.models.signals import post_migrate
+
+
+def _instellingen_na_migrate(sender, apps=None, using="default", **kwargs):
+    # The one settings row, also after a test database flush.
+    try:
+        model = (apps or django_apps).get_model("voortgang", "VoortgangInstellingen")
+    except LookupError:
+        return
+    model.objects.using(using).get_or_create(pk=1)
 
 
 def _traject_sectie(*, traject, user) -> dict:
@@ -47,3 +58,7 @@ class VoortgangConfig(AppConfig):
             Paneel("voortgang/partials/traject_sectie.html", _traject_sectie, 20)
         )
         from . import herinneringen  # noqa: F401
+
+        post_migrate.connect(
+            _instellingen_na_migrate, sender=self, dispatch_uid="voortgang_instellingen"
+        )

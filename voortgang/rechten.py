@@ -32,7 +32,7 @@ RECHTEN: dict[str, set[str]] = {
     Rol.MBO_MEDEWERKER: _LEZEN,
     Rol.REGIOCOORDINATOR: _LEZEN,
     Rol.FUNCTIONEEL_BEHEERDER: {
-        "voortgang.view_voortgangsinstellingen",
-        "voortgang.change_voortgangsinstellingen",
+        "voortgang.view_voortganginstellingen",
+        "voortgang.change_voortganginstellingen",
     },
 }

@@ -74,5 +74,5 @@ def test_overdue_meeting_reminds_the_consulent_once_per_due_date(consulent):
 def test_the_beheerder_setting_is_the_default_rhythm(consulent):
     lopende_plaatsing(consulent=consulent, weken=4)
     assert draai("voortgangsgesprek_te_laat") == 0
-    VoortgangInstellingen.objects.create(pk=1, gesprek_weken=2)
+    VoortgangInstellingen.objects.filter(pk=1).update(gesprek_weken=2)
     assert draai("voortgangsgesprek_te_laat") == 1

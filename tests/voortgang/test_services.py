@@ -134,7 +134,8 @@ def test_correction_keeps_the_old_values_and_reason_and_is_audited(consulent):
         )
     assert "reden" in fout.value.message_dict
     a.refresh_from_db()
-    assert a.gewerkt_uren == 20 and a.correcties.count() == 1
+    assert a.gewerkt_uren == 20
+    assert a.correcties.count() == 1
 
 
 def test_another_consulent_may_not_correct(consulent):

@@ -1,6 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.constants import TrajectStatus
+
+# Traject statuses in which the candidate works at the leerbedrijf: attendance is
+# kept and meetings are due (judged but not yet issued still counts).
+OP_DE_WERKVLOER = frozenset({TrajectStatus.LOPEND, TrajectStatus.BEOORDEELD})
 # A week of more hours is not a work week of a candidate on a praktijkleren route.
 MAX_UREN_PER_WEEK = 60
 # The default rhythm of progress meetings until the beheerder sets another one.

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 from core.datums import datum_tekst
 from meldingen.herinneringen import regel_registreren
 from meldingen.services import melding_versturen
-from trajecten.constants import TrajectStatus
 from trajecten.models import Plaatsing, Traject
 
+from .constants import OP_DE_WERKVLOER
 from .models import Aanwezigheid, Gespreksritme, VoortgangInstellingen
 from .selectors import volgend_gesprek
 from .weken import iso_week, weken_van
@@ -36,7 +36,7 @@ def aanwezigheid_open(vandaag: date, dagen: int) -> int:
     tot = vandaag - timedelta(days=dagen + 6)
     plaatsingen = (
         Plaatsing.objects.filter(
-            traject__status=TrajectStatus.LOPEND, startdatum__lte=tot
+            traject__status__in=OP_DE_WERKVLOER, startdatum__lte=tot
         )
         .select_related(
             "praktijkopleider__account",
@@ -94,7 +94,7 @@ def voortgangsgesprek_te_laat(vandaag: date, dagen: int) -> int:
     standaard = VoortgangInstellingen.huidig().gesprek_weken
     ritmes = dict(Gespreksritme.objects.values_list("traject_id", "weken"))
     trajecten = (
-        Traject.objects.filter(status=TrajectStatus.LOPEND)
+        Traject.objects.filter(status__in=OP_DE_WERKVLOER)
         .annotate(laatste=Max("voortgangsgesprekken__datum"))
         .select_related("kandidaat", "consulent")
         .order_by("pk")

@@ -8,11 +8,10 @@ from decimal import Decimal
 
 from django.db.models import Max, Prefetch, QuerySet
 
-from trajecten.constants import TrajectStatus
 from trajecten.models import Plaatsing, Traject
 
 from . import regels
-from .constants import AfwezigheidReden, GesprekPartij
+from .constants import OP_DE_WERKVLOER, AfwezigheidReden, GesprekPartij
 from .models import (
     Aanwezigheid,
     GesprekActie,
@@ -196,7 +195,7 @@ def traject_sectie(*, traject: Traject, user, vandaag: date) -> dict:
         "gesprekken": gesprekken,
         "gesprek_weken": weken,
         "volgend_gesprek": volgend,
-        "gesprek_te_laat": traject.status == TrajectStatus.LOPEND and volgend < vandaag,
+        "gesprek_te_laat": traject.status in OP_DE_WERKVLOER and volgend < vandaag,
         "mag_gesprek_vastleggen": regels.mag_gesprek_vastleggen(traject, user),
         "mag_ritme_instellen": regels.mag_ritme_instellen(traject, user),
     }
@@ -223,7 +222,7 @@ def open_weken_opleider(*, user, vandaag: date) -> list[tuple[Plaatsing, list[da
         plaatsing_list(user=user)
         .filter(
             praktijkopleider__account=user,
-            traject__status=TrajectStatus.LOPEND,
+            traject__status__in=OP_DE_WERKVLOER,
             startdatum__lte=vandaag,
         )
         .prefetch_related(

@@ -13,9 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from trajecten.constants import TrajectStatus
 from trajecten.models import Plaatsing
-from voortgang.constants import AfwezigheidReden
+from voortgang.constants import OP_DE_WERKVLOER, AfwezigheidReden
 from voortgang.services import (
     aanwezigheid_bevestigen,
     gesprek_ondertekenen,
@@ -29,7 +28,7 @@ def demo_voortgang() -> None:
     vandaag = timezone.localdate()
     plaatsing = (
         Plaatsing.objects.filter(
-            traject__status=TrajectStatus.LOPEND,
+            traject__status__in=OP_DE_WERKVLOER,
             praktijkopleider__account__isnull=False,
             startdatum__lte=vandaag - timedelta(weeks=4),
         )

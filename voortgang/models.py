@@ -214,6 +214,20 @@ class Voortgangsgesprek(TimeStampedModel):
 
         return reverse("voortgang:gesprek", args=[self.pk])
 
+    @property
+    def aanwezigen(self) -> str:
+        namen = [
+            str(naam)
+            for aanwezig, naam in (
+                (self.kandidaat_aanwezig, _("kandidaat")),
+                (self.praktijkopleider_aanwezig, _("praktijkopleider")),
+                (self.consulent_aanwezig, _("consulent")),
+                (bool(self.anderen_aanwezig), self.anderen_aanwezig),
+            )
+            if aanwezig
+        ]
+        return ", ".join(namen) or "—"
+
 
 class GesprekOndertekening(models.Model):
     """One party's signature. The candidate's is, for now, on paper: the consulent

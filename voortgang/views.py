@@ -86,9 +86,11 @@ class PlaatsingWekenView(KandidaatInzageMixin, PermissionRequiredMixin, Template
         )
 
 
-class WeekView(KandidaatInzageMixin, ActieView):
+class WeekView(KandidaatInzageMixin, EenmaligeInzendingMixin, ActieView):
     """One week of one placement: confirm it (the praktijkopleider) or, once
-    confirmed, correct it with a reason (praktijkopleider or consulent)."""
+    confirmed, correct it with a reason (praktijkopleider or consulent). A double
+    tap on the one-tap button sends the same token twice: the second answer is the
+    first one's page, not an error."""
 
     template_name = "voortgang/week_form.html"
 

@@ -255,6 +255,7 @@ def test_consulent_records_a_meeting_with_an_action_and_both_sign(app, consulent
     assert gesprek.acties.get().eigenaar == opleider
 
     pagina = response.follow()
+    assert "kandidaat, consulent" in pagina
     pagina = verzenden(
         pagina, actie=reverse("voortgang:ondertekenen", args=[gesprek.pk]), status=302
     ).follow()
@@ -356,3 +357,15 @@ def test_vandaag_lists_the_owners_actions_and_the_opleiders_weeks(
     # Three weeks so far (two weeks ago, last week, this week), none confirmed.
     assert len(vandaag_lijst(response, "uren-bevestigen")) == 3
     assert UREN in response
+
+
+def test_a_double_tap_confirms_once_and_answers_with_the_first_result(
+    app, praktijkopleider
+):
+    plaatsing = lopende_plaatsing(opleider=praktijkopleider, weken=2)
+    pagina = app.get(UREN, user=praktijkopleider)
+    form = formulier(pagina, actie=week_url(plaatsing, VORIGE_WEEK))
+    form.submit(status=302)
+    tweede = form.submit(status=302)
+    assert tweede["Location"] == UREN
+    assert Aanwezigheid.objects.count() == 1

@@ -118,7 +118,16 @@ class ActieForm(forms.Form):
         return data
 
 
-ActieFormSet = forms.formset_factory(ActieForm, extra=3, max_num=10)
+# Three rows of actions, each a form of its own (prefix actie1..actie3): no
+# management form that a hand-made request could break.
+ACTIE_RIJEN = 3
+
+
+def actie_formulieren(data=None, *, eigenaren) -> list[ActieForm]:
+    return [
+        ActieForm(data, prefix=f"actie{i}", eigenaren=eigenaren)
+        for i in range(1, ACTIE_RIJEN + 1)
+    ]
 
 
 class OpPapierForm(forms.Form):

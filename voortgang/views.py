@@ -17,12 +17,12 @@ from core.mixins import KandidaatInzageMixin
 
 from . import regels, selectors, services
 from .forms import (
-    ActieFormSet,
     CorrectieForm,
     GesprekForm,
     OpPapierForm,
     RitmeForm,
     WeekForm,
+    actie_formulieren,
 )
 from .models import Aanwezigheid
 from .weken import iso_week
@@ -197,9 +197,7 @@ class GesprekNieuwView(KandidaatInzageMixin, EenmaligeInzendingMixin, ActieView)
 
     def acties_formset(self):
         data = self.request.POST if self.request.method == "POST" else None
-        return ActieFormSet(
-            data, prefix="acties", form_kwargs={"eigenaren": self.eigenaren}
-        )
+        return actie_formulieren(data, eigenaren=self.eigenaren)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("acties", self.acties_formset())
@@ -208,7 +206,8 @@ class GesprekNieuwView(KandidaatInzageMixin, EenmaligeInzendingMixin, ActieView)
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         acties = self.acties_formset()
-        if not (form.is_valid() and acties.is_valid()):
+        # Every form validated (no short-circuit), so each shows its own errors.
+        if not all([form.is_valid(), *(a.is_valid() for a in acties)]):
             return self.render_to_response(
                 self.get_context_data(form=form, acties=acties)
             )
@@ -217,9 +216,7 @@ class GesprekNieuwView(KandidaatInzageMixin, EenmaligeInzendingMixin, ActieView)
                 traject=self.traject,
                 door=request.user,
                 acties=[
-                    f.cleaned_data
-                    for f in acties.forms
-                    if f.cleaned_data.get("omschrijving")
+                    f.cleaned_data for f in acties if f.cleaned_data.get("omschrijving")
                 ],
                 **form.cleaned_data,
             )

@@ -232,7 +232,7 @@ def test_consulent_records_a_meeting_with_an_action_and_both_sign(app, consulent
     response = verzenden(
         pagina,
         goed_ging="Komt op tijd",
-        **{"acties-0-omschrijving": "Kassa"},
+        **{"actie1-omschrijving": "Kassa"},
         status=200,
     )
     assert "Kies wie de actie doet" in response.text
@@ -243,9 +243,9 @@ def test_consulent_records_a_meeting_with_an_action_and_both_sign(app, consulent
         afspraken="Kassa oefenen",
         praktijkopleider_aanwezig=False,
         **{
-            "acties-0-omschrijving": "Kassa oefenen",
-            "acties-0-eigenaar": str(opleider.pk),
-            "acties-0-uiterlijk_op": (VANDAAG + timedelta(days=7)).isoformat(),
+            "actie1-omschrijving": "Kassa oefenen",
+            "actie1-eigenaar": str(opleider.pk),
+            "actie1-uiterlijk_op": (VANDAAG + timedelta(days=7)).isoformat(),
         },
         status=302,
     )

@@ -75,6 +75,7 @@ urlpatterns = [
     path("kennisbank/", include("kennisbank.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
     path("bewaartermijnen/", include("bewaartermijnen.urls")),
+    path("voortgang/", include("voortgang.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),

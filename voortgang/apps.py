@@ -54,6 +54,8 @@ class VoortgangConfig(AppConfig):
         for model in (*modellen, VoortgangInstellingen):
             auditlog.register(model)
         persoonsgegevens_registreren(*modellen)
+        from . import persoonsgegevens  # noqa: F401  (the personal fields)
+
         traject_sectie_registreren(
             Paneel("voortgang/partials/traject_sectie.html", _traject_sectie, 20)
         )

@@ -69,6 +69,7 @@ urlpatterns = [
     path("verklaringen/", include("verklaringen.urls")),
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
+    path("samenwerking/", include("samenwerking.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),

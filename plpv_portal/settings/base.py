@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "organisaties",
     "kwalificaties",
     "kennisbank",
+    "samenwerking",
     "kandidaten",
     "leerbedrijven",
     "trajecten",

@@ -139,7 +139,7 @@ THEMAS = [
                 [],
             ),
             (
-                "mbo-borging",
+                "mbo_borging",
                 "open",
                 "Wat doet de mbo-instelling in de borging en beoordeling, en tegen "
                 "welke prijs?",
@@ -175,7 +175,7 @@ THEMAS = [
                 [],
             ),
             (
-                "een-traject",
+                "een_traject",
                 "open",
                 "Zijn werkfit en praktijkleren voor de kandidaat één traject?",
                 "Aan de achterkant mag het gescheiden zijn; voor de kandidaat voelt "

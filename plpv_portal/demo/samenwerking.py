@@ -21,7 +21,7 @@ EERDER = {
     "doelgroepen": "Bijstand zonder startkwalificatie; alleen vakvaardigheden.",
     "financiering": "Nog geen afspraak. Nu betaalt de gemeente alles uit "
     "Perspectief op Werk.",
-    "mbo-borging": "Het Twents Vakcollege beoordeelt en geeft de verklaring af. "
+    "mbo_borging": "Het Twents Vakcollege beoordeelt en geeft de verklaring af. "
     "De prijs per traject is nog niet afgesproken.",
 }
 NU = {
@@ -34,7 +34,7 @@ NU = {
     "Vakvaardigheden en basis werknemersvaardigheden.",
     "financiering": "Gemeenten betalen de begeleiding op de werkplek, UWV het "
     "werkfit-deel voor WW'ers. De school krijgt een vast bedrag per traject.",
-    "mbo-borging": "Het Twents Vakcollege bezoekt de werkplek twee keer, beoordeelt "
+    "mbo_borging": "Het Twents Vakcollege bezoekt de werkplek twee keer, beoordeelt "
     "samen met de praktijkopleider en geeft de verklaring af: € 750 per traject.",
     "werving": "Klantmanagers van de gemeenten melden aan via het leerwerkloket.",
 }

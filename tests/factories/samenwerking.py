@@ -12,7 +12,7 @@ OPEN = {
     "verantwoordelijk": "De centrumgemeente.",
     "doelgroepen": "Bijstand zonder startkwalificatie.",
     "financiering": "De gemeente betaalt.",
-    "mbo-borging": "Het ROC beoordeelt, 600 euro per traject.",
+    "mbo_borging": "Het ROC beoordeelt, 600 euro per traject.",
 }
 
 

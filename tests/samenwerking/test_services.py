@@ -47,7 +47,7 @@ def test_the_migration_loads_three_dimensions_with_five_stages_and_the_agreement
         "verantwoordelijk",
         "doelgroepen",
         "financiering",
-        "mbo-borging",
+        "mbo_borging",
     }
 
 

@@ -31,6 +31,7 @@ VERWACHT = {
         "Organisaties",
         "Medewerkers",
         "Dashboard",
+        "Samenwerking",
     },
     Rol.JOBCOACH: {
         "Kandidaten",

@@ -66,12 +66,12 @@ def pdf_response(document: PdfDocument) -> HttpResponse:
 
 def scan_xlsx(scan: Scan, fases: list[Faseregel]) -> HttpResponse:
     """One row per answer; the stage questions with the stage last time and the move."""
-    per_vraag = {f.vraag: f for f in fases}
+    per_vraag = {f.vraag_id: f for f in fases}
     ingevuld_op = timezone.localtime(scan.ingevuld_op).date()
     door = scan.ingevuld_door.get_full_name() or scan.ingevuld_door.username
     rijen = []
     for a in scan.antwoorden.all():
-        regel = per_vraag.get(a.vraag_tekst) if a.soort == Vraagsoort.FASE else None
+        regel = per_vraag.get(a.vraag_id) if a.soort == Vraagsoort.FASE else None
         rijen.append(
             [
                 scan.regio.naam,

@@ -100,6 +100,7 @@ def actieve_vragen() -> list[Vraag]:
 class Faseregel:
     """One dimension in the overview: the stage now, the stage last time, the move."""
 
+    vraag_id: int
     vraag: str
     fase: int
     fase_titel: str
@@ -141,6 +142,7 @@ def fase_overzicht(scan: Scan, vorige: Scan | None) -> list[Faseregel]:
         oud = eerder.get(a.vraag_id)
         regels.append(
             Faseregel(
+                vraag_id=a.vraag_id,
                 vraag=a.vraag_tekst,
                 fase=a.fase,
                 fase_titel=a.fase_titel,

@@ -31,7 +31,6 @@ VERWACHT = {
         "Organisaties",
         "Medewerkers",
         "Dashboard",
-        "Samenwerking",
     },
     Rol.JOBCOACH: {
         "Kandidaten",
@@ -71,6 +70,7 @@ VERWACHT = {
         "Organisaties",
         "Medewerkers",
         "Dashboard",
+        "Samenwerking",
     },
     Rol.FUNCTIONEEL_BEHEERDER: {
         "Leerbedrijven",

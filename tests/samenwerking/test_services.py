@@ -173,3 +173,21 @@ def test_saving_and_sharing_are_in_the_audit_trail(twente, coordinator_twente):
     scan_delen(scan=scan, door=coordinator_twente, gedeeld=True)
     wijziging = LogEntry.objects.get_for_object(scan).get(action=LogEntry.Action.UPDATE)
     assert "gedeeld" in wijziging.changes_dict
+
+
+def test_old_versions_keep_the_text_they_were_asked_with(twente, coordinator_twente):
+    scan = scan_maken(twente, coordinator_twente, proces=2)
+    optie = Antwoordoptie.objects.get(vraag__code="proces", fase=2)
+    optie.titel = "Werk-leerbedrijf (nieuwe naam)"
+    optie.save()
+    Vraag.objects.filter(code="financiering").update(actief=False)
+    assert scan.antwoorden.get(vraag__code="proces").fase_titel == (
+        "Werk-leerbedrijf (begeleiding beperkt, niet uniform)"
+    )
+    nieuw = scan_maken(twente, coordinator_twente, proces=2)
+    assert nieuw.antwoorden.get(vraag__code="proces").fase_titel == (
+        "Werk-leerbedrijf (nieuwe naam)"
+    )
+    # An inactive question is no longer asked; the old version keeps its answer.
+    assert not nieuw.antwoorden.filter(vraag__code="financiering").exists()
+    assert scan.antwoorden.filter(vraag__code="financiering").exists()

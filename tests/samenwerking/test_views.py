@@ -273,3 +273,26 @@ def test_the_xlsx_has_a_row_per_answer_with_the_change(app, twente, coordinator_
     borging = next(r for r in rijen if str(r[5]).startswith("Wat doet de mbo"))
     assert borging[10] == "'=1+1"  # never a formula
     assert len(rijen) == 1 + 7
+
+
+def test_beheerder_changes_a_question_and_its_stages_in_the_admin(app, beheerder):
+    from samenwerking.models import Vraag
+
+    vraag = Vraag.objects.get(code="monitoring")
+    pagina = app.get(
+        reverse("admin:samenwerking_vraag_change", args=[vraag.pk]), user=beheerder
+    )
+    verzenden(
+        pagina,
+        tekst="Monitoring: volgen jullie de resultaten?",
+        **{"opties-0-titel": "Werkbedrijf"},
+        status=302,
+    )
+    vraag.refresh_from_db()
+    assert vraag.tekst == "Monitoring: volgen jullie de resultaten?"
+    assert vraag.opties.get(fase=1).titel == "Werkbedrijf"
+    # The coordinator's next scan asks the new text.
+    coordinator = coordinator_van(regio("AM05"))
+    formulier_pagina = app.get(nieuw_url(regio("AM05")), user=coordinator)
+    assert "Monitoring: volgen jullie de resultaten?" in formulier_pagina
+    assert "Fase 1: Werkbedrijf. Tussenresultaten" in formulier_pagina

@@ -11,7 +11,7 @@ class ThemaAdmin(admin.ModelAdmin):
     list_editable = ["volgorde"]
 
 
-class AntwoordoptieInline(admin.TabularInline):
+class AntwoordoptieInline(admin.StackedInline):
     model = Antwoordoptie
     extra = 0
     max_num = 5

@@ -65,6 +65,12 @@ MENU: list[MenuItem] = [
         rollen=frozenset({Rol.REGIOCOORDINATOR, Rol.CONSULENT, Rol.JOBCOACH}),
     ),
     MenuItem(
+        _("Samenwerking"),
+        "samenwerking:overzicht",
+        _("De scan van de regio: waar staan jullie, en welke afspraken zijn er?"),
+        rollen=frozenset({Rol.REGIOCOORDINATOR}),
+    ),
+    MenuItem(
         _("Beheeromgeving"),
         "admin:index",
         _("Organisaties, medewerkers, rollen en geplande taken beheren."),

@@ -73,6 +73,7 @@ urlpatterns = [
     path("verklaringen/", include("verklaringen.urls")),
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
+    path("samenwerking/", include("samenwerking.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
     path("bewaartermijnen/", include("bewaartermijnen.urls")),
     path("voortgang/", include("voortgang.urls")),

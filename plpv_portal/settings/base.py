@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sso",
     "kwalificaties",
     "kennisbank",
+    "samenwerking",
     "kandidaten",
     "leerbedrijven",
     "trajecten",

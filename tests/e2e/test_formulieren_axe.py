@@ -21,6 +21,7 @@ from kwalificaties.models import Kwalificatie, Werkproces
 from leerbedrijven.models import Contactpersoon, Leerbedrijf
 from meldingen.services import melding_versturen
 from organisaties.models import Medewerker, Netwerkcontact
+from samenwerking.models import Scan, Vraag
 from tests.e2e.conftest import axe_violations, login
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
 from tests.factories.uitkomsten import VervolgmetingFactory, afgelopen_traject
@@ -166,6 +167,9 @@ PAGINAS = {
     ),
     "beheer_medewerker_nieuw": lambda d: reverse("admin:organisaties_medewerker_add"),
     "beheer_kennisbank_item": lambda d: reverse("admin:kennisbank_item_add"),
+    "beheer_samenwerking_vraag": lambda d: reverse(
+        "admin:samenwerking_vraag_change", args=[Vraag.objects.get(code="proces").pk]
+    ),
     "beheer_kwalificatie": lambda d: reverse(
         "admin:kwalificaties_kwalificatie_change",
         args=[Kwalificatie.objects.order_by("pk").first().pk],
@@ -293,6 +297,11 @@ PAGINAS = {
     "audittrail": lambda d: reverse("organisaties:audittrail"),
     "netwerk": lambda d: reverse("organisaties:netwerk"),
     "netwerk_create": lambda d: reverse("organisaties:netwerk_create"),
+    "samenwerking_nieuw": lambda d: reverse("samenwerking:scan_nieuw", args=["AM05"]),
+    "samenwerking_scan": lambda d: reverse(
+        "samenwerking:scan_detail",
+        args=[Scan.objects.filter(regio__code="AM05").latest("versie").pk],
+    ),
     "netwerk_update": lambda d: reverse(
         "organisaties:netwerk_update", args=[d.netwerkcontact.pk]
     ),
@@ -350,6 +359,7 @@ BEHEER = [
     "beheer_kennisbank_item",
     "beheer_leerbedrijf",
     "beheer_kwalificatie",
+    "beheer_samenwerking_vraag",
 ]
 
 # Per demo login: the pages where it finds a form (a search filter counts).
@@ -421,6 +431,8 @@ ROLLEN = {
         "netwerk_update",
         "kennisbank_create",
         "kennisbank_update",
+        "samenwerking_nieuw",
+        "samenwerking_scan",
         *ALGEMEEN,
     ],
     "beheer": [

@@ -59,6 +59,8 @@ GLOBAAL = {
     "kwalificaties.Werkproces": "the national qualification catalogue",
     "kennisbank.Tag": "keywords shared by all regions' items",
     "trajecten.ChecklistVraag": "one national question set for the advice",
+    "samenwerking.Thema": "one national Checklist regionale samenwerking",
+    "samenwerking.Vraag": "one national Checklist regionale samenwerking",
     "trajecten.TrajectInstellingen": "one row of settings for the installation",
     "bewaartermijnen.Bewaartermijnen": "one row of retention periods for the installation",
     "trajecten.PostcodeGebied": "national reference data: postcode centroids",

@@ -70,6 +70,7 @@ VERWACHT = {
         "Organisaties",
         "Medewerkers",
         "Dashboard",
+        "Samenwerking",
     },
     Rol.FUNCTIONEEL_BEHEERDER: {
         "Leerbedrijven",

@@ -8,6 +8,7 @@ from plpv_portal.demo.kandidaten import demo_kandidaten
 from plpv_portal.demo.kennisbank import demo_kennisbank
 from plpv_portal.demo.leerbedrijven import demo_leerbedrijven
 from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, logins_tekst
+from plpv_portal.demo.samenwerking import demo_samenwerking
 from plpv_portal.demo.trajecten import demo_trajecten
 from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             organisaties, medewerkers = demo_organisaties(twente)
             demo_netwerk(organisaties, medewerkers["coordinator"])
             demo_kennisbank(twente, organisaties, medewerkers["coordinator"])
+            demo_samenwerking(twente, medewerkers["coordinator"])
             # Each app adds its part here, in dependency order.
             demo_leerbedrijven(twente, organisaties, medewerkers)
             # Distances in matching: the fictional example centroids, unless a

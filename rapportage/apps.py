@@ -9,6 +9,6 @@ class RapportageConfig(AppConfig):
     verbose_name = "Rapportage"
 
     def ready(self):
-        from . import signalen
+        from . import persoonsgegevens, signalen  # noqa: F401  (the personal fields)
 
         signalen.verbinden()

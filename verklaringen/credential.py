@@ -437,16 +437,19 @@ def controleren(tekst: str) -> Uitslag:
             VERVALST,
             "De handtekening klopt niet: de inhoud is veranderd na het ondertekenen.",
         )
-    status = gegevens.get("credentialStatus") if isinstance(gegevens, dict) else None
-    verklaring = None
-    if isinstance(status, dict):
-        verklaring = (
-            Praktijkverklaring.objects.select_related(
-                "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
-            )
-            .filter(credential=jwt)
-            .first()
+    # The credential's id is its verification address; the code at its end finds
+    # the verklaring by a unique index, and the stored credential must be this one.
+    ident = gegevens.get("id", "") if isinstance(gegevens, dict) else ""
+    code = ident.rstrip("/").rsplit("/", 1)[-1] if isinstance(ident, str) else ""
+    verklaring = (
+        Praktijkverklaring.objects.select_related(
+            "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
         )
+        .filter(code=code, credential=jwt)
+        .first()
+        if code
+        else None
+    )
     if verklaring is None:
         return Uitslag(
             ONBEKEND,

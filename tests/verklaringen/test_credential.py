@@ -316,3 +316,35 @@ def test_another_region_cannot_download_the_credential(app):
         pytest.skip("same consulent")
     app.get(eigen, user=gebruiker, status=200)
     app.get(url, user=gebruiker, status=404)
+
+
+def test_revoking_through_the_verklaring_page_sets_the_status_list_bit(app):
+    v, mbo = uitgereikt()
+    pagina = app.get(v.get_absolute_url(), user=mbo)
+
+    verzenden(
+        pagina,
+        actie=reverse("verklaringen:verklaring_intrekken", args=[v.pk]),
+        reden="Verkeerde kwalificatie.",
+        status=302,
+    )
+
+    v.refresh_from_db()
+    assert v.is_ingetrokken
+    lijst = Statuslijst.objects.get(pk=v.statuslijst_id)
+    assert vc.bit(bytes(lijst.bits), v.status_index) is True
+    assert (
+        controleren(app, tekst=v.credential).context["uitslag"].oordeel == "ingetrokken"
+    )
+
+
+def test_a_valid_signature_for_a_verklaring_not_here_is_onbekend(app):
+    v, _mbo = uitgereikt()
+    cred = vc.inhoud(v.credential)
+    cred["id"] = "http://testserver/verificatie/bestaatniet00000000000000/"
+    anders = vc.ondertekenen(cred)
+
+    antwoord = controleren(app, tekst=anders)
+
+    assert antwoord.context["uitslag"].oordeel == "onbekend"
+    assert "Onbekend." in antwoord.text

@@ -4,7 +4,9 @@ queueing that survives a broker that is down or a worker that dies. A model with
 by id through `pdf_opslaan` (idempotent: a no-op once 'klaar') use these.
 
 - `pdf_opslaan` renders the app's template (`PdfDocument`) with WeasyPrint and stores
-  the file and the status 'klaar' in one transaction under the row's lock.
+  the file and the status 'klaar' in one transaction under the row's lock. Every PDF
+  is archival: PDF/A-3b, tagged (`pdf_tags`, for screen readers), with the document's
+  attachments (`Bijlage`, such as the verklaring's credential) embedded.
 
 - `pdf_in_wachtrij` queues through the outbox (`uitgaand.na_commit`): the task is
   published when the change commits; a broker that is down leaves the row 'kon niet
@@ -45,13 +47,47 @@ class PdfStatus(models.TextChoices):
     NIET_GESTART = "niet_gestart", _("Kon niet starten")
 
 
+# PDF/A-3 (ISO 19005-3) level B: archival, and it allows embedded files of any kind.
+PDF_VARIANT = "pdf/a-3b"
+
+
+@dataclass(frozen=True)
+class Bijlage:
+    """A file embedded in the PDF (PDF/A-3 'associated file')."""
+
+    naam: str
+    inhoud: bytes
+    beschrijving: str = ""
+
+
 @dataclass(frozen=True)
 class PdfDocument:
-    """What one PDF shows: its template, the template's context and the file's name."""
+    """What one PDF shows: its template, the template's context and the file's name,
+    and the files it carries."""
 
     sjabloon: str
     context: dict
     bestandsnaam: str
+    bijlagen: tuple[Bijlage, ...] = ()
+
+
+def pdf_renderen(inhoud: PdfDocument) -> bytes:
+    """The PDF/A-3b bytes of `inhoud`, tagged, with its attachments."""
+    from weasyprint import HTML, Attachment
+
+    return HTML(string=render_to_string(inhoud.sjabloon, inhoud.context)).write_pdf(
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        attachments=[
+            Attachment(
+                string=b.inhoud,
+                name=b.naam,
+                description=b.beschrijving or None,
+                relationship="Data",
+            )
+            for b in inhoud.bijlagen
+        ],
+    )
 
 
 def pdf_opslaan(
@@ -63,14 +99,12 @@ def pdf_opslaan(
     `document(row)` says what to render, from the locked row. The file and the status
     'klaar' are saved in one transaction under the row's lock, so a worker that dies
     halfway leaves the row waiting, never half made."""
-    from weasyprint import HTML
-
     with transaction.atomic():
         rij = rijen.select_for_update(of=("self",)).get(pk=pk)
         if rij.pdf_status == PdfStatus.KLAAR:
             return rij
         inhoud = document(rij)
-        pdf = HTML(string=render_to_string(inhoud.sjabloon, inhoud.context)).write_pdf()
+        pdf = pdf_renderen(inhoud)
         rij.pdf.save(inhoud.bestandsnaam, ContentFile(pdf), save=False)
         rij.pdf_status = PdfStatus.KLAAR
         rij.save(update_fields=["pdf", "pdf_status", "updated_at"])

@@ -7,7 +7,7 @@ from organisaties.forms import InlogForm, WachtwoordVergetenForm
 from plpv_portal import inzage
 from plpv_portal import views as views
 from sso import views as sso_views
-from verklaringen.verificatie import verificatie
+from verklaringen.verificatie import controleren, jwks, statuslijst, verificatie
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("privacy/", vaste_pagina, {"soort": "privacy"}, name="privacy"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path(".well-known/jwks.json", jwks, name="jwks"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
@@ -71,6 +72,8 @@ urlpatterns = [
     path("kandidaten/", include("kandidaten.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("verklaringen/", include("verklaringen.urls")),
+    path("verificatie/controleren/", controleren, name="verificatie_controleren"),
+    path("verificatie/statuslijst/<int:pk>/", statuslijst, name="statuslijst"),
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
     path("samenwerking/", include("samenwerking.urls")),

@@ -143,3 +143,65 @@ class IntrekkenForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CredentialControleForm(forms.Form):
+    """An uploaded credential: the .jwt or .json file, or its text pasted. Size-bounded
+    (`credential.MAX_GROOTTE`); `cleaned_data["jwt"]` holds the compact VC-JWT."""
+
+    bestand = forms.FileField(
+        label=_("Bestand (.jwt of .json)"),
+        required=False,
+        help_text=_("Het bestand dat u van de kandidaat of de mbo-instelling kreeg."),
+    )
+    tekst = forms.CharField(
+        label=_("Of plak de tekst"),
+        required=False,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+    )
+
+    def clean(self):
+        from . import credential as vc
+
+        data = super().clean()
+        bestand, tekst = data.get("bestand"), data.get("tekst") or ""
+        if bestand and tekst:
+            raise forms.ValidationError(
+                _("Kies één: een bestand óf geplakte tekst, niet allebei.")
+            )
+        if bestand:
+            if bestand.size > vc.MAX_GROOTTE:
+                raise forms.ValidationError(
+                    _(
+                        "Het bestand is te groot. Een praktijkverklaring is kleiner dan %(kb)d kB."
+                    )
+                    % {"kb": vc.MAX_GROOTTE // 1024}
+                )
+            try:
+                tekst = bestand.read(vc.MAX_GROOTTE + 1).decode("utf-8")
+            except UnicodeDecodeError:
+                tekst = ""
+        elif len(tekst.encode()) > vc.MAX_GROOTTE:
+            raise forms.ValidationError(
+                _(
+                    "De tekst is te lang. Een praktijkverklaring is kleiner dan %(kb)d kB."
+                )
+                % {"kb": vc.MAX_GROOTTE // 1024}
+            )
+        if not tekst.strip():
+            raise forms.ValidationError(
+                _("Kies een bestand of plak de tekst van de praktijkverklaring.")
+                if not bestand
+                else _("Dit bestand is geen praktijkverklaring (.jwt of .json).")
+            )
+        try:
+            data["jwt"] = vc.jwt_uit_invoer(tekst)
+        except vc.OngeldigeInvoer:
+            raise forms.ValidationError(
+                _(
+                    "Dit is geen praktijkverklaring die het portaal kan lezen. Upload het "
+                    ".jwt- of .json-bestand zoals u het kreeg, zonder iets te veranderen."
+                )
+            ) from None
+        return data

@@ -306,6 +306,20 @@ class Praktijkverklaring(TimeStampedModel):
         related_name="+",
         verbose_name=_("ingetrokken door"),
     )
+    # The verifiable credential (Open Badges 3.0, VC-JWT) signed when issued, and its
+    # place on the revocation status list (verklaringen/credential.py).
+    credential = models.TextField(_("credential (VC-JWT)"), blank=True)
+    statuslijst = models.ForeignKey(
+        "verklaringen.Statuslijst",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("statuslijst"),
+    )
+    status_index = models.PositiveIntegerField(
+        _("index op de statuslijst"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-uitgereikt_op", "-pk"]
@@ -332,6 +346,19 @@ class Praktijkverklaring(TimeStampedModel):
                 condition=Q(periode_tot__gte=models.F("periode_van")),
                 name="verklaring_periode_geldig",
             ),
+            models.UniqueConstraint(
+                fields=["statuslijst", "status_index"],
+                name="verklaring_status_index_uniek",
+            ),
+            models.CheckConstraint(
+                condition=Q(statuslijst__isnull=True, status_index__isnull=True)
+                | Q(statuslijst__isnull=False, status_index__isnull=False),
+                name="verklaring_status_index_volledig",
+            ),
+            models.CheckConstraint(
+                condition=Q(credential="") | Q(status_index__isnull=False),
+                name="verklaring_credential_heeft_status",
+            ),
         ]
 
     def __str__(self):
@@ -343,3 +370,43 @@ class Praktijkverklaring(TimeStampedModel):
     @property
     def is_ingetrokken(self) -> bool:
         return self.ingetrokken_op is not None
+
+
+class Ondertekeningssleutel(models.Model):
+    """A key of this installation that signs the praktijkverklaringen as verifiable
+    credentials (ES256). The newest key signs; every key stays published in the JWKS
+    (`/.well-known/jwks.json`), so a credential signed by an older key stays
+    verifiable. The private key is stored encrypted (`core.crypto`,
+    CREDENTIAL_SLEUTEL); the public key is public."""
+
+    kid = models.CharField(_("sleutel-id"), max_length=64, unique=True)
+    publiek = models.JSONField(_("publieke sleutel (JWK)"))
+    prive = models.BinaryField(_("private sleutel, versleuteld"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("ondertekeningssleutel")
+        verbose_name_plural = _("ondertekeningssleutels")
+
+    def __str__(self):
+        return self.kid
+
+
+class Statuslijst(models.Model):
+    """A W3C Bitstring Status List (purpose 'revocation'): bit i is 1 when the
+    verklaring with index i on this list is revoked. Issuing takes the next index
+    under this row's lock; revoking sets the bit in the same transaction as the
+    verklaring's `ingetrokken_op`. The public verification page and the signed
+    status list credential both read these bits."""
+
+    bits = models.BinaryField(_("bits"))
+    volgende_index = models.PositiveIntegerField(_("volgende index"), default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("statuslijst")
+        verbose_name_plural = _("statuslijsten")
+
+    def __str__(self):
+        return f"Statuslijst {self.pk}"

@@ -17,6 +17,11 @@ urlpatterns = [
         name="verklaring_pdf",
     ),
     path(
+        "<int:pk>/credential.<str:vorm>",
+        views_verklaring.VerklaringCredentialView.as_view(),
+        name="verklaring_credential",
+    ),
+    path(
         "<int:pk>/pdf-opnieuw/",
         views_verklaring.VerklaringPdfOpnieuwView.as_view(),
         name="verklaring_pdf_opnieuw",

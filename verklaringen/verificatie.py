@@ -6,19 +6,28 @@ date and the issuing mbo-instelling. An unknown or malformed code gets one plain
 found' page (no hint which part was wrong). Codes are 24 random URL-safe characters
 (144 bits); on top of that, an address that asks for too many unknown codes is
 refused for a while (cache counter per IP address, shared through Redis in
-production)."""
+production).
+
+Also public: the check of an uploaded credential (`/verificatie/controleren/`, the same
+counter: a check that is not 'geldig' or 'ingetrokken' counts as a failure), the JWKS
+(`/.well-known/jwks.json`) and the signed status list credential
+(`/verificatie/statuslijst/<id>/`); see verklaringen/credential.py."""
 
 import re
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.shortcuts import render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.ratelimit import client_ip
 
+from . import credential as vc
+from .forms import CredentialControleForm
+from .models import Statuslijst
 from .selectors import verklaring_voor_verificatie
 
 CODE_PATROON = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
@@ -26,6 +35,29 @@ CODE_PATROON = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
 
 def _sleutel(request) -> str:
     return f"verificatie-mislukt:{client_ip(request)}"
+
+
+def _te_vaak(request):
+    """The 'too many attempts' page when this address failed too often, else None."""
+    limiet, venster = settings.VERIFICATIE_LIMIET
+    if cache.get(_sleutel(request), 0) >= limiet:
+        return render(
+            request,
+            "verklaringen/verificatie_te_vaak.html",
+            {"minuten": venster // 60},
+            status=429,
+        )
+    return None
+
+
+def _mislukt(request) -> None:
+    _limiet, venster = settings.VERIFICATIE_LIMIET
+    sleutel = _sleutel(request)
+    cache.add(sleutel, 0, venster)
+    try:
+        cache.incr(sleutel)
+    except ValueError:  # expired between add and incr
+        cache.set(sleutel, 1, venster)
 
 
 def initialen(voornaam: str) -> str:
@@ -36,33 +68,79 @@ def initialen(voornaam: str) -> str:
 @never_cache
 @require_GET
 def verificatie(request, code: str):
-    limiet, venster = settings.VERIFICATIE_LIMIET
-    sleutel = _sleutel(request)
-    if cache.get(sleutel, 0) >= limiet:
-        return render(
-            request,
-            "verklaringen/verificatie_te_vaak.html",
-            {"minuten": venster // 60},
-            status=429,
-        )
+    if geweigerd := _te_vaak(request):
+        return geweigerd
     verklaring = verklaring_voor_verificatie(code) if CODE_PATROON.match(code) else None
     if verklaring is None:
-        cache.add(sleutel, 0, venster)
-        try:
-            cache.incr(sleutel)
-        except ValueError:  # expired between add and incr
-            cache.set(sleutel, 1, venster)
+        _mislukt(request)
         return render(request, "verklaringen/verificatie_onbekend.html", status=404)
+    return render(request, "verklaringen/verificatie.html", _gegevens(verklaring))
+
+
+def _gegevens(verklaring) -> dict:
+    """What the public page shows of a verklaring; `ingetrokken` is its bit on the
+    status list, the bit the status list credential publishes."""
     kandidaat = verklaring.traject.kandidaat
+    return {
+        "v": verklaring,
+        "ingetrokken": vc.ingetrokken(verklaring),
+        # An anonymised holder (bewaartermijnen): the number still verifies.
+        "naam": "(geanonimiseerd)"
+        if kandidaat.geanonimiseerd_op
+        else f"{initialen(kandidaat.voornaam)} {kandidaat.achternaam}",
+        "kwalificatie": verklaring.traject.kwalificatie,
+    }
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def controleren(request):
+    """Check an uploaded credential: geldig, ingetrokken, vervalst or onbekend."""
+    if geweigerd := _te_vaak(request):
+        return geweigerd
+    uitslag = None
+    context = {}
+    if request.method == "POST":
+        form = CredentialControleForm(request.POST, request.FILES)
+        if form.is_valid():
+            uitslag = vc.controleren(form.cleaned_data["jwt"])
+            if uitslag.verklaring is not None:
+                context = _gegevens(
+                    verklaring_voor_verificatie(uitslag.verklaring.code)
+                )
+        if uitslag is None or uitslag.oordeel in (vc.VERVALST, vc.ONBEKEND):
+            _mislukt(request)
+    else:
+        form = CredentialControleForm()
     return render(
         request,
-        "verklaringen/verificatie.html",
-        {
-            "v": verklaring,
-            # An anonymised holder (bewaartermijnen): the number still verifies.
-            "naam": "(geanonimiseerd)"
-            if kandidaat.geanonimiseerd_op
-            else f"{initialen(kandidaat.voornaam)} {kandidaat.achternaam}",
-            "kwalificatie": verklaring.traject.kwalificatie,
-        },
+        "verklaringen/verificatie_controleren.html",
+        {"form": form, "uitslag": uitslag, **context},
     )
+
+
+@login_not_required
+@cache_control(max_age=300, public=True)
+@require_GET
+def jwks(request):
+    """The public keys that sign the credentials (all of them: a rotation keeps the
+    old ones, so older credentials stay verifiable)."""
+    antwoord = JsonResponse(vc.jwks(), content_type="application/jwk-set+json")
+    antwoord["Access-Control-Allow-Origin"] = "*"
+    return antwoord
+
+
+@login_not_required
+@never_cache
+@require_GET
+def statuslijst(request, pk: int):
+    """The signed Bitstring Status List credential (VC-JWT); never cached, so a
+    revocation is visible at once, as on the public page."""
+    lijst = get_object_or_404(Statuslijst, pk=pk)
+    basis = settings.PORTAL_URL or request.build_absolute_uri("/")
+    antwoord = HttpResponse(
+        vc.statuslijst_credential(lijst, basis), content_type="application/vc+jwt"
+    )
+    antwoord["Access-Control-Allow-Origin"] = "*"
+    return antwoord

@@ -1,16 +1,21 @@
 """Pages of the praktijkverklaring: issuing (from the progress page), the list, the
 detail page with its PDF and revocation."""
 
+import json
+
 from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.acties import ActieStap
+from core.csv_export import toegang_vastleggen
 from core.mixins import AuditedDetailMixin
 from core.pdf import PdfStatus, pdf_antwoord
 
+from . import credential as vc
 from . import services
 from .forms import IntrekkenForm, UitreikenForm
 from .regels import mag_borgen
@@ -95,6 +100,29 @@ class VerklaringPdfView(VerklaringMixin, View):
             f"praktijkverklaring-{verklaring.nummer}.pdf",
             user=request.user,
         )
+
+
+class VerklaringCredentialView(VerklaringMixin, View):
+    """The verifiable credential as a download: `.jwt` (the signed VC-JWT) or `.json`
+    (a VC 2.0 EnvelopedVerifiableCredential around it); scoped and audited like the
+    PDF."""
+
+    def get(self, request, pk, vorm):
+        if vorm not in ("jwt", "json"):
+            raise Http404
+        verklaring = get_object_or_404(self.get_queryset(), pk=pk)
+        jwt = vc.credential_maken(verklaring)
+        toegang_vastleggen([verklaring], actor=request.user, via="credential")
+        if vorm == "json":
+            inhoud = json.dumps(vc.enveloppe(jwt), indent=2)
+            soort = "application/json"
+        else:
+            inhoud, soort = jwt, "application/vc+jwt"
+        antwoord = HttpResponse(inhoud, content_type=soort)
+        antwoord["Content-Disposition"] = (
+            f'attachment; filename="praktijkverklaring-{verklaring.nummer}.{vorm}"'
+        )
+        return antwoord
 
 
 class VerklaringPdfOpnieuwView(VerklaringMixin, View):

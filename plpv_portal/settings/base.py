@@ -393,6 +393,10 @@ BSN_SLEUTEL = env("BSN_SLEUTEL", default="")
 # organisations' OpenID Connect client secrets (one key, or several separated by
 # commas for a rotation, as BSN_SLEUTEL). Without it no koppeling can be saved.
 SSO_SLEUTEL = env("SSO_SLEUTEL", default="")
+# The Fernet key(s) that encrypt the private keys which sign the praktijkverklaringen
+# as verifiable credentials (verklaringen/credential.py; commas for a rotation, as
+# BSN_SLEUTEL). Empty: a key derived from SECRET_KEY.
+CREDENTIAL_SLEUTEL = env("CREDENTIAL_SLEUTEL", default="")
 # A provider's address must be https (off only in the tests, for the local provider).
 SSO_ALLEEN_HTTPS = env.bool("SSO_ALLEEN_HTTPS", default=True)
 # A network contact not checked for this many months is marked as out of date.

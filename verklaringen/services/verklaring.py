@@ -8,11 +8,13 @@ without gaps). The traject moves to 'verklaring uitgereikt' through its workflow
 PDF is made by a Celery task queued on commit.
 
 `verklaring_intrekken`: the same mbo-instelling revokes it with a reason; the public
-verification page then says 'ingetrokken' and the traject's team is notified. The
+verification page then says 'ingetrokken' (its bit on the status list is set,
+`verklaringen.credential`) and the traject's team is notified. The
 traject's status stays as it was (its history is what happened).
 """
 
 import datetime
+import json
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -23,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import pdf as core_pdf
-from core.pdf import PdfDocument, pdf_in_wachtrij, pdf_opslaan
+from core.pdf import Bijlage, PdfDocument, pdf_in_wachtrij, pdf_opslaan
 from core.workflow import TransitionNotAllowed
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
@@ -32,6 +34,7 @@ from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.selectors import traject_team
 from trajecten.services import traject_status_wijzigen
+from verklaringen import credential as vc
 from verklaringen.models import Eindbeoordeling, Nummerreeks, Praktijkverklaring
 from verklaringen.regels import mag_borgen
 
@@ -137,6 +140,9 @@ def verklaring_uitreiken(
         uitgereikt_door=door,
     )
     verklaring.werkprocessen.set(beheerst)
+    # Signed now, so the PDF, the download and every check carry the same credential.
+    vc.credential_maken(verklaring)
+    verklaring.refresh_from_db()
     try:
         traject_status_wijzigen(
             beoordeling=beoordeling_stand(traject),
@@ -172,6 +178,25 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
+def credential_bijlagen(verklaring: Praktijkverklaring) -> tuple[Bijlage, ...]:
+    """The credential in the PDF: the signed VC-JWT (what a verifier checks) and its
+    content as readable JSON."""
+    jwt = verklaring.credential or vc.credential_maken(verklaring)
+    naam = f"praktijkverklaring-{verklaring.nummer}"
+    return (
+        Bijlage(
+            naam=f"{naam}.jwt",
+            inhoud=jwt.encode(),
+            beschrijving="Verifiable credential (Open Badges 3.0, VC-JWT), ondertekend",
+        ),
+        Bijlage(
+            naam=f"{naam}.json",
+            inhoud=json.dumps(vc.inhoud(jwt), ensure_ascii=False, indent=2).encode(),
+            beschrijving="Inhoud van de verifiable credential (JSON)",
+        ),
+    )
+
+
 def _document(verklaring: Praktijkverklaring) -> PdfDocument:
     traject = verklaring.traject
     return PdfDocument(
@@ -190,6 +215,7 @@ def _document(verklaring: Praktijkverklaring) -> PdfDocument:
             "qr": qr_svg(verklaring.verificatie_url),
         },
         bestandsnaam=f"praktijkverklaring-{verklaring.nummer}.pdf",
+        bijlagen=credential_bijlagen(verklaring),
     )
 
 
@@ -239,6 +265,8 @@ def verklaring_intrekken(
             "updated_at",
         ]
     )
+    # The same bit the status list credential and the public page read.
+    vc.statusbit_zetten(verklaring)
     gebeurtenis_vastleggen(
         kandidaat=traject.kandidaat,
         soort=GebeurtenisSoort.TRAJECT,

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -438,14 +439,15 @@ def controleren(tekst: str) -> Uitslag:
             "De handtekening klopt niet: de inhoud is veranderd na het ondertekenen.",
         )
     # The credential's id is its verification address; the code at its end finds
-    # the verklaring by a unique index, and the stored credential must be this one.
+    # the verklaring by a unique index, and the stored credential must be this one
+    # (or none: anonymising empties it, and the holder's copy still verifies).
     ident = gegevens.get("id", "") if isinstance(gegevens, dict) else ""
     code = ident.rstrip("/").rsplit("/", 1)[-1] if isinstance(ident, str) else ""
     verklaring = (
         Praktijkverklaring.objects.select_related(
             "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
         )
-        .filter(code=code, credential=jwt)
+        .filter(Q(credential=jwt) | Q(credential=""), code=code)
         .first()
         if code
         else None

@@ -1,7 +1,7 @@
 """The personal fields of verklaringen's models (organisaties.audit): what anonymising
 a candidate empties, and the text fields that are kept."""
 
-from organisaties.audit import persoonsvelden_registreren
+from organisaties.audit import STANDAARD, persoonsvelden_registreren
 
 from .models import (
     Borging,
@@ -28,7 +28,9 @@ persoonsvelden_registreren(
 persoonsvelden_registreren(
     Praktijkverklaring,
     kandidaat="traject__kandidaat",
-    velden=["pdf", "intrekking_reden"],
+    # The stored credential carries a salted hash of the name: emptied (the holder's
+    # own copy still verifies by its signature and the status list).
+    velden={"pdf": STANDAARD, "intrekking_reden": STANDAARD, "credential": ""},
     # The number and code still verify the verklaring; the page then shows no name.
     bewaard=["nummer", "code", "verificatie_url", "plaats"],
 )

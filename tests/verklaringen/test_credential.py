@@ -348,3 +348,22 @@ def test_a_valid_signature_for_a_verklaring_not_here_is_onbekend(app):
 
     assert antwoord.context["uitslag"].oordeel == "onbekend"
     assert "Onbekend." in antwoord.text
+
+
+def test_after_anonymising_the_holders_copy_still_verifies_without_a_name(app):
+    from bewaartermijnen.services import kandidaat_anonimiseren
+
+    v, _mbo = uitgereikt()
+    kopie = v.credential
+    kandidaat = v.traject.kandidaat
+    kandidaat_anonimiseren(
+        kandidaat=kandidaat, door=v.traject.consulent, reden="Verzoek."
+    )
+    v.refresh_from_db()
+
+    antwoord = controleren(app, tekst=kopie)
+
+    assert v.credential == ""  # the stored copy with the name's hash is gone
+    assert antwoord.context["uitslag"].oordeel == "geldig"
+    assert "(geanonimiseerd)" in antwoord.text
+    assert kandidaat.achternaam not in antwoord.text

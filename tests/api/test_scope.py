@@ -36,7 +36,8 @@ ENDPOINTS = {
         lambda u: kandidaat_list(user=u),
         "kandidaat",
         {"praktijkopleider", "beheerder"},
-        {"consulent", "jobcoach", "coordinator"},
+        # The mbo-medewerker: the school of the candidate's traject.
+        {"consulent", "jobcoach", "mbo_medewerker", "coordinator"},
     ),
     "trajecten": (
         "trajecten",

@@ -26,7 +26,9 @@ class KwalificatieFilter(django_filters.FilterSet):
 class TrajectFilter(django_filters.FilterSet):
     """The list page's `?status=` (trajecten.views.TrajectListView)."""
 
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=TrajectStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=TrajectStatus.choices
+    )
 
     class Meta:
         model = Traject

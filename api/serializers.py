@@ -95,7 +95,9 @@ class LeerbedrijfInvoer(serializers.Serializer):
     biedt_springplank = serializers.BooleanField(required=False)
     biedt_duurzaam = serializers.BooleanField(required=False)
     baancreatie = serializers.CharField()
-    werkprocessen = serializers.ListField(child=serializers.IntegerField(), required=False)
+    werkprocessen = serializers.ListField(
+        child=serializers.IntegerField(), required=False
+    )
     toelichting = serializers.CharField(required=False, allow_blank=True)
     versie = serializers.IntegerField(required=False)
 
@@ -125,7 +127,11 @@ class KandidaatSerializer(serializers.ModelSerializer):
         model = Kandidaat
         fields = [
             "id",
-            *(v for v in KandidaatForm.Meta.fields if v not in ("consulent", "jobcoach", "regio")),
+            *(
+                v
+                for v in KandidaatForm.Meta.fields
+                if v not in ("consulent", "jobcoach", "regio")
+            ),
             "regio",
             "organisatie",
             "consulent",

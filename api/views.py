@@ -17,7 +17,6 @@ from kandidaten.filters import KandidaatFilter
 from kandidaten.forms import ContactmomentForm, KandidaatForm
 from kandidaten.selectors import kandidaat_detail, kandidaat_list
 from kandidaten.services import contactmoment_create, kandidaat_intake
-from kwalificaties.models import Kwalificatie
 from kwalificaties.selectors import kwalificatie_list
 from leerbedrijven import services as leerbedrijf_services
 from leerbedrijven.filters import LeerbedrijfFilter
@@ -72,7 +71,11 @@ def dienst_uitvoeren(functie, **kwargs):
     try:
         return functie(**kwargs)
     except DjangoValidationError as exc:
-        codes = {e.code for e in exc.error_list} if not hasattr(exc, "error_dict") else set()
+        codes = (
+            {e.code for e in exc.error_list}
+            if not hasattr(exc, "error_dict")
+            else set()
+        )
         if "gelijktijdig_gewijzigd" in codes:
             raise Conflict(exc.messages[0]) from exc
         raise
@@ -95,7 +98,10 @@ class KwalificatieLijst(ApiView):
     def get_queryset(self):
         return kwalificatie_list()
 
-    @extend_schema(tags=["kwalificaties"], responses={200: s.KwalificatieSerializer(many=True), **FOUTEN})
+    @extend_schema(
+        tags=["kwalificaties"],
+        responses={200: s.KwalificatieSerializer(many=True), **FOUTEN},
+    )
     def get(self, request):
         return lijst_of_pagina(self, self.get_queryset(), s.KwalificatieSerializer)
 
@@ -106,7 +112,10 @@ class KwalificatieDetail(ApiView):
     def get_queryset(self):
         return kwalificatie_list().prefetch_related("kerntaken__werkprocessen")
 
-    @extend_schema(tags=["kwalificaties"], responses={200: s.KwalificatieDetailSerializer, **FOUTEN})
+    @extend_schema(
+        tags=["kwalificaties"],
+        responses={200: s.KwalificatieDetailSerializer, **FOUTEN},
+    )
     def get(self, request, pk):
         kwalificatie = get_object_or_404(self.get_queryset(), pk=pk)
         return Response(s.KwalificatieDetailSerializer(kwalificatie).data)
@@ -121,9 +130,14 @@ class LeerbedrijfLijst(ApiView):
     filterset_class = LeerbedrijfFilter
 
     def get_queryset(self):
-        return leerbedrijf_list(user=self.request.user).prefetch_related("werkprocessen")
+        return leerbedrijf_list(user=self.request.user).prefetch_related(
+            "werkprocessen"
+        )
 
-    @extend_schema(tags=["leerbedrijven"], responses={200: s.LeerbedrijfSerializer(many=True), **FOUTEN})
+    @extend_schema(
+        tags=["leerbedrijven"],
+        responses={200: s.LeerbedrijfSerializer(many=True), **FOUTEN},
+    )
     def get(self, request):
         return lijst_of_pagina(self, self.get_queryset(), s.LeerbedrijfSerializer)
 
@@ -156,7 +170,9 @@ class LeerbedrijfDetail(ApiView):
     def get_queryset(self):
         return leerbedrijf_detail(user=self.request.user)
 
-    @extend_schema(tags=["leerbedrijven"], responses={200: s.LeerbedrijfSerializer, **FOUTEN})
+    @extend_schema(
+        tags=["leerbedrijven"], responses={200: s.LeerbedrijfSerializer, **FOUTEN}
+    )
     def get(self, request, pk):
         leerbedrijf = get_object_or_404(self.get_queryset(), pk=pk)
         return Response(s.LeerbedrijfSerializer(leerbedrijf).data)
@@ -198,9 +214,13 @@ class KandidaatLijst(ApiView):
     filterset_met_user = True
 
     def get_queryset(self):
-        return kandidaat_list(user=self.request.user).select_related("regio", "jobcoach")
+        return kandidaat_list(user=self.request.user).select_related(
+            "regio", "jobcoach"
+        )
 
-    @extend_schema(tags=["kandidaten"], responses={200: s.KandidaatSerializer(many=True), **FOUTEN})
+    @extend_schema(
+        tags=["kandidaten"], responses={200: s.KandidaatSerializer(many=True), **FOUTEN}
+    )
     def get(self, request):
         return lijst_of_pagina(
             self,
@@ -241,7 +261,9 @@ class KandidaatDetail(ApiView):
     def get_queryset(self):
         return kandidaat_detail(user=self.request.user)
 
-    @extend_schema(tags=["kandidaten"], responses={200: s.KandidaatSerializer, **FOUTEN})
+    @extend_schema(
+        tags=["kandidaten"], responses={200: s.KandidaatSerializer, **FOUTEN}
+    )
     def get(self, request, pk):
         kandidaat = get_object_or_404(self.get_queryset(), pk=pk)
         toegang_vastleggen([kandidaat], actor=request.user, via=VIA)
@@ -285,7 +307,9 @@ class TrajectLijst(ApiView):
     def get_queryset(self):
         return traject_list(user=self.request.user)
 
-    @extend_schema(tags=["trajecten"], responses={200: s.TrajectSerializer(many=True), **FOUTEN})
+    @extend_schema(
+        tags=["trajecten"], responses={200: s.TrajectSerializer(many=True), **FOUTEN}
+    )
     def get(self, request):
         return lijst_of_pagina(self, self.get_queryset(), s.TrajectSerializer)
 
@@ -299,7 +323,9 @@ class TrajectDetail(ApiView):
     def get_queryset(self):
         return traject_detail(user=self.request.user)
 
-    @extend_schema(tags=["trajecten"], responses={200: s.TrajectDetailSerializer, **FOUTEN})
+    @extend_schema(
+        tags=["trajecten"], responses={200: s.TrajectDetailSerializer, **FOUTEN}
+    )
     def get(self, request, pk):
         traject = get_object_or_404(self.get_queryset(), pk=pk)
         toegang_vastleggen([traject], actor=request.user, via=VIA)
@@ -316,7 +342,10 @@ class VerklaringLijst(ApiView):
     def get_queryset(self):
         return verklaring_list(user=self.request.user).order_by("-uitgereikt_op", "-pk")
 
-    @extend_schema(tags=["verklaringen"], responses={200: s.VerklaringSerializer(many=True), **FOUTEN})
+    @extend_schema(
+        tags=["verklaringen"],
+        responses={200: s.VerklaringSerializer(many=True), **FOUTEN},
+    )
     def get(self, request):
         return lijst_of_pagina(self, self.get_queryset(), s.VerklaringSerializer)
 
@@ -327,7 +356,9 @@ class VerklaringDetail(ApiView):
     def get_queryset(self):
         return verklaring_list(user=self.request.user)
 
-    @extend_schema(tags=["verklaringen"], responses={200: s.VerklaringSerializer, **FOUTEN})
+    @extend_schema(
+        tags=["verklaringen"], responses={200: s.VerklaringSerializer, **FOUTEN}
+    )
     def get(self, request, pk):
         verklaring = get_object_or_404(self.get_queryset(), pk=pk)
         toegang_vastleggen([verklaring], actor=request.user, via=VIA)
@@ -342,7 +373,10 @@ class DashboardCijfers(ApiView):
 
     serializer_class = s.DashboardSerializer
 
-    @extend_schema(tags=["dashboard"], responses={200: s.DashboardSerializer, **FOUTEN, 400: PROBLEEM})
+    @extend_schema(
+        tags=["dashboard"],
+        responses={200: s.DashboardSerializer, **FOUTEN, 400: PROBLEEM},
+    )
     def get(self, request):
         if not mag_dashboard(request.user):
             raise exceptions.PermissionDenied()

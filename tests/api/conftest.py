@@ -3,11 +3,11 @@
 company and the mbo-medewerker's school, its verklaring, the leerbedrijf), and the
 same in another region (AM01), which none of them may see."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 
@@ -30,7 +30,7 @@ class Zaak:
 
 
 def _verklaring(traject, door, nummer):
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     v = Praktijkverklaring.objects.create(
         traject=traject,
         mbo_instelling=traject.mbo_instelling,
@@ -62,11 +62,15 @@ def _zaak(*, consulent, jobcoach, mbo, opleider_org, opleider, regio_, nummer):
             leerbedrijf=leerbedrijf, account=opleider
         ),
     )
-    return Zaak(kandidaat, traject, leerbedrijf, _verklaring(traject, consulent, nummer))
+    return Zaak(
+        kandidaat, traject, leerbedrijf, _verklaring(traject, consulent, nummer)
+    )
 
 
 @pytest.fixture
-def rollen(consulent, jobcoach, praktijkopleider, mbo_medewerker, coordinator, beheerder):
+def rollen(
+    consulent, jobcoach, praktijkopleider, mbo_medewerker, coordinator, beheerder
+):
     return {
         "consulent": consulent,
         "jobcoach": jobcoach,

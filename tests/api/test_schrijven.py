@@ -48,7 +48,10 @@ def test_leerbedrijf_create_through_the_service(api, consulent):
     assert response.json()["naam"] == "Bakkerij De Korst"
     assert response.json()["status"] == "benaderd"
     # The service's history row, and the audit trail names the actor.
-    assert LeerbedrijfStatuswijziging.objects.get(leerbedrijf=leerbedrijf).door == consulent
+    assert (
+        LeerbedrijfStatuswijziging.objects.get(leerbedrijf=leerbedrijf).door
+        == consulent
+    )
     entry = LogEntry.objects.get_for_object(leerbedrijf).get(
         action=LogEntry.Action.CREATE
     )
@@ -135,7 +138,9 @@ def test_update_outside_scope_is_404_and_without_permission_403(
 ):
     elders = LeerbedrijfFactory(regio=regio("AM01"))
     api.force_login(consulent)
-    assert _post(api, f"/api/v1/leerbedrijven/{elders.pk}", {}, "put").status_code == 404
+    assert (
+        _post(api, f"/api/v1/leerbedrijven/{elders.pk}", {}, "put").status_code == 404
+    )
     api.force_login(praktijkopleider)
     eigen = LeerbedrijfFactory(organisatie=praktijkopleider.organisatie)
     assert _post(api, f"/api/v1/leerbedrijven/{eigen.pk}", {}, "put").status_code == 403
@@ -169,9 +174,12 @@ def test_kandidaat_intake_through_the_service(api, consulent):
     assert kandidaat.toestemming_door == consulent
     assert kandidaat.postcode == "7511 AB"  # the form's normalisation
     assert kandidaat.gebeurtenissen.filter(soort="intake").exists()
-    assert LogEntry.objects.get_for_object(kandidaat).get(
-        action=LogEntry.Action.CREATE
-    ).actor == consulent
+    assert (
+        LogEntry.objects.get_for_object(kandidaat)
+        .get(action=LogEntry.Action.CREATE)
+        .actor
+        == consulent
+    )
 
 
 def test_kandidaat_intake_without_consent_saves_nothing(api, consulent):
@@ -179,7 +187,12 @@ def test_kandidaat_intake_without_consent_saves_nothing(api, consulent):
     response = _post(
         api,
         "/api/v1/kandidaten",
-        {**INTAKE, "toestemming": False, "regio": regio().pk, "startkwalificatie": "ja"},
+        {
+            **INTAKE,
+            "toestemming": False,
+            "regio": regio().pk,
+            "startkwalificatie": "ja",
+        },
     )
     assert response.status_code == 400
     fouten = {p["name"]: p["reason"] for p in response.json()["invalid-params"]}
@@ -201,7 +214,10 @@ def test_contactmoment(api, consulent, beheerder, hier, elders):
 
     fout = _post(api, pad, {"datum": "2999-01-01", "soort": "gesprek"})
     assert fout.status_code == 400
-    assert {p["name"] for p in fout.json()["invalid-params"]} == {"datum", "samenvatting"}
+    assert {p["name"] for p in fout.json()["invalid-params"]} == {
+        "datum",
+        "samenvatting",
+    }
     buiten = f"/api/v1/kandidaten/{elders.kandidaat.pk}/contactmomenten"
     assert _post(api, buiten, {"soort": "gesprek"}).status_code == 404
     api.force_login(beheerder)

@@ -7,7 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from openapi_spec_validator import validate
 
-from api.models import ApiClient
+from api.models import ApiClient, token_hash
 from api.services import apiclient_aanmaken, apiclient_intrekken
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import regio
@@ -176,3 +176,34 @@ def test_docs_page_uses_only_vendored_files_under_the_csp(client):
     script = client.get("/api/v1/docs?script=")
     assert script.status_code == 200
     assert b"SwaggerUIBundle" in script.content
+
+
+def test_beheerder_makes_a_client_in_the_admin_and_sees_the_token_once(
+    app, client, beheerder, consulent
+):
+    from tests.formulieren import verzenden
+
+    pagina = app.get("/beheer/api/apiclient/add/", user=beheerder)
+    response = verzenden(
+        pagina, naam="Suite4 Testdorp", medewerker=str(consulent.pk), status=302
+    ).follow()
+    api_client = ApiClient.objects.get()
+    assert api_client.medewerker == consulent
+    tekst = response.text
+    token = tekst[tekst.index("plpv_") :].split()[0]
+    assert api_client.token_hash == token_hash(token)
+    assert client.get("/api/v1/trajecten", **_bearer(token)).status_code == 200
+    # Never shown again.
+    assert (
+        token
+        not in app.get(
+            f"/beheer/api/apiclient/{api_client.pk}/change/", user=beheerder
+        ).text
+    )
+
+    lijst = app.get("/beheer/api/apiclient/", user=beheerder)
+    formulier = lijst.forms["changelist-form"]
+    formulier["action"] = "intrekken"
+    formulier["_selected_action"] = [str(api_client.pk)]
+    formulier.submit().follow()
+    assert client.get("/api/v1/trajecten", **_bearer(token)).status_code == 401

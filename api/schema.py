@@ -32,3 +32,21 @@ class SessieSchema(OpenApiAuthenticationExtension):
                 "CSRF-token in de kop X-CSRFToken."
             ),
         }
+
+
+def api_version_header(result, generator, request, public):
+    """drf-spectacular post-processing hook: every response documents the
+    `API-Version` header (NL API Design Rules, /core/version-header)."""
+    kop = {
+        "API-Version": {
+            "description": "De volledige versie van de API (semver).",
+            "schema": {"type": "string", "example": result["info"]["version"]},
+        }
+    }
+    for operaties in result.get("paths", {}).values():
+        for operatie in operaties.values():
+            if not isinstance(operatie, dict):
+                continue
+            for antwoord in operatie.get("responses", {}).values():
+                antwoord.setdefault("headers", {}).update(kop)
+    return result

@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
@@ -375,6 +376,14 @@ class DashboardCijfers(ApiView):
 
     @extend_schema(
         tags=["dashboard"],
+        parameters=[
+            OpenApiParameter("van", OpenApiTypes.DATE, description="Intake vanaf"),
+            OpenApiParameter("tot", OpenApiTypes.DATE, description="Intake tot en met"),
+            OpenApiParameter(
+                "organisatie", OpenApiTypes.INT, description="Verwijzende organisatie"
+            ),
+            OpenApiParameter("kwalificatie", OpenApiTypes.INT),
+        ],
         responses={200: s.DashboardSerializer, **FOUTEN, 400: PROBLEEM},
     )
     def get(self, request):

@@ -382,11 +382,22 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.api_version_header",
+    ],
+    "CONTACT": {"name": "Functioneel beheer PLPV-portaal", "url": "/privacy/"},
+    "LICENSE": {"name": "EUPL-1.2"},
+    "ENUM_NAME_OVERRIDES": {
+        "LeerbedrijfStatusEnum": "leerbedrijven.constants.LeerbedrijfStatus",
+        "TrajectStatusEnum": "trajecten.constants.TrajectStatus",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "SERVERS": [{"url": "/", "description": "Dit portaal"}],
+    "SERVERS": [{"url": "/api/v1", "description": "Dit portaal"}],
 }
 
 # --- LOGGING ---

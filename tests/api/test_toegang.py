@@ -154,7 +154,10 @@ def test_the_openapi_document_is_valid(client):
     validate(spec)
     assert spec["openapi"].startswith("3.")
     paden = set(spec["paths"])
-    assert "/api/v1/kandidaten/{id}" in paden
+    assert "/kandidaten/{id}" in paden
+    assert spec["servers"][0]["url"] == "/api/v1"
+    kop = spec["paths"]["/kandidaten"]["get"]["responses"]["200"]["headers"]
+    assert "API-Version" in kop
     assert all(p == p.lower() and not p.endswith("/") for p in paden)
     assert {"apiKoppeling", "sessie"} <= set(spec["components"]["securitySchemes"])
     assert client.get("/api/v1/schema/").status_code == 200

@@ -69,9 +69,9 @@ def _invalid_params(detail, prefix: str = "") -> tuple[list[dict], list[str]]:
 
 def problem_handler(exc, context):
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound(_(DETAILS[404]))
+        exc = exceptions.NotFound(DETAILS[404])
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied(_(DETAILS[403]))
+        exc = exceptions.PermissionDenied(DETAILS[403])
     elif isinstance(exc, DjangoValidationError):
         exc = _uit_django(exc)
     response = exception_handler(exc, context)

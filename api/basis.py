@@ -56,6 +56,10 @@ class ApiView(GenericAPIView):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["API-Version"] = API_VERSIE
+        # Personal data stays out of caches, also for a token client (the portal's
+        # middleware does the same for every logged-in user).
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store, private"
         return response
 
 

@@ -29,6 +29,8 @@ def test_token_client_acts_as_its_medewerker(client, consulent, hier, elders):
 
     assert response.status_code == 200
     assert response["API-Version"] == "1.0.0"
+    assert response["Cache-Control"] == "no-store, private"
+    assert response["X-Content-Type-Options"] == "nosniff"
     ids = {r["id"] for r in response.json()["results"]}
     assert hier.kandidaat.pk in ids
     assert elders.kandidaat.pk not in ids

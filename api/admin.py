@@ -8,7 +8,7 @@ switched on again: make a new one.
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from organisaties.admin import RegioBeheerMixin
+from organisaties.admin import RegioBeheerMixin, binnen_eigen_regios
 
 from . import services
 from .models import ApiClient
@@ -17,8 +17,15 @@ from .models import ApiClient
 @admin.register(ApiClient)
 class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
     scope_pad = "medewerker"
-    list_display = ["naam", "medewerker", "token_begin", "actief", "laatst_gebruikt_op"]
-    list_select_related = ["medewerker"]
+    list_display = [
+        "naam",
+        "medewerker",
+        "organisatie",
+        "token_begin",
+        "actief",
+        "laatst_gebruikt_op",
+    ]
+    list_select_related = ["medewerker__organisatie"]
     search_fields = ["naam", "medewerker__username"]
     readonly_fields = ["token_begin", "ingetrokken_op", "laatst_gebruikt_op"]
     actions = ["intrekken"]
@@ -26,6 +33,22 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
     @admin.display(boolean=True, description=_("actief"))
     def actief(self, obj):
         return obj.actief
+
+    @admin.display(description=_("organisatie"))
+    def organisatie(self, obj):
+        return obj.medewerker.organisatie
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "medewerker" and not request.user.is_superuser:
+            # Active medewerkers of organisations that work only in the beheerder's
+            # regions (as for SSO): a client never reaches into another region.
+            formfield.queryset = formfield.queryset.filter(
+                is_active=True,
+                is_superuser=False,
+                organisatie__in=binnen_eigen_regios(request.user),
+            )
+        return formfield
 
     def get_readonly_fields(self, request, obj=None):
         velden = list(super().get_readonly_fields(request, obj))

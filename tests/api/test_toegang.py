@@ -212,3 +212,16 @@ def test_beheerder_makes_a_client_in_the_admin_and_sees_the_token_once(
     formulier["_selected_action"] = [str(api_client.pk)]
     formulier.submit().follow()
     assert client.get("/api/v1/trajecten", **_bearer(token)).status_code == 401
+
+
+def test_admin_offers_no_medewerker_of_another_region(app, beheerder, consulent):
+    from organisaties.constants import Rol
+    from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
+
+    elders = medewerker_met_rol(
+        Rol.CONSULENT, organisatie=OrganisatieFactory(regios=[regio("AM01")])
+    )
+    pagina = app.get("/beheer/api/apiclient/add/", user=beheerder)
+    aangeboden = {w for w, *_ in pagina.forms["apiclient_form"]["medewerker"].options}
+    assert str(consulent.pk) in aangeboden
+    assert str(elders.pk) not in aangeboden

@@ -83,6 +83,7 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
 ]
 
 # Media (agreements, signed uploads) is never served directly: views check the scope.

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core",
     "meldingen",
     "organisaties",
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
     "bewaartermijnen",
     "rapportage",
     "tweestaps",
+    "api",
     # seed_demo: composes the demo data of every app, so it sits above them all.
     "plpv_portal.demo",
 ]
@@ -410,6 +414,52 @@ VERVOLGMETING_MAANDEN = env.list("VERVOLGMETING_MAANDEN", cast=int, default=[6, 
 
 # The largest SBB kwalificatiedossier XML the catalog import reads (MB).
 CATALOGUS_XML_MAX_MB = env.int("CATALOGUS_XML_MAX_MB", default=20)
+
+# --- API (/api/v1/, see README "API") ---
+# Requests per API client (token) or user (session), counted in the shared cache.
+API_LIMIET = env("API_LIMIET", default="600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authenticatie.ApiClientAuthentication",
+        "api.authenticatie.SessieAuthenticatie",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.beleid.RolRecht"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.beleid.ApiLimiet"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.beleid.Paginering",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problemen.problem_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PLPV-portaal API",
+    "DESCRIPTION": (
+        "Lezen en schrijven in het PLPV-portaal vanuit de eigen systemen van de "
+        "regio. Je ziet en mag precies wat de medewerker (of de medewerker van de "
+        "API-koppeling) in het portaal ziet en mag. Fouten zijn problem+json "
+        "(RFC 9457)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.api_version_header",
+    ],
+    "CONTACT": {"name": "Functioneel beheer PLPV-portaal", "url": "/privacy/"},
+    "LICENSE": {"name": "EUPL-1.2"},
+    "ENUM_NAME_OVERRIDES": {
+        "LeerbedrijfStatusEnum": "leerbedrijven.constants.LeerbedrijfStatus",
+        "TrajectStatusEnum": "trajecten.constants.TrajectStatus",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVERS": [{"url": "/api/v1", "description": "Dit portaal"}],
+}
 
 # --- LOGGING ---
 # Every line carries the request id, user id and Celery task id (core.logboek). Text

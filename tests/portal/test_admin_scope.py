@@ -15,6 +15,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
+from api.services import apiclient_aanmaken
 from organisaties.constants import Rol
 from organisaties.models import Medewerker, Organisatie
 from tests.factories.kandidaten import KandidaatFactory
@@ -101,6 +102,9 @@ def _inlog(model):
 
 # Region-bound admin models: how to make one in the other region.
 MAKEN = {
+    "api.ApiClient": lambda andere: apiclient_aanmaken(
+        naam="Koppeling elders", medewerker=_medewerker(andere)
+    )[0],
     "organisaties.Organisatie": lambda andere: OrganisatieFactory(regios=[andere]),
     "organisaties.Medewerker": _medewerker,
     "axes.AccessAttempt": _inlog(AccessAttempt),

@@ -162,6 +162,14 @@ def _voortgang(soort):
 
 # Pages that show one candidate's personal data: opening one is an access entry.
 AUDITED = {
+    # The API: a candidate, the candidates (each row sent is recorded), a traject.
+    "api:kandidaat": _kandidaat("api:kandidaat"),
+    "api:kandidaten": lambda consulent: (
+        consulent,
+        reverse("api:kandidaten"),
+        KandidaatFactory(consulent=consulent),
+    ),
+    "api:traject": _traject("api:traject"),
     # The candidate's file: all personal data and contact moments.
     "kandidaten:kandidaat_detail": _kandidaat("kandidaten:kandidaat_detail"),
     # The edit form holds every personal field, filled in.
@@ -214,6 +222,9 @@ AUDITED = {
 
 # URL patterns about candidates or trajecten that need no access entry, and why.
 NIET_GEAUDIT = {
+    # The API: the list of trajecten names each candidate by id only.
+    "api:trajecten": "names the candidate by id only; the candidate is read at api:kandidaat",
+    "api:contactmomenten": "POST only",
     # Lists show names only; an export of a list is recorded per row (csv_audit).
     "kandidaten:kandidaat_list": "list; its export is audited per row",
     "trajecten:traject_list": "list; its export is audited per row",

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "api"
+    verbose_name = _("API-koppelingen")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import schema  # noqa: F401  (registers the OpenAPI extensions)
+        from .models import ApiClient
+
+        # Who made or revoked which client; the token's hash and the last use stay
+        # out of the trail (the last use is no decision of a person).
+        auditlog.register(
+            ApiClient, exclude_fields=["token_hash", "laatst_gebruikt_op"]
+        )

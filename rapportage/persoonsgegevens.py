@@ -12,6 +12,6 @@ persoonsvelden_registreren(
 )
 persoonsvelden_registreren(
     TrajectFeit,
-    kandidaat="kandidaat",
+    kandidaat="kandidaat__kandidaat",
     bewaard=["status", "uitval_reden", "uitkomst"],  # codes of the traject's choices
 )

@@ -66,6 +66,7 @@ GLOBAAL = {
     "bewaartermijnen.Bewaartermijnen": "one row of retention periods for the installation",
     "trajecten.PostcodeGebied": "national reference data: postcode centroids",
     "tweestaps.TweedeStapRegel": "the second login step per role, installation-wide",
+    "voortgang.VoortgangInstellingen": "one row of settings for the installation",
 }
 
 

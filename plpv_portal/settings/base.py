@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "voortgang",
     "uitkomsten",
     "bewaartermijnen",
+    "dossier",
     "rapportage",
     "tweestaps",
     # seed_demo: composes the demo data of every app, so it sits above them all.

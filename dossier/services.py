@@ -2,10 +2,12 @@
 changes only through `status_zetten` (DossierStatus, OVERGANGEN)."""
 
 import logging
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from core.uitgaand import na_commit
 
@@ -16,6 +18,11 @@ from .models import Dossieraanvraag
 logger = logging.getLogger(__name__)
 
 TAAK = "dossier.tasks.dossier_maken"
+
+# A ZIP is made to be sent to the funder; after this many days the portal removes it
+# (the request row and its file): the sources stay in the portal, a new click makes
+# it again. One copy fewer of the whole file to protect.
+BEWAARDAGEN = 7
 
 
 def status_zetten(aanvraag: Dossieraanvraag, naar: str, **velden) -> None:
@@ -38,17 +45,34 @@ def dossier_aanvragen(*, traject, door) -> Dossieraanvraag:
     bestanden = [a.bestand.name for a in oude if a.bestand]
     for a in oude:
         a.delete()  # one by one: each removal is in the audit trail
-    if bestanden:
-        from django.core.files.storage import default_storage
-
-        def opruimen():
-            for naam in bestanden:
-                default_storage.delete(naam)
-
-        transaction.on_commit(opruimen)
+    _bestanden_weg_na_commit(bestanden)
     aanvraag = Dossieraanvraag.objects.create(traject=traject, aangevraagd_door=door)
     na_commit(TAAK, args=[aanvraag.pk])
     return aanvraag
+
+
+def _bestanden_weg_na_commit(namen: list[str]) -> None:
+    """Remove the files once the rows' removal committed (a rollback keeps both)."""
+    if not namen:
+        return
+    from django.core.files.storage import default_storage
+
+    def weg():
+        for naam in namen:
+            default_storage.delete(naam)
+
+    transaction.on_commit(weg)
+
+
+@transaction.atomic
+def dossiers_opruimen(*, nu=None) -> int:
+    """Remove the requests (and ZIPs) older than BEWAARDAGEN; returns how many."""
+    grens = (nu or timezone.now()) - timedelta(days=BEWAARDAGEN)
+    oude = list(Dossieraanvraag.objects.filter(created_at__lt=grens))
+    _bestanden_weg_na_commit([a.bestand.name for a in oude if a.bestand])
+    for a in oude:
+        a.delete()  # one by one: each removal is in the audit trail
+    return len(oude)
 
 
 def dossier_maken(*, aanvraag_id: int) -> Dossieraanvraag | None:

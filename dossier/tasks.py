@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from .services import dossier_maken as maken
+from .services import dossiers_opruimen as opruimen
 
 
 @shared_task(
@@ -12,3 +13,9 @@ def dossier_maken(aanvraag_id: int) -> str:
     """Make one request's ZIP (idempotent); returns the status."""
     aanvraag = maken(aanvraag_id=aanvraag_id)
     return aanvraag.status if aanvraag else "weg"
+
+
+@shared_task
+def dossiers_opruimen() -> int:
+    """Remove the funding dossiers older than a week (idempotent); returns how many."""
+    return opruimen()

@@ -171,6 +171,23 @@ def test_a_new_request_replaces_the_old_zip(consulent):
     assert not opslag.exists(pad)
 
 
+def test_dossiers_older_than_a_week_are_removed(consulent):
+    from datetime import timedelta
+
+    from dossier.services import BEWAARDAGEN, dossiers_opruimen
+
+    traject = TrajectFactory(lopend=True, kandidaat__consulent=consulent)
+    aanvraag = met_commit(dossier_aanvragen, traject=traject, door=consulent)
+    aanvraag.refresh_from_db()
+    opslag, pad = aanvraag.bestand.storage, aanvraag.bestand.name
+    dag_ervoor = timezone.now() + timedelta(days=BEWAARDAGEN - 1)
+    assert met_commit(dossiers_opruimen, nu=dag_ervoor) == 0
+    assert opslag.exists(pad)
+    assert met_commit(dossiers_opruimen, nu=dag_ervoor + timedelta(days=2)) == 1
+    assert not Dossieraanvraag.objects.exists()
+    assert not opslag.exists(pad)
+
+
 def test_the_jobcoach_of_the_traject_may_make_it(app, consulent, jobcoach):
     traject = TrajectFactory(
         lopend=True, kandidaat__consulent=consulent, jobcoach=jobcoach

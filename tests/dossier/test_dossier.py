@@ -3,6 +3,7 @@ polling status, the download (audited), scope and roles; through the pages (CSRF
 
 import time
 
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -247,3 +248,44 @@ def test_a_real_worker_makes_the_dossier(celery_worker, consulent):
         time.sleep(0.3)
     assert aanvraag.status == DossierStatus.KLAAR
     assert "01-voorblad.pdf" in zip_van(aanvraag.bestand.read()).namelist()
+
+
+def test_anonymising_the_candidate_removes_the_zip(app, consulent):
+    from bewaartermijnen.services import kandidaat_anonimiseren
+
+    traject = TrajectFactory(lopend=True, kandidaat__consulent=consulent)
+    aanvraag = met_commit(dossier_aanvragen, traject=traject, door=consulent)
+    aanvraag.refresh_from_db()
+    opslag, pad = aanvraag.bestand.storage, aanvraag.bestand.name
+    met_commit(
+        kandidaat_anonimiseren,
+        kandidaat=traject.kandidaat,
+        door=consulent,
+        reden="Verzoek.",
+    )
+    assert not opslag.exists(pad)
+    app.get(reverse("dossier:download", args=[aanvraag.pk]), user=consulent, status=404)
+
+
+def test_a_failing_build_says_so_and_a_new_click_may_try_again(
+    app, consulent, monkeypatch
+):
+    from dossier import inhoud
+
+    def kapot(traject):
+        raise RuntimeError("weasyprint crashed")
+
+    monkeypatch.setattr(inhoud, "dossier_zip", kapot)
+    traject = TrajectFactory(lopend=True, kandidaat__consulent=consulent)
+    aanvraag = met_commit(dossier_aanvragen, traject=traject, door=consulent)
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == DossierStatus.FOUT
+    assert not aanvraag.bestand
+    pagina = app.get(traject.get_absolute_url(), user=consulent)
+    assert "Het dossier kon niet worden gemaakt. Probeer het opnieuw." in pagina
+    sectie = pagina.html.find(id="dossier")
+    assert sectie.find(attrs={"hx-trigger": True}) is None  # no polling any more
+    monkeypatch.undo()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        verzenden(pagina, actie=aanvragen_url(traject), status=302)
+    assert Dossieraanvraag.objects.get().status == DossierStatus.KLAAR

@@ -30,6 +30,7 @@ from trajecten.models import (
     Traject,
 )
 from verklaringen.models import Eindbeoordeling, Observatie, Praktijkverklaring
+from voortgang.constants import GesprekPartij
 from voortgang.models import (
     Aanwezigheid,
     AanwezigheidCorrectie,
@@ -209,6 +210,15 @@ def _gesprekken(d: Dossier, context: dict) -> None:
         .prefetch_related("ondertekeningen__door", "acties__eigenaar")
         .order_by("datum", "pk")
     )
+    for g in gesprekken:
+        g.aanwezig = [
+            *(["kandidaat"] if g.kandidaat_aanwezig else []),
+            *(["praktijkopleider"] if g.praktijkopleider_aanwezig else []),
+            *(["consulent"] if g.consulent_aanwezig else []),
+            *([g.anderen_aanwezig] if g.anderen_aanwezig else []),
+        ]
+        getekend = {o.partij for o in g.ondertekeningen.all()}
+        g.niet_getekend = [p.label.lower() for p in GesprekPartij if p not in getekend]
     if not gesprekken:
         d.ontbreekt.append(
             "Verslagen van voortgangsgesprekken: er is nog geen gesprek vastgelegd."

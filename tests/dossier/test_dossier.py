@@ -70,6 +70,8 @@ def test_the_task_builds_the_zip_with_every_part(consulent, tmp_path):
     assert "Werkt zelfstandig aan de naaimachine" in gesprekken
     assert "Rooster afstemmen" in gesprekken
     assert "Vaker vragen stellen" in gesprekken
+    assert "kandidaat, praktijkopleider, consulent" in gesprekken
+    assert "Nog niet getekend door: kandidaat, praktijkopleider." in gesprekken
     assert timezone.localdate().strftime("%-d-%-m-%Y") in gesprekken
 
     audit = z.read("07-auditlog.csv").decode("utf-8-sig")

@@ -14,13 +14,7 @@ their role at the time). Views on one day by one organisation and role are
 counted in one row, so a busy file stays readable.
 """
 
-from collections import Counter
-from dataclasses import dataclass
-from datetime import date
-
 from django.contrib.auth.decorators import permission_required
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -30,6 +24,7 @@ from django.views.decorators.http import require_GET
 
 from auditlog.models import LogEntry
 
+from core.auditoverzicht import Inzage, audit_samenvatten
 from kandidaten.models import Contactmoment, Kandidaat
 from trajecten.models import (
     Advies,
@@ -40,25 +35,6 @@ from trajecten.models import (
 )
 from uitkomsten.models import Uitkomst, Vervolgmeting
 from verklaringen.models import Eindbeoordeling, Observatie, Praktijkverklaring
-
-ACTIE = {
-    LogEntry.Action.CREATE: "toegevoegd",
-    LogEntry.Action.UPDATE: "gewijzigd",
-    LogEntry.Action.DELETE: "verwijderd",
-    LogEntry.Action.ACCESS: "bekeken",
-}
-
-
-@dataclass(frozen=True)
-class Inzage:
-    """One row of the table 'wie heeft uw dossier bekeken of gewijzigd'."""
-
-    datum: date
-    organisatie: str
-    rol: str
-    actie: str
-    onderdeel: str
-    aantal: int
 
 
 def _gedeelten(kandidaat: Kandidaat) -> list[tuple[type, list[int]]]:
@@ -96,38 +72,7 @@ def _gedeelten(kandidaat: Kandidaat) -> list[tuple[type, list[int]]]:
 def inzage_lijst(kandidaat: Kandidaat) -> list[Inzage]:
     """Who viewed or changed the file: per day, organisation, role, action and part,
     newest first."""
-    filter_ = Q(pk__in=[])
-    for model, ids in _gedeelten(kandidaat):
-        if ids:
-            filter_ |= Q(
-                content_type=ContentType.objects.get_for_model(model),
-                object_pk__in=[str(pk) for pk in ids],
-            )
-    entries = (
-        LogEntry.objects.filter(filter_)
-        .select_related("actor__organisatie", "content_type")
-        .prefetch_related("actor__groups")
-        .order_by("-timestamp")
-    )
-    tellers: Counter = Counter()
-    for entry in entries:
-        actor = entry.actor
-        if actor is None:
-            organisatie, rol = "Het portaal zelf", "automatisch"
-        else:
-            organisatie = actor.organisatie.naam if actor.organisatie else "Beheer"
-            rol = ", ".join(str(r) for r in actor.rol_labels) or "beheerder"
-        onderdeel = str(entry.content_type.model_class()._meta.verbose_name)
-        sleutel = (
-            timezone.localdate(entry.timestamp),
-            organisatie,
-            rol,
-            ACTIE.get(entry.action, "gebruikt"),
-            onderdeel,
-        )
-        tellers[sleutel] += 1
-    rijen = [Inzage(*sleutel, aantal) for sleutel, aantal in tellers.items()]
-    return sorted(rijen, key=lambda r: r.datum, reverse=True)
+    return audit_samenvatten(_gedeelten(kandidaat))
 
 
 def verslag_context(kandidaat: Kandidaat) -> dict:

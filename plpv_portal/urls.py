@@ -80,6 +80,7 @@ urlpatterns = [
     path("uitkomsten/", include("uitkomsten.urls")),
     path("bewaartermijnen/", include("bewaartermijnen.urls")),
     path("voortgang/", include("voortgang.urls")),
+    path("dossier/", include("dossier.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "voortgang",
     "uitkomsten",
     "bewaartermijnen",
+    "dossier",
     "rapportage",
     "tweestaps",
     "api",
@@ -338,6 +339,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # The dashboards' fact tables again from the live tables: repairs drift from bulk
     # writes or lost updates. Nightly, and once at the start of `make run`.
+    # Daily at 02:30: funding dossiers (ZIPs) older than dossier.services.BEWAARDAGEN.
+    "dossiers-opruimen": {
+        "task": "dossier.tasks.dossiers_opruimen",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "dashboardfeiten-herbouwen": {
         "task": "rapportage.tasks.feiten_herbouwen",
         "schedule": crontab(hour=2, minute=15),

@@ -241,6 +241,7 @@ NIET_GEAUDIT = {
     "trajecten:traject_status": "POST only",
     "trajecten:overeenkomsten_genereren": "POST only",
     "verklaringen:verklaring_pdf_opnieuw": "POST only",
+    "dossier:aanvragen": "POST only; the ZIP's download is audited (tests/dossier)",
     "verklaringen:verklaring_intrekken": "POST only",
     "verklaringen:uitreiken": "POST only",
     "verklaringen:ontwikkeldoel_create": "POST only",

@@ -127,7 +127,8 @@ def pdf_antwoord(obj, bestand, naam: str, *, user):
 
     from .csv_export import toegang_vastleggen
 
-    if not bestand:
+    # No file, or one removed from storage (an anonymised candidate's documents).
+    if not bestand or not bestand.storage.exists(bestand.name):
         raise Http404
     toegang_vastleggen([obj], actor=user, via="pdf")
     return FileResponse(

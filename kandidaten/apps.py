@@ -19,3 +19,4 @@ class KandidatenConfig(AppConfig):
         auditlog.register(Kandidaat, exclude_fields=["bsn_versleuteld"])
         auditlog.register(Contactmoment)
         persoonsgegevens_registreren(Kandidaat, Contactmoment)
+        from . import persoonsgegevens  # noqa: F401  (the personal fields)

@@ -138,6 +138,11 @@ class Kandidaat(VersieModel, TimeStampedModel):
         related_name="+",
         verbose_name=_("toestemming vastgelegd door"),
     )
+    # Set when the retention period ended or an erasure request was honoured
+    # (bewaartermijnen): the personal fields are emptied, ids and facts stay.
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"), null=True, blank=True, editable=False
+    )
 
     objects = KandidaatQuerySet.as_manager()
 

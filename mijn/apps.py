@@ -19,12 +19,17 @@ class MijnConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from kandidaten.panelen import Paneel, paneel_registreren
+        from organisaties.audit import persoonsvelden_registreren
 
         from .models import Toegang
         from .sessie import staff_login_ontvanger
 
         # Who gave a candidate access, and when it was used or burned; never the hash.
         auditlog.register(Toegang, exclude_fields=["sleutel_hash"])
+        # The hash of a random secret says nothing about the person.
+        persoonsvelden_registreren(
+            Toegang, kandidaat="kandidaat", bewaard=["sleutel_hash"]
+        )
         user_logged_in.connect(staff_login_ontvanger, dispatch_uid="mijn_staff_login")
         paneel_registreren(
             Paneel("mijn/partials/toegang_paneel.html", _toegang_paneel, 90)

@@ -77,6 +77,12 @@ MENU: list[MenuItem] = [
         rollen=BEHEER,
     ),
     MenuItem(
+        _("Bewaartermijnen"),
+        "bewaartermijnen:overzicht",
+        _("Hoe lang het portaal gegevens bewaart, en wie binnenkort anoniem wordt."),
+        rollen=BEHEER,
+    ),
+    MenuItem(
         _("Regio's vergelijken"),
         "rapportage:vergelijking",
         _("De belangrijkste cijfers van jouw regio's naast elkaar, zonder namen."),

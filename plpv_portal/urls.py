@@ -28,6 +28,7 @@ urlpatterns = [
         name="login",
     ),
     path("inloggen/sso/", include("sso.urls")),
+    path("inloggen/tweede-stap/", include("tweestaps.urls")),
     # Also ends the session at the organisation's provider after an SSO login.
     path("uitloggen/", sso_views.UitloggenView.as_view(), name="logout"),
     path(
@@ -74,6 +75,7 @@ urlpatterns = [
     path("verificatie/<str:code>/", verificatie, name="verificatie"),
     path("kennisbank/", include("kennisbank.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
+    path("bewaartermijnen/", include("bewaartermijnen.urls")),
     # The candidate's own pages: no staff login, a session of its own (mijn/sessie.py).
     path("mijn/", include("mijn.urls")),
     path("rapportage/", include("rapportage.urls")),

@@ -1,93 +1,77 @@
-"""The dashboards' raw figures: a fixed set of GROUP BY queries per page.
+"""The dashboards' raw figures, from the region-local fact tables (rapportage.models).
 
-Every function counts persons (distinct candidates) in the database, for the
-candidates of a `Populatie`, optionally per region (`per_regio=True`, the comparison
-page). The number of queries does not depend on the amount of data. These numbers
-are never shown as they are: `tabellen.py` suppresses small numbers first.
+The same functions, arguments and results as `cijfers_live` (the definitions on the
+live tables), but every query reads only fact rows of the population's region(s):
+a traject's facts carry its candidate's region and filter columns. Dimension tables
+(names of organisations, kwalificaties, leerbedrijven, werkprocessen) are joined by
+primary key. tests/rapportage/test_feiten.py checks that every dashboard table comes
+out the same from both. These numbers are never shown as they are: `tabellen.py`
+suppresses small numbers first.
 """
 
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FilteredRelation,
-    OuterRef,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import TruncQuarter
 
-from kandidaten.models import Kandidaat
 from leerbedrijven.constants import SOORTEN_ONTWIKKELBEDRIJF
 from trajecten.constants import TrajectStatus
-from trajecten.models import Advies, Traject
-from uitkomsten.constants import WERK_SITUATIES, WERK_UITKOMSTEN
-from verklaringen.models import Praktijkverklaring
+from uitkomsten.constants import WERK_UITKOMSTEN
 
+from .cijfers_live import (
+    DOELGROEPEN,
+    GEEN_PLAATSING,
+    GESTART,
+    SOORT_ONTWIKKELBEDRIJF,
+    SOORT_REGULIER,
+    _als_datum,
+    _per_groep,
+    kwartaal_begin,
+)
+from .models import KandidaatFeit, TrajectFeit, VerklaringFeit, WerkprocesFeit
 from .populatie import Populatie
 
-# A traject in one of these states has run (lopend) at some point; an uitgevallen
-# one only when its history shows a move to lopend.
-GESTART = [
-    TrajectStatus.LOPEND,
-    TrajectStatus.BEOORDEELD,
-    TrajectStatus.VERKLARING_UITGEREIKT,
-    TrajectStatus.NAZORG,
-    TrajectStatus.AFGESLOTEN,
+__all__ = [
+    "DOELGROEPEN",
+    "GEEN_PLAATSING",
+    "GESTART",
+    "SOORT_ONTWIKKELBEDRIJF",
+    "SOORT_REGULIER",
+    "instroom",
+    "kerncijfers",
+    "kwartaal_begin",
+    "per_kwartaal",
+    "resultaten_per_kwalificatie",
+    "resultaten_per_mbo",
+    "resultaten_per_soort",
+    "resultaten_per_sector",
+    "resultaten_per_verwijzer",
+    "trechter",
+    "uitkomsten",
+    "uitval",
+    "werkprocessen",
 ]
-DOELGROEPEN = [
-    "arbeidsbeperking",
-    "statushouder",
-    "laaggeletterd",
-    "voortijdig_schoolverlater",
-    "pro_vso",
-]
-GEEN_PLAATSING = "geen"
-SOORT_ONTWIKKELBEDRIJF = "ontwikkelbedrijf"
-SOORT_REGULIER = "regulier"
 
 
-def _per_groep(qs: QuerySet, groep: dict | None, **aggregaten) -> dict:
-    """{group key: {name: count}}; one row under the key None without a group."""
-    if groep is None:
-        return {None: qs.aggregate(**aggregaten)}
-    rijen = qs.values(**groep).annotate(**aggregaten).order_by()
-    sleutels = list(groep)
-    return {
-        (r[sleutels[0]] if len(sleutels) == 1 else tuple(r[s] for s in sleutels)): r
-        for r in rijen
-    }
+def _kandidaten(pop: Populatie) -> QuerySet[KandidaatFeit]:
+    return KandidaatFeit.objects.filter(pop.kandidaat_feit_q())
 
 
-def _trajecten(pop: Populatie) -> QuerySet[Traject]:
-    """The trajecten of the population, with the joins the result counts need."""
-    return Traject.objects.filter(pop.traject_q()).annotate(
-        geldige_verklaring=FilteredRelation(
-            "verklaringen", condition=Q(verklaringen__ingetrokken_op__isnull=True)
-        ),
-        naar_lopend=FilteredRelation(
-            "statuswijzigingen",
-            condition=Q(statuswijzigingen__naar=TrajectStatus.LOPEND),
-        ),
-    )
+def _trajecten(pop: Populatie) -> QuerySet[TrajectFeit]:
+    return TrajectFeit.objects.filter(pop.traject_feit_q())
 
 
 def _personen(filter: Q | None = None) -> Count:
-    return Count("kandidaat", distinct=True, filter=filter)
+    return Count("kandidaat_id", distinct=True, filter=filter)
 
 
 # Per group of trajecten: persons placed, with a verklaring, in work at the end,
 # dropped out.
 RESULTATEN = {
     "geplaatst": lambda: _personen(),
-    "verklaring": lambda: _personen(Q(geldige_verklaring__isnull=False)),
-    "werk": lambda: _personen(Q(uitkomst__soort__in=WERK_UITKOMSTEN)),
+    "verklaring": lambda: _personen(Q(verklaring_op__isnull=False)),
+    "werk": lambda: _personen(Q(uitkomst__in=WERK_UITKOMSTEN)),
     "uitgevallen": lambda: _personen(Q(status=TrajectStatus.UITGEVALLEN)),
 }
 
@@ -100,56 +84,29 @@ def _resultaat_aggregaten() -> dict:
 
 
 def trechter(pop: Populatie, *, per_regio: bool = False) -> dict:
-    """{regio_id or None: {aangemeld, advies, geplaatst, na_advies, zonder_advies,
-    lopend, verklaring, werk, uitgevallen, met_uitkomst, werk_6, werk_12}} in three
-    queries. `na_advies` counts persons with a traject that followed an advice,
-    `zonder_advies` those with a traject started without one (its own line: it never
-    counts as advised)."""
+    """As `cijfers_live.trechter`, in two queries."""
     regio = {"in_regio": F("regio_id")} if per_regio else None
-    traject_regio = {"in_regio": F("kandidaat__regio_id")} if per_regio else None
     uitkomst = defaultdict(dict)
     for sleutel, rij in _per_groep(
-        Kandidaat.objects.filter(pop.kandidaat_q()),
+        _kandidaten(pop),
         regio,
         aangemeld=Count("pk"),
+        advies=Count("pk", filter=Q(eerste_advies__isnull=False)),
     ).items():
         uitkomst[sleutel]["aangemeld"] = rij["aangemeld"]
-    for sleutel, rij in _per_groep(
-        Advies.objects.filter(pop.kandidaat_q("kandidaat__")),
-        traject_regio,
-        advies=_personen(),
-    ).items():
         uitkomst[sleutel]["advies"] = rij["advies"]
-    trajecten = _trajecten(pop).annotate(
-        werk_6=FilteredRelation(
-            "vervolgmetingen",
-            condition=Q(
-                vervolgmetingen__maanden=6,
-                vervolgmetingen__situatie__in=WERK_SITUATIES,
-            ),
-        ),
-        werk_12=FilteredRelation(
-            "vervolgmetingen",
-            condition=Q(
-                vervolgmetingen__maanden=12,
-                vervolgmetingen__situatie__in=WERK_SITUATIES,
-            ),
-        ),
-    )
     for sleutel, rij in _per_groep(
-        trajecten,
-        traject_regio,
-        lopend=_personen(Q(status__in=GESTART) | Q(naar_lopend__isnull=False)),
-        na_advies=_personen(Q(advies__isnull=False)),
-        zonder_advies=_personen(Q(advies__isnull=True)),
+        _trajecten(pop),
+        regio,
+        lopend=_personen(Q(gestart=True)),
+        na_advies=_personen(Q(met_advies=True)),
+        zonder_advies=_personen(Q(met_advies=False)),
         met_uitkomst=_personen(Q(uitkomst__isnull=False)),
-        werk_6=_personen(Q(werk_6__isnull=False)),
-        werk_12=_personen(Q(werk_12__isnull=False)),
+        werk_6=_personen(Q(werk_6=True)),
+        werk_12=_personen(Q(werk_12=True)),
         **_resultaat_aggregaten(),
     ).items():
-        uitkomst[sleutel].update(
-            {k: v for k, v in rij.items() if k != "in_regio"},
-        )
+        uitkomst[sleutel].update({k: v for k, v in rij.items() if k != "in_regio"})
     return dict(uitkomst)
 
 
@@ -157,13 +114,9 @@ def trechter(pop: Populatie, *, per_regio: bool = False) -> dict:
 
 
 def instroom(pop: Populatie) -> dict:
-    """Candidates by bron, uitkering, startkwalificatie and doelgroep, in one query.
-
-    Each candidate is in exactly one (bron, uitkering, startkwalificatie) group, so
-    the groups add up per dimension without double counting.
-    """
+    """As `cijfers_live.instroom`."""
     rijen = (
-        Kandidaat.objects.filter(pop.kandidaat_q())
+        _kandidaten(pop)
         .values("bron", "uitkering", "startkwalificatie")
         .annotate(
             n=Count("pk"),
@@ -191,23 +144,21 @@ def instroom(pop: Populatie) -> dict:
 
 
 def uitkomsten(pop: Populatie) -> dict[str, int]:
-    """Persons per outcome (rapportage.Uitkomst.soort) of their trajecten."""
     return {
         r["soort"]: r["n"]
-        for r in Traject.objects.filter(pop.traject_q(), uitkomst__isnull=False)
-        .values(soort=F("uitkomst__soort"))
+        for r in _trajecten(pop)
+        .filter(uitkomst__isnull=False)
+        .values(soort=F("uitkomst"))
         .annotate(n=_personen())
         .order_by()
     }
 
 
 def uitval(pop: Populatie) -> dict[str, int]:
-    """Persons per reason of drop-out, from the trajecten that dropped out."""
     return {
         r["uitval_reden"]: r["n"]
-        for r in Traject.objects.filter(
-            pop.traject_q(), status=TrajectStatus.UITGEVALLEN
-        )
+        for r in _trajecten(pop)
+        .filter(status=TrajectStatus.UITGEVALLEN)
         .values("uitval_reden")
         .annotate(n=_personen())
         .order_by()
@@ -222,10 +173,7 @@ def _resultaten(qs: QuerySet, groep: dict) -> dict:
 
 
 def resultaten_per_soort(pop: Populatie) -> dict:
-    """Per kind of leerbedrijf (ontwikkelbedrijf or regular employer) of a placement.
-
-    A traject with placements at both kinds counts in both rows.
-    """
+    """Per kind of leerbedrijf of a placement; both rows for a traject with both."""
     soort = Case(
         When(plaatsingen__isnull=True, then=Value(GEEN_PLAATSING)),
         When(
@@ -238,7 +186,6 @@ def resultaten_per_soort(pop: Populatie) -> dict:
 
 
 def resultaten_per_sector(pop: Populatie) -> dict:
-    """Per sector of the leerbedrijf of a placement (None: no placement yet)."""
     return _resultaten(
         _trajecten(pop), {"groep": F("plaatsingen__leerbedrijf__sector")}
     )
@@ -259,20 +206,13 @@ def resultaten_per_mbo(pop: Populatie) -> dict:
 
 
 def resultaten_per_verwijzer(pop: Populatie) -> dict:
-    """Per referring organisation: candidates registered and the trajecten's results."""
-    groep = {
-        "groep": F("kandidaat__organisatie_id"),
-        "naam": F("kandidaat__organisatie__naam"),
-    }
+    groep = {"groep": F("organisatie_id"), "naam": F("organisatie__naam")}
     uitkomst = {
         sleutel: {"aangemeld": 0, **rij}
         for sleutel, rij in _resultaten(_trajecten(pop), groep).items()
     }
     for r in (
-        Kandidaat.objects.filter(pop.kandidaat_q())
-        .values(groep=F("organisatie_id"), naam=F("organisatie__naam"))
-        .annotate(aangemeld=Count("pk"))
-        .order_by()
+        _kandidaten(pop).values(**groep).annotate(aangemeld=Count("pk")).order_by()
     ):
         sleutel = (r["groep"], r["naam"])
         uitkomst.setdefault(sleutel, dict.fromkeys(RESULTATEN, 0))
@@ -289,24 +229,20 @@ def werkprocessen(pop: Populatie) -> dict[int, dict]:
         "titel": F("werkproces__titel"),
         "kwalificatie": F("werkproces__kerntaak__kwalificatie__naam"),
     }
-    gekozen = (
-        Traject.werkprocessen.through.objects.filter(pop.traject_q("traject__"))
+    rijen = WerkprocesFeit.objects.filter(pop.traject_feit_q("traject__"))
+    for r in (
+        rijen.filter(gekozen=True)
         .values("werkproces_id", **label)
-        .annotate(n=Count("traject__kandidaat", distinct=True))
+        .annotate(n=_personen())
         .order_by()
-    )
-    for r in gekozen:
+    ):
         uitkomst[r["werkproces_id"]] = {**r, "gekozen": r["n"], "verklaring": 0}
-    verklaard = (
-        Praktijkverklaring.werkprocessen.through.objects.filter(
-            pop.traject_q("praktijkverklaring__traject__"),
-            praktijkverklaring__ingetrokken_op__isnull=True,
-        )
+    for r in (
+        rijen.filter(verklaard=True)
         .values("werkproces_id", **label)
-        .annotate(n=Count("praktijkverklaring__traject__kandidaat", distinct=True))
+        .annotate(n=_personen())
         .order_by()
-    )
-    for r in verklaard:
+    ):
         rij = uitkomst.setdefault(r["werkproces_id"], {**r, "gekozen": 0})
         rij["verklaring"] = r["n"]
     return uitkomst
@@ -316,26 +252,22 @@ def werkprocessen(pop: Populatie) -> dict[int, dict]:
 
 
 def per_kwartaal(pop: Populatie) -> dict[str, dict[date, int]]:
-    """Per quarter: candidates by intake date, persons by traject start, persons by
-    date of a valid verklaring (three queries)."""
     instroom = (
-        Kandidaat.objects.filter(pop.kandidaat_q())
+        _kandidaten(pop)
         .values(kwartaal=TruncQuarter("toestemming_op"))
         .annotate(n=Count("pk"))
         .order_by()
     )
     plaatsingen = (
-        Traject.objects.filter(pop.traject_q())
+        _trajecten(pop)
         .values(kwartaal=TruncQuarter("startdatum"))
         .annotate(n=_personen())
         .order_by()
     )
     verklaringen = (
-        Praktijkverklaring.objects.filter(
-            pop.traject_q("traject__"), ingetrokken_op__isnull=True
-        )
+        VerklaringFeit.objects.filter(pop.traject_feit_q("traject__"))
         .values(kwartaal=TruncQuarter("uitgereikt_op"))
-        .annotate(n=Count("traject__kandidaat", distinct=True))
+        .annotate(n=_personen())
         .order_by()
     )
     return {
@@ -348,32 +280,21 @@ def per_kwartaal(pop: Populatie) -> dict[str, dict[date, int]]:
     }
 
 
-def _als_datum(waarde) -> date:
-    return waarde.date() if hasattr(waarde, "date") else waarde
-
-
 # --- the headline figures -------------------------------------------------------------
 
 
-def kwartaal_begin(dag: date) -> date:
-    return date(dag.year, 3 * ((dag.month - 1) // 3) + 1, 1)
-
-
 def kerncijfers(pop: Populatie, *, vandaag: date) -> dict[str, int]:
-    """{instroom_kwartaal, lopend, verklaringen_jaar}: candidates with an intake this
-    quarter, persons in a running traject, persons with a valid verklaring issued this
-    year. One query: each figure counts candidates of the population."""
-    trajecten = Traject.objects.filter(kandidaat=OuterRef("pk"))
-    verklaringen = Praktijkverklaring.objects.filter(
-        traject__kandidaat=OuterRef("pk"),
-        ingetrokken_op__isnull=True,
+    """As `cijfers_live.kerncijfers`, in one query."""
+    trajecten = TrajectFeit.objects.filter(kandidaat=OuterRef("pk"))
+    verklaringen = VerklaringFeit.objects.filter(
+        kandidaat_id=OuterRef("pk"),
         uitgereikt_op__gte=date(vandaag.year, 1, 1),
         uitgereikt_op__lte=vandaag,
     )
     if pop.kwalificatie_id is not None:
         trajecten = trajecten.filter(kwalificatie_id=pop.kwalificatie_id)
         verklaringen = verklaringen.filter(traject__kwalificatie_id=pop.kwalificatie_id)
-    return Kandidaat.objects.filter(pop.kandidaat_q()).aggregate(
+    return _kandidaten(pop).aggregate(
         instroom_kwartaal=Count(
             "pk",
             filter=Q(

@@ -14,7 +14,7 @@ from kwalificaties.constants import Sector
 from trajecten.constants import UitvalReden
 from uitkomsten.constants import UitkomstSoort
 
-from . import cijfers
+from . import cijfers, cijfers_live
 from .doorlooptijden import doorlooptijden
 from .onderdrukking import Cel, mediaan_cel, onderdruk
 from .populatie import Populatie
@@ -75,11 +75,19 @@ def _doelgroep_label(veld: str) -> str:
     return str(Kandidaat._meta.get_field(veld).verbose_name).capitalize()
 
 
-class Dashboard:
-    """The figures of one population, built lazily per table."""
+BRONNEN = {"feiten": cijfers, "live": cijfers_live}
 
-    def __init__(self, populatie: Populatie):
+
+class Dashboard:
+    """The figures of one population, built lazily per table.
+
+    `bron`: "feiten" (the fact tables, what the pages use) or "live" (the
+    definitions on the live tables, for the test that compares the two)."""
+
+    def __init__(self, populatie: Populatie, *, bron: str = "feiten"):
         self.pop = populatie
+        self.bron = bron
+        self.cijfers = BRONNEN[bron]
 
     def sleutel(self) -> str:
         """What the figures depend on (for the cache): the population."""
@@ -88,11 +96,11 @@ class Dashboard:
     # --- raw figures, each one query (or a few) run at most once ---
     @cached_property
     def _trechter(self) -> dict:
-        return cijfers.trechter(self.pop)[None]
+        return self.cijfers.trechter(self.pop)[None]
 
     @cached_property
     def _instroom(self) -> dict:
-        return cijfers.instroom(self.pop)
+        return self.cijfers.instroom(self.pop)
 
     def _resultaat_totalen(self) -> list[int]:
         return [self._trechter[k] for k, _ in RESULTAAT_KOLOMMEN]
@@ -131,7 +139,7 @@ class Dashboard:
         )
 
     def tabel_doorlooptijden(self) -> Tabel:
-        tijden = doorlooptijden(self.pop)[None]
+        tijden = doorlooptijden(self.pop, bron=self.bron)[None]
         aantallen, _ = onderdruk([tijden[stap][1] for stap in DOORLOOPTIJD_LABELS])
         rijen = [
             Rij(label, [mediaan_cel(*tijden[stap]), aantal])
@@ -215,7 +223,7 @@ class Dashboard:
             "Uitkomst aan het einde van het traject",
             "Uitkomst",
             UitkomstSoort.choices,
-            cijfers.uitkomsten(self.pop),
+            self.cijfers.uitkomsten(self.pop),
             self._trechter["met_uitkomst"],
             uitleg="Alleen trajecten waarvan de uitkomst is vastgelegd.",
         )
@@ -226,7 +234,7 @@ class Dashboard:
             "Reden van uitval",
             "Reden",
             UitvalReden.choices,
-            cijfers.uitval(self.pop),
+            self.cijfers.uitval(self.pop),
             self._trechter["uitgevallen"],
         )
 
@@ -247,7 +255,7 @@ class Dashboard:
         )
 
     def tabel_resultaten_soort(self) -> Tabel:
-        telling = cijfers.resultaten_per_soort(self.pop)
+        telling = self.cijfers.resultaten_per_soort(self.pop)
         rijen = [
             ("Reguliere werkgever", telling.get(cijfers.SOORT_REGULIER, {})),
             (
@@ -266,7 +274,7 @@ class Dashboard:
         )
 
     def tabel_resultaten_sector(self) -> Tabel:
-        telling = cijfers.resultaten_per_sector(self.pop)
+        telling = self.cijfers.resultaten_per_sector(self.pop)
         rijen = [
             (str(label), telling.get(waarde, {})) for waarde, label in Sector.choices
         ]
@@ -287,7 +295,7 @@ class Dashboard:
             "resultaten_kwalificatie",
             "Resultaten per kwalificatie",
             "Kwalificatie",
-            self._per_naam(cijfers.resultaten_per_kwalificatie(self.pop)),
+            self._per_naam(self.cijfers.resultaten_per_kwalificatie(self.pop)),
         )
 
     def tabel_resultaten_mbo(self) -> Tabel:
@@ -295,11 +303,11 @@ class Dashboard:
             "resultaten_mbo",
             "Resultaten per mbo-instelling",
             "Mbo-instelling",
-            self._per_naam(cijfers.resultaten_per_mbo(self.pop)),
+            self._per_naam(self.cijfers.resultaten_per_mbo(self.pop)),
         )
 
     def tabel_resultaten_verwijzer(self) -> Tabel:
-        telling = cijfers.resultaten_per_verwijzer(self.pop)
+        telling = self.cijfers.resultaten_per_verwijzer(self.pop)
         kolommen = [("aangemeld", "Aangemeld"), *RESULTAAT_KOLOMMEN]
         return tabel_maken(
             sleutel="resultaten_verwijzer",
@@ -316,7 +324,7 @@ class Dashboard:
         )
 
     def tabel_resultaten_werkproces(self) -> Tabel:
-        telling = cijfers.werkprocessen(self.pop)
+        telling = self.cijfers.werkprocessen(self.pop)
         rijen = sorted(
             telling.values(), key=lambda r: (r["kwalificatie"], r["code"], r["titel"])
         )
@@ -340,7 +348,7 @@ class Dashboard:
         )
 
     def tabel_trend(self) -> Tabel:
-        reeksen = cijfers.per_kwartaal(self.pop)
+        reeksen = self.cijfers.per_kwartaal(self.pop)
         alle = sorted({k for reeks in reeksen.values() for k in reeks})
         kwartalen = kwartalen_tussen(alle[0], alle[-1]) if alle else []
         namen = ("instroom", "plaatsingen", "verklaringen")
@@ -370,7 +378,7 @@ class Dashboard:
     def kerncijfers(self, vandaag: date) -> list[Kerncijfer]:
         """The four figures a coordinator looks at first; the same small-number rule
         as every cell ("<5"). Three queries plus the funnel the page needs anyway."""
-        telling = cijfers.kerncijfers(self.pop, vandaag=vandaag)
+        telling = self.cijfers.kerncijfers(self.pop, vandaag=vandaag)
         kwartaal = kwartaal_label(cijfers.kwartaal_begin(vandaag))
         rijen = [
             (

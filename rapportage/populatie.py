@@ -25,6 +25,8 @@ from organisaties.constants import Rol
 from organisaties.models import Arbeidsmarktregio, Organisatie
 from trajecten.models import Traject
 
+from .models import TrajectFeit
+
 
 @dataclass(frozen=True)
 class Populatie:
@@ -76,6 +78,33 @@ class Populatie:
                     )
                 )
             )
+        return q
+
+    # --- the same populations on the fact tables (rapportage.models) ---
+    def _feit_velden(self, pad: str) -> Q:
+        """The filter columns that every fact table carries (the candidate's)."""
+        return self._kandidaat_velden(pad)
+
+    def kandidaat_feit_q(self, pad: str = "") -> Q:
+        """KandidaatFeit rows (seen through `pad`); with a kwalificatie only those
+        with a traject in it."""
+        q = self._feit_velden(pad)
+        if self.kwalificatie_id is not None:
+            q &= Q(
+                Exists(
+                    TrajectFeit.objects.filter(
+                        kandidaat=OuterRef(pad.removesuffix("__") or "pk"),
+                        kwalificatie_id=self.kwalificatie_id,
+                    )
+                )
+            )
+        return q
+
+    def traject_feit_q(self, pad: str = "") -> Q:
+        """TrajectFeit rows (seen through `pad`); with a kwalificatie only those in it."""
+        q = self._feit_velden(pad)
+        if self.kwalificatie_id is not None:
+            q &= Q(**{f"{pad}kwalificatie_id": self.kwalificatie_id})
         return q
 
     def traject_q(self, pad: str = "") -> Q:

@@ -1,9 +1,8 @@
 """The comparison of regions for the functioneel beheerder: aggregates only."""
 
-from . import cijfers
 from .doorlooptijden import doorlooptijden
 from .onderdrukking import mediaan_cel
-from .overzicht import DOORLOOPTIJD_LABELS, Sectie
+from .overzicht import BRONNEN, DOORLOOPTIJD_LABELS, Sectie
 from .populatie import Populatie
 from .tabellen import Rij, Tabel, tabel_maken
 
@@ -11,9 +10,10 @@ from .tabellen import Rij, Tabel, tabel_maken
 class Vergelijking:
     """Key figures per region for the functioneel beheerder: aggregates only."""
 
-    def __init__(self, populatie: Populatie, regios: list):
+    def __init__(self, populatie: Populatie, regios: list, *, bron: str = "feiten"):
         self.pop = populatie
         self.regios = regios  # Arbeidsmarktregio objects, in order
+        self.bron = bron  # as in Dashboard
 
     def sleutel(self) -> str:
         """What the figures depend on (for the cache): population and regions."""
@@ -32,7 +32,7 @@ class Vergelijking:
     ]
 
     def tabel_regios(self) -> Tabel:
-        per_regio = cijfers.trechter(self.pop, per_regio=True)
+        per_regio = BRONNEN[self.bron].trechter(self.pop, per_regio=True)
         rijen = [
             (r.naam, [per_regio.get(r.pk, {}).get(k, 0) for k, _ in self.KOLOMMEN])
             for r in self.regios
@@ -53,7 +53,7 @@ class Vergelijking:
         )
 
     def tabel_regios_doorlooptijden(self) -> Tabel:
-        per_regio = doorlooptijden(self.pop, per_regio=True)
+        per_regio = doorlooptijden(self.pop, per_regio=True, bron=self.bron)
         leeg = dict.fromkeys(DOORLOOPTIJD_LABELS, (None, 0))
         totaal = per_regio.get(None, leeg)
 

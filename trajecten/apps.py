@@ -145,6 +145,8 @@ class TrajectenConfig(AppConfig):
         ):
             auditlog.register(model)
         persoonsgegevens_registreren(Advies, AdviesAntwoord, Traject, Ondertekening)
+        from . import persoonsgegevens  # noqa: F401  (the personal fields)
+
         auditlog.register(ChecklistVraag)
         auditlog.register(TrajectInstellingen)
         # The mbo-instelling that gave the advice or runs a traject follows the

@@ -39,6 +39,8 @@ class UitkomstenConfig(AppConfig):
         for model in (Uitkomst, Vervolgmeting):
             auditlog.register(model)
         persoonsgegevens_registreren(Uitkomst, Vervolgmeting)
+        from . import persoonsgegevens  # noqa: F401  (the personal fields)
+
         # The outcome and its follow-ups on the traject page.
         traject_sectie_registreren(
             Paneel("uitkomsten/partials/traject_sectie.html", _uitkomst_sectie, 10)

@@ -89,6 +89,8 @@ class VerklaringenConfig(AppConfig):
         )
         from kandidaten.panelen import Paneel, paneel_registreren
 
+        from . import persoonsgegevens  # noqa: F401  (the personal fields)
+
         paneel_registreren(
             Paneel(
                 "verklaringen/partials/verklaringen_paneel.html",

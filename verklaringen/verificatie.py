@@ -59,7 +59,10 @@ def verificatie(request, code: str):
         "verklaringen/verificatie.html",
         {
             "v": verklaring,
-            "naam": f"{initialen(kandidaat.voornaam)} {kandidaat.achternaam}",
+            # An anonymised holder (bewaartermijnen): the number still verifies.
+            "naam": "(geanonimiseerd)"
+            if kandidaat.geanonimiseerd_op
+            else f"{initialen(kandidaat.voornaam)} {kandidaat.achternaam}",
             "kwalificatie": verklaring.traject.kwalificatie,
         },
     )

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "axes",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "core",
     "meldingen",
@@ -52,8 +55,10 @@ INSTALLED_APPS = [
     "trajecten",
     "verklaringen",
     "uitkomsten",
+    "bewaartermijnen",
     "mijn",
     "rapportage",
+    "tweestaps",
     # seed_demo: composes the demo data of every app, so it sits above them all.
     "plpv_portal.demo",
 ]
@@ -72,7 +77,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the session passed the second step (tweestaps).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After the login check: a user who still owes the second step goes there first.
+    "tweestaps.middleware.TweedeStapMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -171,6 +180,22 @@ AXES_VERBOSE = False
 # The client's address as the trusted proxy saw it (CLIENT_IP_HEADER), not the proxy's
 # own: otherwise every failure counts for one address and anyone can lock any account.
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+
+# --- SECOND LOGIN STEP (tweestaps, django-otp) ---
+# The default for each role when its setting row is made (after migrate): required
+# for every role that can open a candidate. The beheerder changes it per role in
+# the admin ("Tweede stap per rol"); the test settings start with it off.
+TWEEDE_STAP_STANDAARD_VERPLICHT = env.bool(
+    "TWEEDE_STAP_STANDAARD_VERPLICHT", default=True
+)
+# This many wrong codes lock the second step for this many seconds.
+TWEEDE_STAP_MAX_FOUTEN = env.int("TWEEDE_STAP_MAX_FOUTEN", default=5)
+TWEEDE_STAP_BLOKKADE_SECONDEN = env.int("TWEEDE_STAP_BLOKKADE_SECONDEN", default=900)
+OTP_TOTP_ISSUER = "PLPV-portaal"
+# The portal's own lockout above replaces django-otp's growing delays per device.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- I18N ---
 LANGUAGE_CODE = "nl"
@@ -299,6 +324,18 @@ CELERY_BEAT_SCHEDULE = {
     "meldingen-dagelijks-overzicht": {
         "task": "meldingen.tasks.dagelijks_overzicht_versturen",
         "schedule": crontab(hour=7, minute=30),
+    },
+    # Daily at 02:00: anonymise candidates whose retention period ended; delete old
+    # audit entries, notifications and sessions (bewaartermijnen).
+    "bewaartermijnen-toepassen": {
+        "task": "bewaartermijnen.tasks.bewaartermijnen_toepassen",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    # The dashboards' fact tables again from the live tables: repairs drift from bulk
+    # writes or lost updates. Nightly, and once at the start of `make run`.
+    "dashboardfeiten-herbouwen": {
+        "task": "rapportage.tasks.feiten_herbouwen",
+        "schedule": crontab(hour=2, minute=15),
     },
 }
 

@@ -49,3 +49,8 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 # Figures are computed on every request in tests (a test changes data between two
 # requests); tests/rapportage/test_cache.py turns the cache on.
 DASHBOARD_CACHE_SECONDEN = 0
+
+# The second login step starts off for every role here, so that the many tests that
+# log in with `app.get(url, user=...)` or force_login test their own page; the tests
+# in tests/tweestaps/ switch it on per role (and check the production default: on).
+TWEEDE_STAP_STANDAARD_VERPLICHT = False

@@ -34,6 +34,7 @@ from tests.factories.organisaties import (
 from tests.factories.sso import SsoIdentiteitFactory, SsoKoppelingFactory
 from tests.factories.verklaringen import GedragsvoorbeeldFactory
 from tests.formulieren import formulier, posten
+from tweestaps.models import Soort, TweedeStapAccount, TweedeStapGebeurtenis
 from verklaringen.models import Werkopdracht
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,9 @@ GLOBAAL = {
     "kennisbank.Tag": "keywords shared by all regions' items",
     "trajecten.ChecklistVraag": "one national question set for the advice",
     "trajecten.TrajectInstellingen": "one row of settings for the installation",
+    "bewaartermijnen.Bewaartermijnen": "one row of retention periods for the installation",
     "trajecten.PostcodeGebied": "national reference data: postcode centroids",
+    "tweestaps.TweedeStapRegel": "the second login step per role, installation-wide",
 }
 
 
@@ -125,6 +128,14 @@ MAKEN = {
         leerbedrijf=_leerbedrijf(andere),
         titel="Kassa opmaken",
         instructie="Tel de kassa en schrijf het bedrag op.",
+    ),
+    "tweestaps.TweedeStapAccount": lambda andere: TweedeStapAccount.objects.get(
+        pk=_medewerker(andere).pk
+    ),
+    "tweestaps.TweedeStapGebeurtenis": lambda andere: (
+        TweedeStapGebeurtenis.objects.create(
+            gebruiker=_medewerker(andere), soort=Soort.GEBLOKKEERD
+        )
     ),
 }
 

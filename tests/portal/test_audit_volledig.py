@@ -18,6 +18,8 @@ BULK = {"update", "bulk_create", "bulk_update"}
 # Places that may write in bulk, with the reason.
 TOEGESTAAN = {
     "core/audit.py": "the audited bulk helpers themselves",
+    "bewaartermijnen/services.py": "anonymising: an entry per change would keep the "
+    "erased values; one audited Anonimisering row records it",
     "plpv_portal/demo/": "fictional demo data, made by a command, not by a person",
     "plpv_portal/synthetisch/": "the fictional national dataset of the benchmark",
     "verklaringen/begeleiding.py": "the standard gedragsvoorbeelden, loaded from code",

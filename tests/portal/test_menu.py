@@ -79,6 +79,7 @@ VERWACHT = {
         "Medewerkers",
         "Audittrail",
         "Beheeromgeving",
+        "Bewaartermijnen",
         "Regio's vergelijken",
     },
 }

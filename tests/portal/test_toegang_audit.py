@@ -138,6 +138,8 @@ AUDITED = {
     "kandidaten:kandidaat_detail": _kandidaat("kandidaten:kandidaat_detail"),
     # The edit form holds every personal field, filled in.
     "kandidaten:kandidaat_update": _kandidaat("kandidaten:kandidaat_update"),
+    # The erasure request's confirmation names the candidate.
+    "bewaartermijnen:anonimiseren": _kandidaat("bewaartermijnen:anonimiseren"),
     # The inzageverslag (PDF): everything the portal holds on the candidate.
     "inzageverslag": _kandidaat("inzageverslag"),
     # Names the candidate and shows the earlier contact moments.

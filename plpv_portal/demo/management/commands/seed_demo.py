@@ -11,8 +11,10 @@ from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, login
 from plpv_portal.demo.trajecten import demo_trajecten
 from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
+from rapportage import feiten
 from trajecten.models import PostcodeGebied
 from trajecten.services.postcodes import VOORBEELD, postcodegebieden_laden
+from tweestaps.services import voor_alle_rollen
 
 
 class Command(BaseCommand):
@@ -33,7 +35,9 @@ class Command(BaseCommand):
                 "seed_demo is refused here: these settings do not allow demo data "
                 "(the demo password would be a public back door)."
             )
-        with transaction.atomic():
+        # The dashboards' facts once at the end (the demo backdates rows with bulk
+        # updates, which no signal sees), not per change.
+        with feiten.uitgesteld(), transaction.atomic():
             twente = Arbeidsmarktregio.objects.get(code="AM05")
             organisaties, medewerkers = demo_organisaties(twente)
             demo_netwerk(organisaties, medewerkers["coordinator"])
@@ -49,7 +53,15 @@ class Command(BaseCommand):
                 demo_trajecten(organisaties, medewerkers)
                 demo_verklaringen(organisaties, medewerkers)
                 demo_uitkomsten(medewerkers)
+            # The demo logins work in one step: the second login step is off for
+            # every role here (Beheer > Tweede stap per rol switches it on).
+            voor_alle_rollen(verplicht=False)
+        feiten.herbouwen()
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar in regio Twente."))
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():
             self.stdout.write(regel)
+        self.stdout.write(
+            "De tweede stap (code uit een app) staat in de demo uit; zet hem aan per "
+            "rol in Beheer > Tweede stap per rol."
+        )

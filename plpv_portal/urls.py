@@ -76,6 +76,7 @@ urlpatterns = [
     path("kennisbank/", include("kennisbank.urls")),
     path("uitkomsten/", include("uitkomsten.urls")),
     path("bewaartermijnen/", include("bewaartermijnen.urls")),
+    path("voortgang/", include("voortgang.urls")),
     # The candidate's own pages: no staff login, a session of its own (mijn/sessie.py).
     path("mijn/", include("mijn.urls")),
     path("rapportage/", include("rapportage.urls")),

@@ -26,6 +26,7 @@ from trajecten.herinneringen import ongetekend
 from trajecten.models import OvereenkomstVersie, Traject
 from uitkomsten.selectors import werklijst_consulent
 from verklaringen.herinneringen import zonder_observatie
+from voortgang.selectors import open_acties, open_weken_opleider
 
 
 @dataclass
@@ -63,6 +64,9 @@ def vandaag_voor(user, *, vandaag: date) -> Vandaag:
     if consulent:
         soorten += _kandidaten(user)
     soorten.append(_leerbedrijf_acties(user, vandaag))
+    soorten.append(_gesprek_acties(user, vandaag))
+    if user.heeft_rol(Rol.PRAKTIJKOPLEIDER):
+        soorten.append(_uren_bevestigen(user, vandaag))
     if consulent:
         eigen = Traject.objects.zichtbaar_voor(user).filter(consulent=user)
         soorten += [
@@ -207,3 +211,39 @@ def _werklijst(user, vandaag) -> list[Soort]:
             objecten=zonder_uitkomst,
         ),
     ]
+
+
+def _gesprek_acties(user, vandaag) -> Soort:
+    acties = open_acties(user=user)
+    return Soort(
+        "gesprek-acties",
+        _("Acties uit voortgangsgesprekken"),
+        len(acties),
+        items=[
+            Item(
+                f"{a.gesprek.traject.kandidaat}: {a.omschrijving}",
+                f"{a.gesprek.get_absolute_url()}#actie-{a.pk}",
+                (
+                    _("te laat: uiterlijk %s")
+                    if a.uiterlijk_op < vandaag
+                    else _("uiterlijk %s")
+                )
+                % datum_tekst(a.uiterlijk_op),
+            )
+            for a in acties
+        ],
+        uitleg=_("Jij doet ze. Klaar? Zet ze op afgerond bij het gesprek."),
+        objecten=acties,
+    )
+
+
+def _uren_bevestigen(user, vandaag) -> Soort:
+    rijen = open_weken_opleider(user=user, vandaag=vandaag)
+    return Soort(
+        "uren-bevestigen",
+        _("Weken om de uren te bevestigen"),
+        sum(len(weken) for _p, weken in rijen),
+        url=reverse("voortgang:uren"),
+        uitleg=_("Eén tik per week: klopt het aantal uren?"),
+        objecten=[(p, w) for p, weken in rijen for w in weken],
+    )

@@ -119,8 +119,15 @@ def celery_worker_proc(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture
 def celery_worker(celery_worker_proc, transactional_db):
     """Tasks in this test go through Redis to the real worker, not in-process."""
+    from celery._state import _set_task_join_will_block
+
     from plpv_portal.celery import app
 
+    # Celery's eager `apply_async` saves and restores a process-wide "inside a task"
+    # flag without a lock: tests that issue from several threads at once can leave it
+    # set, and then `result.get()` here refuses ("Never call result.get() within a
+    # task"). This test process is never inside a task.
+    _set_task_join_will_block(False)
     app.conf.task_always_eager = False
     yield celery_worker_proc
     app.conf.task_always_eager = True

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "leerbedrijven",
     "trajecten",
     "verklaringen",
+    "voortgang",
     "uitkomsten",
     "bewaartermijnen",
     "mijn",

@@ -28,6 +28,8 @@ STANDAARD = {
     "geen_observatie": 21,
     "vervolgmeting_te_laat": 14,
     "uitkomst_ontbreekt": 30,
+    "aanwezigheid_open": 7,
+    "voortgangsgesprek_te_laat": 7,
 }
 
 

@@ -132,6 +132,34 @@ def _vervolgmeting(consulent):
     return consulent, url, meting.traject.kandidaat
 
 
+def _voortgang(soort):
+    def maak(consulent):
+        from tests.factories.voortgang import (
+            VoortgangsgesprekFactory,
+            lopende_plaatsing,
+        )
+        from voortgang.weken import maandag
+
+        plaatsing = lopende_plaatsing(consulent=consulent)
+        t, opleider = plaatsing.traject, plaatsing.praktijkopleider.account
+        if soort == "plaatsing":
+            return (
+                consulent,
+                reverse("voortgang:plaatsing", args=[plaatsing.pk]),
+                t.kandidaat,
+            )
+        if soort == "week":
+            week = maandag(plaatsing.startdatum).isoformat()
+            url = reverse("voortgang:week", args=[plaatsing.pk, week])
+            return opleider, url, t.kandidaat
+        if soort == "gesprek":
+            gesprek = VoortgangsgesprekFactory(traject=t)
+            return consulent, gesprek.get_absolute_url(), t.kandidaat
+        return consulent, reverse(f"voortgang:{soort}", args=[t.pk]), t.kandidaat
+
+    return maak
+
+
 # Pages that show one candidate's personal data: opening one is an access entry.
 AUDITED = {
     # The candidate's file: all personal data and contact moments.
@@ -176,6 +204,12 @@ AUDITED = {
         "uitkomsten:uitkomst_vastleggen", afgesloten=True
     ),
     "uitkomsten:vervolgmeting_vastleggen": _vervolgmeting,
+    # Attendance and progress meetings of the candidate.
+    "voortgang:plaatsing": _voortgang("plaatsing"),
+    "voortgang:week": _voortgang("week"),
+    "voortgang:gesprek": _voortgang("gesprek"),
+    "voortgang:gesprek_nieuw": _voortgang("gesprek_nieuw"),
+    "voortgang:ritme": _voortgang("ritme"),
     # Giving the candidate access: the page names the candidate and their e-mail.
     "mijn_toegang:toegang": _kandidaat("mijn_toegang:toegang"),
 }

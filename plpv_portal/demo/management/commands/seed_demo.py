@@ -11,6 +11,7 @@ from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, login
 from plpv_portal.demo.trajecten import demo_trajecten
 from plpv_portal.demo.uitkomsten import demo_uitkomsten
 from plpv_portal.demo.verklaringen import demo_verklaringen
+from plpv_portal.demo.voortgang import demo_voortgang
 from rapportage import feiten
 from trajecten.models import PostcodeGebied
 from trajecten.services.postcodes import VOORBEELD, postcodegebieden_laden
@@ -53,6 +54,7 @@ class Command(BaseCommand):
                 demo_trajecten(organisaties, medewerkers)
                 demo_verklaringen(organisaties, medewerkers)
                 demo_uitkomsten(medewerkers)
+                demo_voortgang()
             # The demo logins work in one step: the second login step is off for
             # every role here (Beheer > Tweede stap per rol switches it on).
             voor_alle_rollen(verplicht=False)

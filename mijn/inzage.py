@@ -28,6 +28,7 @@ from trajecten.models import (
 )
 from uitkomsten.models import Uitkomst, Vervolgmeting
 from verklaringen.models import Eindbeoordeling, Observatie, Praktijkverklaring
+from voortgang.models import Aanwezigheid, GesprekOndertekening, Voortgangsgesprek
 
 ACTIE = {
     LogEntry.Action.CREATE: "toegevoegd",
@@ -63,6 +64,7 @@ def _gedeelten(kandidaat: Kandidaat) -> list[tuple[type, list[int]]]:
         Praktijkverklaring,
         Uitkomst,
         Vervolgmeting,
+        Voortgangsgesprek,
     ]
     return [
         (Kandidaat, [kandidaat.pk]),
@@ -77,6 +79,11 @@ def _gedeelten(kandidaat: Kandidaat) -> list[tuple[type, list[int]]]:
         (
             Ondertekening,
             ids(Ondertekening, versie__overeenkomst__traject__in=trajecten),
+        ),
+        (Aanwezigheid, ids(Aanwezigheid, plaatsing__traject__in=trajecten)),
+        (
+            GesprekOndertekening,
+            ids(GesprekOndertekening, gesprek__traject__in=trajecten),
         ),
     ]
 

@@ -3,6 +3,7 @@ candidate (`request.kandidaat`), never from an id in the URL, so a candidate see
 only their own data; an object of another candidate is not found (404)."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
@@ -11,6 +12,9 @@ from trajecten.models import Plaatsing, Traject
 from verklaringen.constants import Niveau
 from verklaringen.models import Gedragsvoorbeeld, Observatie, Praktijkverklaring
 from verklaringen.selectors import gedragsvoorbeelden_voor
+from voortgang.constants import OP_DE_WERKVLOER, GesprekPartij
+from voortgang.models import GesprekActie, Voortgangsgesprek
+from voortgang.selectors import gesprek_weken, volgend_gesprek
 
 # The level of an observation in the candidate's words (B1), not the scale's labels.
 NIVEAU_ZELF = {
@@ -106,10 +110,47 @@ def toestemming_organisatie(*, kandidaat):
     return getattr(door, "organisatie", None)
 
 
-def volgend_gesprek(*, kandidaat):
-    """The candidate's next progress meeting, or None.
+@dataclass
+class Gesprekken:
+    """My progress meetings: when the next one is due, and the recent ones with
+    what was agreed and whether I signed them."""
 
-    Hook: the progress meetings (app `voortgang`, issue #16) are not on this branch
-    yet; once they are, this returns the next planned meeting of the candidate's
-    current traject."""
-    return None
+    volgend: date | None
+    gesprekken: list[Voortgangsgesprek]
+
+
+def mijn_gesprekken(*, traject: Traject | None) -> Gesprekken:
+    """The meetings of the candidate's current traject, newest first (at most
+    five), each with `door_mij_getekend`; the next one is due `gesprek_weken` after
+    the last (only while the candidate works at the leerbedrijf)."""
+    if traject is None:
+        return Gesprekken(volgend=None, gesprekken=[])
+    gesprekken = list(
+        Voortgangsgesprek.objects.filter(traject=traject)
+        .prefetch_related(
+            "ondertekeningen",
+            Prefetch("acties", GesprekActie.objects.select_related("eigenaar")),
+        )
+        .order_by("-datum", "-pk")[:5]
+    )
+    for g in gesprekken:
+        g.door_mij_getekend = any(
+            o.partij == GesprekPartij.KANDIDAAT for o in g.ondertekeningen.all()
+        )
+    volgend = None
+    if traject.status in OP_DE_WERKVLOER:
+        volgend = volgend_gesprek(
+            traject,
+            laatste=gesprekken[0].datum if gesprekken else None,
+            weken=gesprek_weken(traject),
+        )
+    return Gesprekken(volgend=volgend, gesprekken=gesprekken)
+
+
+def mijn_gesprek(*, kandidaat, pk: int) -> Voortgangsgesprek:
+    """One meeting of the candidate's own trajecten; another's is 404."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Voortgangsgesprek.objects.filter(traject__kandidaat=kandidaat), pk=pk
+    )

@@ -6,6 +6,7 @@ app_name = "mijn"
 
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
+    path("gesprekken/<int:pk>/tekenen/", views.gesprek_tekenen, name="gesprek_tekenen"),
     path("wat-ik-kan/", views.wat_ik_kan, name="wat_ik_kan"),
     path("verklaringen/", views.verklaringen, name="verklaringen"),
     path("verklaringen/<int:pk>/pdf/", views.verklaring_pdf, name="verklaring_pdf"),

@@ -8,14 +8,19 @@ a wrong date of birth) counts against the client's address in the shared cache;
 past MIJN_LIMIET the address is refused for a while (429)."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from auditlog.context import set_extra_data
+
 from core.ratelimit import client_ip, tellen
+from voortgang.services import gesprek_door_kandidaat_getekend
 
 from . import audit, selectors, services
 from .constants import SESSIE_TOEGANG, ToegangSoort
@@ -157,9 +162,28 @@ def overzicht(request):
             "plaatsing": plaatsingen[-1] if plaatsingen else None,
             "consulent": traject.consulent if traject else kandidaat.consulent,
             "jobcoach": traject.jobcoach if traject else kandidaat.jobcoach,
-            "gesprek": selectors.volgend_gesprek(kandidaat=kandidaat),
+            "gesprekken": selectors.mijn_gesprekken(traject=traject),
         },
     )
+
+
+@kandidaat_vereist
+@require_POST
+def gesprek_tekenen(request, pk: int):
+    """I sign a progress meeting of my own traject (another's: 404). The entry in
+    the audit trail names me, as on my pages."""
+    gesprek = selectors.mijn_gesprek(kandidaat=request.kandidaat, pk=pk)
+    extra = {"additional_data": audit.als_kandidaat(request.kandidaat.pk)}
+    try:
+        with set_extra_data(extra):
+            gesprek_door_kandidaat_getekend(
+                gesprek=gesprek, kandidaat=request.kandidaat
+            )
+    except ValidationError as exc:
+        messages.info(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Je hebt het gesprek getekend. Dank je wel!")
+    return redirect("mijn:overzicht")
 
 
 @kandidaat_vereist

@@ -67,7 +67,7 @@ def test_the_overview_shows_my_traject_and_who_helps_me(app):
     assert 'href="tel:0612345678"' in pagina.text
     assert traject.consulent.get_full_name() in pagina.text
     assert traject.mbo_instelling.naam in pagina.text
-    assert "Er staat nog geen gesprek gepland" in pagina.text
+    assert "Je volgende gesprek is rond" in pagina.text  # a lopend traject
 
 
 def test_what_i_can_shows_the_latest_level_in_words_without_notes(app):

@@ -1,5 +1,5 @@
 """Issue 16, point 4 in Chromium at 360 px: the candidate logs in with the printed code
-and their date of birth and reads their own pages: no WCAG violations, nothing wider
+and their date of birth, signs a progress meeting and reads their own pages: no WCAG violations, nothing wider
 than the phone, nothing from other hosts."""
 
 from django.core.files.base import ContentFile
@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from mijn.services import code_opmaken, toegang_code_maken
 from tests.e2e.conftest import TELEFOON, axe_violations
+from tests.factories.voortgang import GesprekActieFactory, VoortgangsgesprekFactory
 from tests.verklaringen.test_verklaring_views import uitgereikt
 
 pytestmark = pytest.mark.e2e
@@ -19,6 +20,10 @@ def kandidaat_met_code(transactional_db):
     v, _opleider, _mbo = uitgereikt()
     v.pdf.save("verklaring.pdf", ContentFile(b"%PDF-1.4 proef"))
     kandidaat = v.traject.kandidaat
+    gesprek = VoortgangsgesprekFactory(
+        traject=v.traject, afspraken="Elke dag om 8 uur beginnen."
+    )
+    GesprekActieFactory(gesprek=gesprek, omschrijving="Werkschoenen kopen")
     nieuw = toegang_code_maken(kandidaat=kandidaat, door=kandidaat.consulent)
     return kandidaat, code_opmaken(nieuw.sleutel)
 
@@ -47,6 +52,9 @@ def test_the_candidate_reads_their_pages_on_a_phone(
     expect(
         page.get_by_role("heading", name=f"Hallo {kandidaat.voornaam}")
     ).to_be_visible()
+    past_op_telefoon(page)
+    page.get_by_role("button", name="Ik teken dit gesprek").click()
+    expect(page.get_by_text("Je hebt dit gesprek getekend.")).to_be_visible()
     past_op_telefoon(page)
     for link, kop in [
         ("Wat ik kan", "Wat ik kan"),

@@ -43,12 +43,6 @@ from .selectors import te_anonimiseren_qs
 logger = logging.getLogger(__name__)
 
 
-def _rijen(spec: Persoonsvelden, kandidaat: Kandidaat) -> models.QuerySet:
-    pad = spec.kandidaat or "pk"
-    waarde = kandidaat if spec.kandidaat else kandidaat.pk
-    return spec.model._base_manager.filter(**{pad: waarde})
-
-
 def _vaste_waarde(veld: models.Field, vervanging):
     """The value a STANDAARD or fixed replacement writes (None: skip this field)."""
     if vervanging is not STANDAARD:
@@ -64,7 +58,7 @@ def _rijen_anonimiseren(spec: Persoonsvelden, kandidaat: Kandidaat) -> list[int]
     """Empty the personal fields of the candidate's rows of one model; returns the
     rows' pks (for the audit trail). Files go from storage; their names hold ids only
     and stay, so a constraint like "signed on paper has a file" still holds."""
-    qs = _rijen(spec, kandidaat)
+    qs = spec.rijen(kandidaat)
     pks = list(qs.values_list("pk", flat=True))
     if not pks:
         return pks

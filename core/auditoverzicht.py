@@ -38,9 +38,13 @@ class Inzage:
     aantal: int
 
 
-def audit_samenvatten(gedeelten: list[tuple[type, list[int]]]) -> list[Inzage]:
+def audit_samenvatten(
+    gedeelten: list[tuple[type, list[int]]], *, kandidaat_id: int | None = None
+) -> list[Inzage]:
     """The audit entries of the rows `gedeelten` ((model, ids) pairs), summarised per
-    day, organisation, role, action and part, newest first."""
+    day, organisation, role, action and part, newest first. With `kandidaat_id`, the
+    entries that candidate wrote on their own pages (no staff actor, `{"kandidaat":
+    id}` in `additional_data`: see mijn/audit.py) read "U zelf"."""
     filter_ = Q(pk__in=[])
     for model, ids in gedeelten:
         if ids:
@@ -57,7 +61,13 @@ def audit_samenvatten(gedeelten: list[tuple[type, list[int]]]) -> list[Inzage]:
     tellers: Counter = Counter()
     for entry in entries:
         actor = entry.actor
-        if actor is None:
+        if (
+            actor is None
+            and kandidaat_id is not None
+            and (entry.additional_data or {}).get("kandidaat") == kandidaat_id
+        ):
+            organisatie, rol = "U zelf", "kandidaat"
+        elif actor is None:
             organisatie, rol = "Het portaal zelf", "automatisch"
         else:
             organisatie = actor.organisatie.naam if actor.organisatie else "Beheer"

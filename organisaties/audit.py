@@ -37,6 +37,14 @@ class Persoonsvelden:
     velden: Mapping[str, object] = field(default_factory=dict)
     bewaard: frozenset[str] = frozenset()
 
+    def rijen(self, kandidaat):
+        """The rows of this model that belong to `kandidaat` (all rows, also those a
+        default manager would hide)."""
+        manager = self.model._base_manager
+        if not self.kandidaat:
+            return manager.filter(pk=kandidaat.pk)
+        return manager.filter(**{self.kandidaat: kandidaat})
+
 
 PERSOONSVELDEN: dict[str, Persoonsvelden] = {}
 

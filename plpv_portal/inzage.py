@@ -11,7 +11,8 @@ staff member's name: that is what art. 15 asks (the recipients, or categories of
 them) and it keeps the staff's names out of a document that leaves the portal.
 The role is the one the person holds now (the audit trail stores the actor, not
 their role at the time). Views on one day by one organisation and role are
-counted in one row, so a busy file stays readable.
+counted in one row, so a busy file stays readable. That table (`inzage_lijst`)
+lives in `mijn`, one floor lower: the candidate's own pages show it too.
 """
 
 from django.contrib.auth.decorators import permission_required
@@ -24,55 +25,9 @@ from django.views.decorators.http import require_GET
 
 from auditlog.models import LogEntry
 
-from core.auditoverzicht import Inzage, audit_samenvatten
-from kandidaten.models import Contactmoment, Kandidaat
-from trajecten.models import (
-    Advies,
-    Ondertekening,
-    OvereenkomstVersie,
-    Plaatsing,
-    Traject,
-)
-from uitkomsten.models import Uitkomst, Vervolgmeting
-from verklaringen.models import Eindbeoordeling, Observatie, Praktijkverklaring
-
-
-def _gedeelten(kandidaat: Kandidaat) -> list[tuple[type, list[int]]]:
-    """The audited rows that belong to the candidate's file, per model."""
-    trajecten = list(kandidaat.trajecten.values_list("pk", flat=True))
-
-    def ids(model, **filter_) -> list[int]:
-        return list(model.objects.filter(**filter_).values_list("pk", flat=True))
-
-    per_traject = [
-        Plaatsing,
-        Observatie,
-        Eindbeoordeling,
-        Praktijkverklaring,
-        Uitkomst,
-        Vervolgmeting,
-    ]
-    return [
-        (Kandidaat, [kandidaat.pk]),
-        (Contactmoment, ids(Contactmoment, kandidaat=kandidaat)),
-        (Advies, ids(Advies, kandidaat=kandidaat)),
-        (Traject, trajecten),
-        *[(m, ids(m, traject__in=trajecten)) for m in per_traject],
-        (
-            OvereenkomstVersie,
-            ids(OvereenkomstVersie, overeenkomst__traject__in=trajecten),
-        ),
-        (
-            Ondertekening,
-            ids(Ondertekening, versie__overeenkomst__traject__in=trajecten),
-        ),
-    ]
-
-
-def inzage_lijst(kandidaat: Kandidaat) -> list[Inzage]:
-    """Who viewed or changed the file: per day, organisation, role, action and part,
-    newest first."""
-    return audit_samenvatten(_gedeelten(kandidaat))
+from kandidaten.models import Kandidaat
+from mijn.inzage import inzage_lijst
+from uitkomsten.models import Uitkomst
 
 
 def verslag_context(kandidaat: Kandidaat) -> dict:

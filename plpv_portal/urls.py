@@ -69,6 +69,7 @@ urlpatterns = [
         inzage.inzageverslag,
         name="inzageverslag",
     ),
+    path("kandidaten/<int:pk>/toegang/", include("mijn.urls_toegang")),
     path("kandidaten/", include("kandidaten.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("verklaringen/", include("verklaringen.urls")),
@@ -81,6 +82,8 @@ urlpatterns = [
     path("bewaartermijnen/", include("bewaartermijnen.urls")),
     path("voortgang/", include("voortgang.urls")),
     path("dossier/", include("dossier.urls")),
+    # The candidate's own pages: no staff login, a session of its own (mijn/sessie.py).
+    path("mijn/", include("mijn.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),

@@ -275,6 +275,32 @@ def gesprek_op_papier_getekend(
 
 
 @transaction.atomic
+def gesprek_door_kandidaat_getekend(
+    *, gesprek: Voortgangsgesprek, kandidaat
+) -> GesprekOndertekening:
+    """The candidate signs a meeting of their own traject in their own view (`mijn`):
+    no user (`door` empty), not on paper. Refused for another candidate's meeting
+    (PermissionDenied) and when the candidate has already signed it."""
+    gesprek = (
+        Voortgangsgesprek.objects.select_for_update(of=("self",))
+        .select_related("traject")
+        .get(pk=gesprek.pk)
+    )
+    if gesprek.traject.kandidaat_id != kandidaat.pk:
+        raise PermissionDenied
+    if gesprek.ondertekeningen.filter(partij=GesprekPartij.KANDIDAAT).exists():
+        raise ValidationError(_("Je hebt dit gesprek al getekend."))
+    return GesprekOndertekening.objects.create(
+        gesprek=gesprek,
+        partij=GesprekPartij.KANDIDAAT,
+        door=None,
+        op_papier=False,
+        getekend_op=timezone.localdate(),
+        vastgelegd_op=timezone.now(),
+    )
+
+
+@transaction.atomic
 def actie_afronden(*, actie: GesprekActie, door) -> GesprekActie:
     actie = (
         GesprekActie.objects.select_for_update(of=("self",))

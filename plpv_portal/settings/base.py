@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "uitkomsten",
     "bewaartermijnen",
     "dossier",
+    "mijn",
     "rapportage",
     "tweestaps",
     "api",
@@ -362,6 +363,19 @@ VERIFICATIE_LIMIET = (
 WACHTWOORD_RESET_LIMIET = (
     env.int("WACHTWOORD_RESET_MAX", default=3),
     env.int("WACHTWOORD_RESET_VENSTER_SECONDEN", default=3600),
+)
+# The candidate's own pages (/mijn/): a one-time link by e-mail works this many
+# hours, a printed code this many days; either is burned after this many wrong dates
+# of birth. A candidate's session ends after this many minutes without a request. An
+# address that tries this many wrong links, codes or dates of birth within this many
+# seconds is refused for a while.
+MIJN_LINK_GELDIG_UREN = env.int("MIJN_LINK_GELDIG_UREN", default=72)
+MIJN_CODE_GELDIG_DAGEN = env.int("MIJN_CODE_GELDIG_DAGEN", default=7)
+MIJN_MAX_FOUTE_GEBOORTEDATUM = env.int("MIJN_MAX_FOUTE_GEBOORTEDATUM", default=3)
+MIJN_SESSIE_MINUTEN = env.int("MIJN_SESSIE_MINUTEN", default=30)
+MIJN_LIMIET = (
+    env.int("MIJN_MAX_POGINGEN", default=10),
+    env.int("MIJN_VENSTER_SECONDEN", default=900),
 )
 # The portal's public address (scheme and host) for links that leave the portal,
 # such as the QR code on a praktijkverklaring. Empty: the address of the request.

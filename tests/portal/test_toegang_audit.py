@@ -218,7 +218,11 @@ AUDITED = {
     "voortgang:gesprek": _voortgang("gesprek"),
     "voortgang:gesprek_nieuw": _voortgang("gesprek_nieuw"),
     "voortgang:ritme": _voortgang("ritme"),
+    # Giving the candidate access: the page names the candidate and their e-mail.
+    "mijn_toegang:toegang": _kandidaat("mijn_toegang:toegang"),
 }
+# The candidate's own pages (/mijn/) have no staff actor: each records an access entry
+# as the candidate (actor None, {"kandidaat": id}); tests/mijn/test_paginas.py.
 
 # URL patterns about candidates or trajecten that need no access entry, and why.
 NIET_GEAUDIT = {
@@ -249,6 +253,8 @@ NIET_GEAUDIT = {
     "verklaringen:indienen": "POST only",
     "verklaringen:goedkeuren": "POST only",
     "verklaringen:terugsturen": "POST only",
+    "mijn_toegang:link": "POST only; the new access is audited as a change",
+    "mijn_toegang:code": "POST; the new access (the printed code) is audited",
     # Polled every few seconds by htmx inside the traject page, which is audited.
     "trajecten:overeenkomsten_paneel": "partial of the audited traject page",
 }

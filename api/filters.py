@@ -5,8 +5,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
+from drf_spectacular.drainage import set_override
+from drf_spectacular.types import OpenApiTypes
 
 from kwalificaties.models import Kwalificatie
+from leerbedrijven.filters import LeerbedrijfFilter
 from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 
@@ -33,3 +36,8 @@ class TrajectFilter(django_filters.FilterSet):
     class Meta:
         model = Traject
         fields = ["status"]
+
+
+# The UI's "erkend voor" filter takes a kwalificatie's id through a filter method, so
+# drf-spectacular cannot see its type: say it here, without touching the UI's FilterSet.
+set_override(LeerbedrijfFilter.base_filters["erkend_voor"], "field", OpenApiTypes.INT)

@@ -66,9 +66,11 @@ def test_a_meeting_is_held_and_signed_by_all_three(demo, bewaakte_page, live_ser
     page.get_by_role("button", name="Ik teken dit gesprek").click()
     expect(page.get_by_text(re.compile(r"^Consulent: "))).to_be_visible()
 
-    # --- the praktijkopleider signs with their own login ---
+    # --- the praktijkopleider signs with their own login, on a phone ---
     als(page, base, "opleider")
+    page.set_viewport_size(TELEFOON)
     page.goto(gesprek_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= TELEFOON["width"]
     expect(page.get_by_text("Oefenen met de kassa.")).to_be_visible()
     geen_axe(page)
     page.get_by_role("button", name="Ik teken dit gesprek").click()
@@ -77,6 +79,7 @@ def test_a_meeting_is_held_and_signed_by_all_three(demo, bewaakte_page, live_ser
 
     # --- the consulent prints a one-time code for the candidate ---
     als(page, base, consulent)
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base + halima.get_absolute_url())
     page.get_by_role("link", name="Link of code geven").click()
     geen_axe(page)

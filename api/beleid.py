@@ -59,3 +59,13 @@ class Paginering(PageNumberPagination):
         response = super().get_paginated_response(data)
         response["X-Total-Count"] = str(self.page.paginator.count)
         return response
+
+    def get_paginated_response_schema(self, schema):
+        """DRF's schema, in OpenAPI 3.1's words: a link that may be absent is
+        `["string", "null"]` (3.1 has no `nullable`)."""
+        antwoord = super().get_paginated_response_schema(schema)
+        for link in ("next", "previous"):
+            eigenschap = antwoord["properties"][link]
+            if eigenschap.pop("nullable", False):
+                eigenschap["type"] = [eigenschap["type"], "null"]
+        return antwoord

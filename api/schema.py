@@ -50,3 +50,13 @@ def api_version_header(result, generator, request, public):
             for antwoord in operatie.get("responses", {}).values():
                 antwoord.setdefault("headers", {}).update(kop)
     return result
+
+
+def kort_is_gesloten(result, generator, request, public):
+    """drf-spectacular post-processing hook: the short candidate (a role without the
+    case file) has no other fields, so a full candidate never also matches it and
+    `KandidaatOfKort`'s `oneOf` names exactly one."""
+    kort = result.get("components", {}).get("schemas", {}).get("KandidaatKort")
+    if kort is not None:
+        kort["additionalProperties"] = False
+    return result

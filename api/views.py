@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from rest_framework import exceptions, status
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
@@ -263,7 +268,15 @@ class KandidaatDetail(ApiView):
         return kandidaat_detail(user=self.request.user)
 
     @extend_schema(
-        tags=["kandidaten"], responses={200: s.KandidaatSerializer, **FOUTEN}
+        tags=["kandidaten"],
+        responses={
+            200: PolymorphicProxySerializer(
+                component_name="KandidaatOfKort",
+                serializers=[s.KandidaatSerializer, s.KandidaatKortSerializer],
+                resource_type_field_name=None,
+            ),
+            **FOUTEN,
+        },
     )
     def get(self, request, pk):
         kandidaat = get_object_or_404(self.get_queryset(), pk=pk)

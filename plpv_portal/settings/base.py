@@ -467,6 +467,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.api_version_header",
+        "api.schema.kort_is_gesloten",
     ],
     "CONTACT": {"name": "Functioneel beheer PLPV-portaal", "url": "/privacy/"},
     "LICENSE": {"name": "EUPL-1.2"},

@@ -123,3 +123,33 @@ def test_signature_link_writes_uwv_in_capitals(app, consulent):
     ), links
     assert any(t.startswith("Handtekening mbo-instelling vastleggen") for t in links)
     assert "uwv" not in pagina.text.replace("UWV", "")
+
+
+def test_no_installed_app_changes_djangos_own_dutch():
+    """An installed app's Dutch catalog overrides Django's for the same message (Django
+    REST framework says "Dit veld is vereist."): the portal keeps Django's words."""
+    import django
+    from django.apps import apps
+    from django.utils import translation
+
+    def catalogus(map_):
+        pad = Path(map_) / "locale" / "nl" / "LC_MESSAGES" / "django.mo"
+        if not pad.exists():
+            return {}
+        with pad.open("rb") as f:
+            return gettext.GNUTranslations(f)._catalog
+
+    django_nl = catalogus(Path(django.__file__).parent / "conf")
+    anders = {
+        msgid
+        for app in apps.get_app_configs()
+        if not app.name.startswith("django.")
+        for msgid, tekst in catalogus(app.path).items()
+        if isinstance(msgid, str) and msgid and django_nl.get(msgid, tekst) != tekst
+    }
+
+    assert "This field is required." in anders  # the case that broke the forms
+    with translation.override("nl"):
+        assert {m: translation.gettext(m) for m in anders} == {
+            m: django_nl[m] for m in anders
+        }

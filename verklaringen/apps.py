@@ -58,6 +58,7 @@ class VerklaringenConfig(AppConfig):
         from organisaties.audit import persoonsgegevens_registreren
 
         from .models import (
+            Bewijs,
             Borging,
             Eindbeoordeling,
             Gedragsvoorbeeld,
@@ -77,9 +78,11 @@ class VerklaringenConfig(AppConfig):
             Eindbeoordeling,
             Borging,
             Praktijkverklaring,
+            Bewijs,
         ):
             auditlog.register(model)
         persoonsgegevens_registreren(
+            Bewijs,
             Observatie,
             ObservatieScore,
             Ontwikkeldoel,

@@ -11,7 +11,7 @@ from core.models import TimeStampedModel
 from core.pdf import PdfStatus
 from core.validators import validate_niet_in_toekomst
 
-from .constants import BorgingStatus, Niveau, ObservatieSoort
+from .constants import BewijsSoort, BorgingStatus, Niveau, ObservatieSoort
 
 
 class BegeleidingItem(TimeStampedModel):
@@ -410,3 +410,51 @@ class Statuslijst(models.Model):
 
     def __str__(self):
         return f"Statuslijst {self.pk}"
+
+
+def _bewijs_pad(bewijs, filename):
+    return f"bewijzen/{bewijs.traject_id}/bewijs-{bewijs.soort}.pdf"
+
+
+class Bewijs(TimeStampedModel):
+    """Another proof of the candidate beside the praktijkverklaring (a certificate, a
+    diploma, an exam result), recorded on the traject by the consulent or the
+    mbo-medewerker of its mbo-instelling; a part of the mbo-verklaring."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.CASCADE, related_name="bewijzen"
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=BewijsSoort)
+    uitgever = models.CharField(_("uitgegeven door"), max_length=200)
+    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
+    omschrijving = models.TextField(_("omschrijving"), max_length=1000, blank=True)
+    document = models.FileField(_("document (PDF)"), upload_to=_bewijs_pad, blank=True)
+    gedragsvoorbeelden = models.ManyToManyField(
+        Gedragsvoorbeeld,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gedragsvoorbeelden"),
+        help_text=_("Alleen bij een certificaat werknemersvaardigheden."),
+    )
+    toegevoegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("toegevoegd door"),
+    )
+
+    class Meta:
+        ordering = ["-datum", "-pk"]
+        verbose_name = _("bewijs")
+        verbose_name_plural = _("bewijzen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=BewijsSoort.values), name="bewijs_soort_geldig"
+            ),
+            models.CheckConstraint(
+                condition=~Q(uitgever=""), name="bewijs_heeft_uitgever"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.uitgever})"

@@ -36,6 +36,11 @@ urlpatterns = [
         views_verklaring.UitreikenView.as_view(),
         name="uitreiken",
     ),
+    path(
+        "traject/<int:pk>/bewijs/",
+        views.BewijsCreateView.as_view(),
+        name="bewijs_create",
+    ),
     path("begeleiding/", views.BegeleidingListView.as_view(), name="begeleiding"),
     path(
         "gedragsvoorbeelden/nieuw/",

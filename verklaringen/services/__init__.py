@@ -15,6 +15,7 @@ from .beoordeling import (
     ontwikkeldoel_opslaan,
     werkopdracht_opslaan,
 )
+from .bewijs import bewijs_toevoegen
 from .verklaring import (
     pdf_opnieuw_in_wachtrij,
     verklaring_intrekken,
@@ -23,6 +24,7 @@ from .verklaring import (
 )
 
 __all__ = [
+    "bewijs_toevoegen",
     "OBSERVATIE_STATUSSEN",
     "beheerste_werkprocessen",
     "beoordeling_goedgekeurd",

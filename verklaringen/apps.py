@@ -62,6 +62,7 @@ class VerklaringenConfig(AppConfig):
             Borging,
             Eindbeoordeling,
             Gedragsvoorbeeld,
+            MboVerklaring,
             Observatie,
             ObservatieScore,
             Ontwikkeldoel,
@@ -79,10 +80,12 @@ class VerklaringenConfig(AppConfig):
             Borging,
             Praktijkverklaring,
             Bewijs,
+            MboVerklaring,
         ):
             auditlog.register(model)
         persoonsgegevens_registreren(
             Bewijs,
+            MboVerklaring,
             Observatie,
             ObservatieScore,
             Ontwikkeldoel,

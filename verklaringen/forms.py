@@ -241,3 +241,40 @@ class BewijsForm(forms.ModelForm):
     def _post_clean(self):
         # The service validates and saves (document, gedragsvoorbeelden included).
         pass
+
+
+class MboVerklaringIntrekkenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom trek je de mbo-verklaring in?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MboVerklaringForm(forms.Form):
+    """The parts of the mbo-verklaring: the traject's valid praktijkverklaringen and
+    its other proofs (exam results among them)."""
+
+    praktijkverklaringen = forms.ModelMultipleChoiceField(
+        label=_("Praktijkverklaringen"),
+        queryset=None,
+        error_messages={"required": _("Kies minstens één praktijkverklaring.")},
+        widget=forms.CheckboxSelectMultiple,
+    )
+    bewijzen = forms.ModelMultipleChoiceField(
+        label=_("Examenresultaten en andere bewijzen"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, praktijkverklaringen, bewijzen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["praktijkverklaringen"].queryset = praktijkverklaringen
+        self.fields["praktijkverklaringen"].label_from_instance = lambda v: (
+            f"Praktijkverklaring {v.nummer} ({v.uitgereikt_op:%d-%m-%Y})"
+        )
+        self.fields["bewijzen"].queryset = bewijzen
+        self.fields["bewijzen"].label_from_instance = lambda b: (
+            f"{b.get_soort_display()}: {b.uitgever} ({b.datum:%d-%m-%Y})"
+        )

@@ -7,6 +7,7 @@ from .models import (
     Bewijs,
     Borging,
     Eindbeoordeling,
+    MboVerklaring,
     Observatie,
     ObservatieScore,
     Ontwikkeldoel,
@@ -41,4 +42,11 @@ persoonsvelden_registreren(
     velden={"omschrijving": STANDAARD, "document": STANDAARD},
     # Who issued the certificate says nothing about the person.
     bewaard=["uitgever"],
+)
+persoonsvelden_registreren(
+    MboVerklaring,
+    kandidaat="traject__kandidaat",
+    velden={"pdf": STANDAARD, "intrekking_reden": STANDAARD},
+    # The number and code still verify it; the page then shows no name.
+    bewaard=["nummer", "code", "verificatie_url"],
 )

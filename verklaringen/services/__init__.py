@@ -16,6 +16,12 @@ from .beoordeling import (
     werkopdracht_opslaan,
 )
 from .bewijs import bewijs_toevoegen
+from .mbo_verklaring import (
+    mbo_verklaring_intrekken,
+    mbo_verklaring_onderdelen,
+    mbo_verklaring_pdf_maken,
+    mbo_verklaring_uitreiken,
+)
 from .verklaring import (
     pdf_opnieuw_in_wachtrij,
     verklaring_intrekken,
@@ -24,6 +30,10 @@ from .verklaring import (
 )
 
 __all__ = [
+    "mbo_verklaring_intrekken",
+    "mbo_verklaring_onderdelen",
+    "mbo_verklaring_pdf_maken",
+    "mbo_verklaring_uitreiken",
     "bewijs_toevoegen",
     "OBSERVATIE_STATUSSEN",
     "beheerste_werkprocessen",

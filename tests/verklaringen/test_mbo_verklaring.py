@@ -10,12 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from pypdf import PdfReader
 
 from core.pdf import PdfStatus
 from tests.factories.organisaties import OrganisatieFactory
 from tests.factories.verklaringen import GedragsvoorbeeldFactory, goedgekeurd_traject
 from tests.formulieren import posten, verzenden
 from tests.pdf import pdftekst
+from tests.verklaringen.test_verklaring_pdfa import is_tagged, pdfa_identificatie
 from verklaringen import credential as vc
 from verklaringen.constants import BewijsSoort
 from verklaringen.models import MboNummerreeks, MboVerklaring, Praktijkverklaring
@@ -173,6 +175,9 @@ def test_the_pdf_lists_the_parts(django_capture_on_commit_callbacks):
     assert gv.tekst in tekst
     assert "Nederlands 2F: voldoende" in tekst
     assert m.nummer in tekst
+    reader = PdfReader(m.pdf.path)
+    assert pdfa_identificatie(reader) == ("3", "B")
+    assert is_tagged(reader)
 
 
 # --- pages ---

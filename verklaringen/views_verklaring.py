@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 
 from core.acties import ActieStap, ActieView
 from core.csv_export import toegang_vastleggen
-from core.mixins import AuditedDetailMixin
+from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from core.pdf import PdfStatus, pdf_antwoord
 
 from . import credential as vc
@@ -157,7 +157,7 @@ class IntrekkenView(ActieStap):
 
 
 # --- the mbo-verklaring ---
-class MboVerklaringUitreikenView(TrajectActie, ActieView):
+class MboVerklaringUitreikenView(TrajectActie, KandidaatInzageMixin, ActieView):
     """Issue the mbo-verklaring: choose its parts; the mbo of the traject's school."""
 
     template_name = "verklaringen/mbo_verklaring_form.html"

@@ -15,12 +15,16 @@ def _gedragsvoorbeelden_na_migrate(sender, **kwargs):
 
 
 def _verklaringen_paneel(*, kandidaat, user) -> dict:
-    from .selectors import verklaring_list
+    from .selectors import bewijs_list, mbo_verklaring_list, verklaring_list
 
     return {
         "verklaringen": list(
             verklaring_list(user=user).filter(traject__kandidaat=kandidaat)
-        )
+        ),
+        "mbo_verklaringen": list(
+            mbo_verklaring_list(user=user).filter(traject__kandidaat=kandidaat)
+        ),
+        "bewijzen": list(bewijs_list(user=user).filter(traject__kandidaat=kandidaat)),
     }
 
 

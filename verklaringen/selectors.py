@@ -450,3 +450,12 @@ def mbo_verklaring_voor_verificatie(code: str):
         .filter(code=code)
         .first()
     )
+
+
+def bewijs_list(*, user):
+    """The other proofs of the trajecten the user may see."""
+    from .models import Bewijs
+
+    return Bewijs.objects.filter(
+        traject__in=Traject.objects.zichtbaar_voor(user).values("pk")
+    ).select_related("traject")

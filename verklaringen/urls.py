@@ -42,6 +42,11 @@ urlpatterns = [
         name="bewijs_create",
     ),
     path(
+        "bewijs/<int:pk>/document/",
+        views_verklaring.BewijsDocumentView.as_view(),
+        name="bewijs_document",
+    ),
+    path(
         "traject/<int:pk>/mbo-verklaring/",
         views_verklaring.MboVerklaringUitreikenView.as_view(),
         name="mbo_verklaring_uitreiken",

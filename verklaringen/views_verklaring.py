@@ -24,7 +24,7 @@ from .forms import (
     UitreikenForm,
 )
 from .regels import mag_borgen
-from .selectors import mbo_verklaring_list, verklaring_list
+from .selectors import bewijs_list, mbo_verklaring_list, verklaring_list
 from .views import TrajectActie, TrajectStap
 
 
@@ -235,4 +235,15 @@ class MboVerklaringIntrekkenView(ActieStap):
     def uitvoeren(self, form):
         services.mbo_verklaring_intrekken(
             verklaring=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+
+class BewijsDocumentView(View):
+    """A proof's PDF only for users who may see the traject; every download is
+    audited."""
+
+    def get(self, request, pk):
+        bewijs = get_object_or_404(bewijs_list(user=request.user), pk=pk)
+        return pdf_antwoord(
+            bewijs, bewijs.document, f"bewijs-{bewijs.pk}.pdf", user=request.user
         )

@@ -186,3 +186,23 @@ def test_outside_scope_is_a_404_and_the_opleider_gets_no_form(app):
     assert "Bewijs toevoegen" not in voortgang
     posten(app, bewijs_url(traject), data, user=opleider, status=403)
     assert not Bewijs.objects.exists()
+
+
+def test_the_document_downloads_in_scope_and_the_candidate_page_lists_it(app):
+    traject, _opleider = traject_met_opleider()
+    bewijs = bewijs_toevoegen(
+        traject=traject,
+        door=traject.consulent,
+        soort=BewijsSoort.BRANCHECERTIFICAAT,
+        uitgever="Branche Schoon",
+        datum=timezone.localdate(),
+        document=SimpleUploadedFile("c.pdf", schone_pdf()),
+    )
+    url = reverse("verklaringen:bewijs_document", args=[bewijs.pk])
+    antwoord = app.get(url, user=traject.consulent)
+    assert antwoord.body.startswith(b"%PDF-")
+    assert "attachment" in antwoord["Content-Disposition"]
+    ander, _ = traject_met_opleider()
+    app.get(url, user=ander.consulent, status=404)
+    kandidaat = app.get(traject.kandidaat.get_absolute_url(), user=traject.consulent)
+    assert "Branchecertificaat: Branche Schoon" in kandidaat

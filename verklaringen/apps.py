@@ -15,12 +15,16 @@ def _gedragsvoorbeelden_na_migrate(sender, **kwargs):
 
 
 def _verklaringen_paneel(*, kandidaat, user) -> dict:
-    from .selectors import verklaring_list
+    from .selectors import bewijs_list, mbo_verklaring_list, verklaring_list
 
     return {
         "verklaringen": list(
             verklaring_list(user=user).filter(traject__kandidaat=kandidaat)
-        )
+        ),
+        "mbo_verklaringen": list(
+            mbo_verklaring_list(user=user).filter(traject__kandidaat=kandidaat)
+        ),
+        "bewijzen": list(bewijs_list(user=user).filter(traject__kandidaat=kandidaat)),
     }
 
 
@@ -58,9 +62,11 @@ class VerklaringenConfig(AppConfig):
         from organisaties.audit import persoonsgegevens_registreren
 
         from .models import (
+            Bewijs,
             Borging,
             Eindbeoordeling,
             Gedragsvoorbeeld,
+            MboVerklaring,
             Observatie,
             ObservatieScore,
             Ontwikkeldoel,
@@ -77,9 +83,13 @@ class VerklaringenConfig(AppConfig):
             Eindbeoordeling,
             Borging,
             Praktijkverklaring,
+            Bewijs,
+            MboVerklaring,
         ):
             auditlog.register(model)
         persoonsgegevens_registreren(
+            Bewijs,
+            MboVerklaring,
             Observatie,
             ObservatieScore,
             Ontwikkeldoel,

@@ -27,3 +27,16 @@ class BorgingStatus(models.TextChoices):
     INGEDIEND = "ingediend", _("Ingediend")
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
     TERUGGESTUURD = "teruggestuurd", _("Teruggestuurd")
+
+
+class BewijsSoort(models.TextChoices):
+    """The other proofs of the mbo-verklaring, beside the praktijkverklaring."""
+
+    WERKNEMERSVAARDIGHEDEN = (
+        "werknemersvaardigheden",
+        _("Certificaat werknemersvaardigheden"),
+    )
+    BRANCHECERTIFICAAT = "branchecertificaat", _("Branchecertificaat")
+    MBO_CERTIFICAAT = "mbo_certificaat", _("Mbo-certificaat")
+    DIPLOMA = "diploma", _("Diploma")
+    EXAMENRESULTAAT = "examenresultaat", _("Examenresultaat")

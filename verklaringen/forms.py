@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import Datumveld
 from core.validators import validate_niet_in_toekomst
 
-from .constants import Niveau
-from .models import Gedragsvoorbeeld, Ontwikkeldoel, Werkopdracht
+from .constants import BewijsSoort, Niveau
+from .models import Bewijs, Gedragsvoorbeeld, Ontwikkeldoel, Werkopdracht
 
 
 class ObservatieForm(forms.Form):
@@ -205,3 +205,76 @@ class CredentialControleForm(forms.Form):
                 )
             ) from None
         return data
+
+
+class BewijsForm(forms.ModelForm):
+    """Another proof: kind, issuer, date, a description, an optional PDF and (for a
+    werknemersvaardigheden-certificaat) the gedragsvoorbeelden it covers."""
+
+    class Meta:
+        model = Bewijs
+        fields = [
+            "soort",
+            "uitgever",
+            "datum",
+            "omschrijving",
+            "document",
+            "gedragsvoorbeelden",
+        ]
+        widgets = {
+            "datum": Datumveld(),
+            "omschrijving": forms.Textarea(attrs={"rows": 3}),
+            "gedragsvoorbeelden": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, gedragsvoorbeelden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = BewijsSoort.choices
+        self.fields["gedragsvoorbeelden"].queryset = gedragsvoorbeelden
+        self.fields["gedragsvoorbeelden"].label_from_instance = lambda gv: (
+            f"{gv.werkproces.code}: {gv.tekst}"
+        )
+        self.fields["document"].widget = forms.ClearableFileInput(
+            attrs={"accept": "application/pdf"}
+        )
+
+    def _post_clean(self):
+        # The service validates and saves (document, gedragsvoorbeelden included).
+        pass
+
+
+class MboVerklaringIntrekkenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom trek je de mbo-verklaring in?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MboVerklaringForm(forms.Form):
+    """The parts of the mbo-verklaring: the traject's valid praktijkverklaringen and
+    its other proofs (exam results among them)."""
+
+    praktijkverklaringen = forms.ModelMultipleChoiceField(
+        label=_("Praktijkverklaringen"),
+        queryset=None,
+        error_messages={"required": _("Kies minstens één praktijkverklaring.")},
+        widget=forms.CheckboxSelectMultiple,
+    )
+    bewijzen = forms.ModelMultipleChoiceField(
+        label=_("Examenresultaten en andere bewijzen"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, praktijkverklaringen, bewijzen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["praktijkverklaringen"].queryset = praktijkverklaringen
+        self.fields["praktijkverklaringen"].label_from_instance = lambda v: (
+            f"Praktijkverklaring {v.nummer} ({v.uitgereikt_op:%d-%m-%Y})"
+        )
+        self.fields["bewijzen"].queryset = bewijzen
+        self.fields["bewijzen"].label_from_instance = lambda b: (
+            f"{b.get_soort_display()}: {b.uitgever} ({b.datum:%d-%m-%Y})"
+        )

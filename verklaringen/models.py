@@ -11,7 +11,7 @@ from core.models import TimeStampedModel
 from core.pdf import PdfStatus
 from core.validators import validate_niet_in_toekomst
 
-from .constants import BorgingStatus, Niveau, ObservatieSoort
+from .constants import BewijsSoort, BorgingStatus, Niveau, ObservatieSoort
 
 
 class BegeleidingItem(TimeStampedModel):
@@ -410,3 +410,169 @@ class Statuslijst(models.Model):
 
     def __str__(self):
         return f"Statuslijst {self.pk}"
+
+
+def _bewijs_pad(bewijs, filename):
+    return f"bewijzen/{bewijs.traject_id}/bewijs-{bewijs.soort}.pdf"
+
+
+class Bewijs(TimeStampedModel):
+    """Another proof of the candidate beside the praktijkverklaring (a certificate, a
+    diploma, an exam result), recorded on the traject by the consulent or the
+    mbo-medewerker of its mbo-instelling; a part of the mbo-verklaring."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.CASCADE, related_name="bewijzen"
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=BewijsSoort)
+    uitgever = models.CharField(_("uitgegeven door"), max_length=200)
+    datum = models.DateField(_("datum"), validators=[validate_niet_in_toekomst])
+    omschrijving = models.TextField(_("omschrijving"), max_length=1000, blank=True)
+    document = models.FileField(_("document (PDF)"), upload_to=_bewijs_pad, blank=True)
+    gedragsvoorbeelden = models.ManyToManyField(
+        Gedragsvoorbeeld,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gedragsvoorbeelden"),
+        help_text=_("Alleen bij een certificaat werknemersvaardigheden."),
+    )
+    toegevoegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("toegevoegd door"),
+    )
+
+    class Meta:
+        ordering = ["-datum", "-pk"]
+        verbose_name = _("bewijs")
+        verbose_name_plural = _("bewijzen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=BewijsSoort.values), name="bewijs_soort_geldig"
+            ),
+            models.CheckConstraint(
+                condition=~Q(uitgever=""), name="bewijs_heeft_uitgever"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.uitgever})"
+
+
+class MboNummerreeks(models.Model):
+    """The last mbo-verklaring number a mbo-instelling issued in a year; locked like
+    `Nummerreeks` (unique, no gaps), a series of its own."""
+
+    mbo_instelling = models.ForeignKey(
+        "organisaties.Organisatie", models.PROTECT, related_name="+"
+    )
+    jaar = models.PositiveSmallIntegerField()
+    laatste = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mbo_instelling", "jaar"], name="mbo_nummerreeks_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.jaar}: {self.laatste}"
+
+
+def _mbo_verklaring_pdf_pad(verklaring, filename):
+    return (
+        f"verklaringen/{verklaring.traject_id}/mbo-verklaring-{verklaring.nummer}.pdf"
+    )
+
+
+class MboVerklaring(TimeStampedModel):
+    """The mbo-verklaring as a whole, issued by the traject's mbo-instelling: the
+    candidate's valid praktijkverklaringen, chosen other proofs and exam results, in
+    one PDF; verifiable in public by its `code` and revocable like the
+    praktijkverklaring (its bit on the same status list)."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.PROTECT, related_name="mbo_verklaringen"
+    )
+    mbo_instelling = models.ForeignKey(
+        "organisaties.Organisatie",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("mbo-instelling"),
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    volgnummer = models.PositiveIntegerField(_("volgnummer"))
+    nummer = models.CharField(_("nummer"), max_length=40, unique=True)
+    code = models.CharField(_("controlecode"), max_length=40, unique=True)
+    verificatie_url = models.URLField(_("controleadres"), max_length=300)
+    praktijkverklaringen = models.ManyToManyField(
+        Praktijkverklaring, related_name="+", verbose_name=_("praktijkverklaringen")
+    )
+    bewijzen = models.ManyToManyField(
+        Bewijs, blank=True, related_name="+", verbose_name=_("andere bewijzen")
+    )
+    uitgereikt_op = models.DateField(_("uitgereikt op"))
+    uitgereikt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("uitgereikt door"),
+    )
+    pdf = models.FileField(_("PDF"), upload_to=_mbo_verklaring_pdf_pad, blank=True)
+    pdf_status = models.CharField(
+        _("PDF"), max_length=20, choices=PdfStatus, default=PdfStatus.WACHTRIJ
+    )
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    intrekking_reden = models.TextField(
+        _("reden van intrekking"), max_length=1000, blank=True
+    )
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+    statuslijst = models.ForeignKey(
+        "verklaringen.Statuslijst",
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("statuslijst"),
+    )
+    status_index = models.PositiveIntegerField(_("index op de statuslijst"))
+
+    class Meta:
+        ordering = ["-uitgereikt_op", "-pk"]
+        verbose_name = _("mbo-verklaring")
+        verbose_name_plural = _("mbo-verklaringen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mbo_instelling", "jaar", "volgnummer"],
+                name="mbo_verklaring_nummer_uniek",
+            ),
+            models.CheckConstraint(
+                condition=Q(ingetrokken_op__isnull=True) | ~Q(intrekking_reden=""),
+                name="mbo_verklaring_intrekking_heeft_reden",
+            ),
+            models.CheckConstraint(
+                condition=~Q(pdf_status=PdfStatus.KLAAR) | ~Q(pdf=""),
+                name="mbo_verklaring_klaar_heeft_pdf",
+            ),
+            models.UniqueConstraint(
+                fields=["statuslijst", "status_index"],
+                name="mbo_verklaring_status_index_uniek",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+    def get_absolute_url(self):
+        return reverse("verklaringen:mbo_verklaring_detail", args=[self.pk])
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None

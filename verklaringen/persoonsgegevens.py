@@ -4,8 +4,10 @@ a candidate empties, and the text fields that are kept."""
 from organisaties.audit import STANDAARD, persoonsvelden_registreren
 
 from .models import (
+    Bewijs,
     Borging,
     Eindbeoordeling,
+    MboVerklaring,
     Observatie,
     ObservatieScore,
     Ontwikkeldoel,
@@ -33,4 +35,18 @@ persoonsvelden_registreren(
     velden={"pdf": STANDAARD, "intrekking_reden": STANDAARD, "credential": ""},
     # The number and code still verify the verklaring; the page then shows no name.
     bewaard=["nummer", "code", "verificatie_url", "plaats"],
+)
+persoonsvelden_registreren(
+    Bewijs,
+    kandidaat="traject__kandidaat",
+    velden={"omschrijving": STANDAARD, "document": STANDAARD},
+    # Who issued the certificate says nothing about the person.
+    bewaard=["uitgever"],
+)
+persoonsvelden_registreren(
+    MboVerklaring,
+    kandidaat="traject__kandidaat",
+    velden={"pdf": STANDAARD, "intrekking_reden": STANDAARD},
+    # The number and code still verify it; the page then shows no name.
+    bewaard=["nummer", "code", "verificatie_url"],
 )

@@ -23,6 +23,7 @@ _VOORTGANG_LEZEN = {
     "verklaringen.view_ontwikkeldoel",
     "verklaringen.view_eindbeoordeling",
     "verklaringen.view_borging",
+    "verklaringen.view_bewijs",
 }
 _BEGELEIDEN = {
     "verklaringen.add_observatie",
@@ -31,7 +32,10 @@ _BEGELEIDEN = {
 }
 
 RECHTEN: dict[str, set[str]] = {
-    Rol.CONSULENT: _BEGELEIDING_LEZEN | _VOORTGANG_LEZEN | _BEGELEIDEN,
+    Rol.CONSULENT: _BEGELEIDING_LEZEN
+    | _VOORTGANG_LEZEN
+    | _BEGELEIDEN
+    | {"verklaringen.add_bewijs"},
     Rol.JOBCOACH: _BEGELEIDING_LEZEN | _VOORTGANG_LEZEN | _BEGELEIDEN,
     Rol.PRAKTIJKOPLEIDER: _BEGELEIDING_LEZEN
     | _VOORTGANG_LEZEN
@@ -44,7 +48,7 @@ RECHTEN: dict[str, set[str]] = {
     Rol.MBO_MEDEWERKER: _BEGELEIDING_LEZEN
     | _VOORTGANG_LEZEN
     | _BEGELEIDING_SCHRIJVEN
-    | {"verklaringen.add_borging"},
+    | {"verklaringen.add_borging", "verklaringen.add_bewijs"},
     Rol.REGIOCOORDINATOR: _BEGELEIDING_LEZEN | _VOORTGANG_LEZEN,
     Rol.FUNCTIONEEL_BEHEERDER: _BEGELEIDING_LEZEN | _BEGELEIDING_SCHRIJVEN,
 }

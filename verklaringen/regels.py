@@ -63,3 +63,15 @@ def mag_algemene_begeleiding(user) -> bool:
     return user.is_superuser or user.heeft_rol(
         Rol.MBO_MEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER
     )
+
+
+def mag_bewijs_toevoegen(traject: Traject, user) -> bool:
+    """Record another proof (certificate, diploma, exam result): the traject's
+    consulent, or a mbo-medewerker of the traject's own mbo-instelling."""
+    return user.has_perm("verklaringen.add_bewijs") and (
+        user.pk == traject.consulent_id
+        or (
+            user.heeft_rol(Rol.MBO_MEDEWERKER)
+            and getattr(user, "organisatie_id", None) == traject.mbo_instelling_id
+        )
+    )

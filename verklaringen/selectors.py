@@ -423,3 +423,39 @@ def opleider_werklijst(*, user, vandaag: date) -> list[OpleiderKaart]:
         )
     kaarten.sort(key=lambda k: not k.wacht)  # stable: by name within each group
     return kaarten
+
+
+def mbo_verklaring_list(*, user):
+    """The mbo-verklaringen of the trajecten the user may see."""
+    from .models import MboVerklaring
+
+    return MboVerklaring.objects.filter(
+        traject__in=Traject.objects.zichtbaar_voor(user).values("pk")
+    ).select_related(
+        "traject__kandidaat",
+        "traject__kwalificatie",
+        "mbo_instelling",
+        "uitgereikt_door",
+    )
+
+
+def mbo_verklaring_voor_verificatie(code: str):
+    """The mbo-verklaring with this public code (no scope: the code is the key)."""
+    from .models import MboVerklaring
+
+    return (
+        MboVerklaring.objects.select_related(
+            "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
+        )
+        .filter(code=code)
+        .first()
+    )
+
+
+def bewijs_list(*, user):
+    """The other proofs of the trajecten the user may see."""
+    from .models import Bewijs
+
+    return Bewijs.objects.filter(
+        traject__in=Traject.objects.zichtbaar_voor(user).values("pk")
+    ).select_related("traject")

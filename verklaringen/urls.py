@@ -36,6 +36,36 @@ urlpatterns = [
         views_verklaring.UitreikenView.as_view(),
         name="uitreiken",
     ),
+    path(
+        "traject/<int:pk>/bewijs/",
+        views.BewijsCreateView.as_view(),
+        name="bewijs_create",
+    ),
+    path(
+        "bewijs/<int:pk>/document/",
+        views_verklaring.BewijsDocumentView.as_view(),
+        name="bewijs_document",
+    ),
+    path(
+        "traject/<int:pk>/mbo-verklaring/",
+        views_verklaring.MboVerklaringUitreikenView.as_view(),
+        name="mbo_verklaring_uitreiken",
+    ),
+    path(
+        "mbo-verklaring/<int:pk>/",
+        views_verklaring.MboVerklaringDetailView.as_view(),
+        name="mbo_verklaring_detail",
+    ),
+    path(
+        "mbo-verklaring/<int:pk>/pdf/",
+        views_verklaring.MboVerklaringPdfView.as_view(),
+        name="mbo_verklaring_pdf",
+    ),
+    path(
+        "mbo-verklaring/<int:pk>/intrekken/",
+        views_verklaring.MboVerklaringIntrekkenView.as_view(),
+        name="mbo_verklaring_intrekken",
+    ),
     path("begeleiding/", views.BegeleidingListView.as_view(), name="begeleiding"),
     path(
         "gedragsvoorbeelden/nieuw/",

@@ -28,7 +28,7 @@ from core.ratelimit import client_ip
 from . import credential as vc
 from .forms import CredentialControleForm
 from .models import Statuslijst
-from .selectors import verklaring_voor_verificatie
+from .selectors import mbo_verklaring_voor_verificatie, verklaring_voor_verificatie
 
 CODE_PATROON = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
 
@@ -70,11 +70,34 @@ def initialen(voornaam: str) -> str:
 def verificatie(request, code: str):
     if geweigerd := _te_vaak(request):
         return geweigerd
-    verklaring = verklaring_voor_verificatie(code) if CODE_PATROON.match(code) else None
-    if verklaring is None:
-        _mislukt(request)
-        return render(request, "verklaringen/verificatie_onbekend.html", status=404)
-    return render(request, "verklaringen/verificatie.html", _gegevens(verklaring))
+    geldig = CODE_PATROON.match(code)
+    verklaring = verklaring_voor_verificatie(code) if geldig else None
+    if verklaring is not None:
+        return render(request, "verklaringen/verificatie.html", _gegevens(verklaring))
+    # The same page address verifies a mbo-verklaring, with its parts.
+    mbo_verklaring = mbo_verklaring_voor_verificatie(code) if geldig else None
+    if mbo_verklaring is not None:
+        return render(
+            request, "verklaringen/verificatie_mbo.html", _mbo_gegevens(mbo_verklaring)
+        )
+    _mislukt(request)
+    return render(request, "verklaringen/verificatie_onbekend.html", status=404)
+
+
+def _mbo_gegevens(verklaring) -> dict:
+    """What the public page shows of a mbo-verklaring: as a praktijkverklaring
+    (`_gegevens`), plus its parts; each praktijkverklaring with its own status."""
+    from .services import mbo_verklaring_onderdelen
+
+    delen = mbo_verklaring_onderdelen(verklaring)
+    return {
+        **_gegevens(verklaring),
+        "praktijkverklaringen": [
+            (p, vc.ingetrokken(p)) for p in delen["praktijkverklaringen"]
+        ],
+        "examenresultaten": delen["examenresultaten"],
+        "bewijzen": delen["bewijzen"],
+    }
 
 
 def _gegevens(verklaring) -> dict:

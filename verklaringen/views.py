@@ -15,6 +15,7 @@ from core.mixins import KandidaatInzageMixin
 from . import regels, services
 from .constants import BorgingStatus, Niveau, ObservatieSoort
 from .forms import (
+    BewijsForm,
     EindbeoordelingForm,
     GedragsvoorbeeldForm,
     ObservatieForm,
@@ -23,7 +24,7 @@ from .forms import (
     UitreikenForm,
     WerkopdrachtForm,
 )
-from .models import Ontwikkeldoel
+from .models import Gedragsvoorbeeld, Ontwikkeldoel
 from .selectors import (
     begeleiding_leerbedrijven,
     gedragsvoorbeeld_list,
@@ -139,6 +140,7 @@ class VoortgangView(
         "verklaringen.view_ontwikkeldoel",
         "verklaringen.view_eindbeoordeling",
         "verklaringen.view_borging",
+        "verklaringen.view_bewijs",
     )
 
     def get_context_data(self, **kwargs):
@@ -160,6 +162,8 @@ class VoortgangView(
             mag_doel_toevoegen=regels.mag_doel_toevoegen(t, user),
             mag_doel_bijstellen=regels.mag_doel_bijstellen(t, user),
             mag_beoordelen=regels.mag_beoordelen(t, user),
+            mag_bewijs_toevoegen=regels.mag_bewijs_toevoegen(t, user),
+            bewijzen=t.bewijzen.prefetch_related("gedragsvoorbeelden__werkproces"),
             mag_borgen=mag_borgen,
             is_ingediend=borging is not None
             and borging.status == BorgingStatus.INGEDIEND,
@@ -255,6 +259,42 @@ class TerugsturenView(TrajectStap):
     def uitvoeren(self, form):
         services.beoordeling_terugsturen(
             traject=self.traject, door=self.request.user, **form.cleaned_data
+        )
+
+
+class BewijsCreateView(
+    TrajectActie, KandidaatInzageMixin, EenmaligeInzendingMixin, ActieView
+):
+    """Record another proof (certificate, diploma, exam result) on the traject."""
+
+    template_name = "verklaringen/bewijs_form.html"
+    form_class = BewijsForm
+    gelukt = _("Het bewijs is toegevoegd.")
+
+    def regel(self, user, traject):
+        return regels.mag_bewijs_toevoegen(traject, user)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "gedragsvoorbeelden": Gedragsvoorbeeld.objects.filter(
+                werkproces__in=self.traject.werkprocessen.all(), actief=True
+            ).select_related("werkproces"),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(traject=self.traject, **kwargs)
+
+    def uitvoeren(self, form):
+        services.bewijs_toevoegen(
+            traject=self.traject,
+            door=self.request.user,
+            soort=form.cleaned_data["soort"],
+            uitgever=form.cleaned_data["uitgever"],
+            datum=form.cleaned_data["datum"],
+            omschrijving=form.cleaned_data.get("omschrijving", ""),
+            document=form.cleaned_data.get("document") or None,
+            gedragsvoorbeelden=form.cleaned_data.get("gedragsvoorbeelden") or (),
         )
 
 

@@ -10,17 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from core.acties import ActieStap
+from core.acties import ActieStap, ActieView
 from core.csv_export import toegang_vastleggen
-from core.mixins import AuditedDetailMixin
+from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
 from core.pdf import PdfStatus, pdf_antwoord
 
 from . import credential as vc
 from . import services
-from .forms import IntrekkenForm, UitreikenForm
+from .forms import (
+    IntrekkenForm,
+    MboVerklaringForm,
+    MboVerklaringIntrekkenForm,
+    UitreikenForm,
+)
 from .regels import mag_borgen
-from .selectors import verklaring_list
-from .views import TrajectStap
+from .selectors import bewijs_list, mbo_verklaring_list, verklaring_list
+from .views import TrajectActie, TrajectStap
 
 
 class UitreikenView(TrajectStap):
@@ -148,4 +153,97 @@ class IntrekkenView(ActieStap):
     def uitvoeren(self, form):
         services.verklaring_intrekken(
             verklaring=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+
+# --- the mbo-verklaring ---
+class MboVerklaringUitreikenView(TrajectActie, KandidaatInzageMixin, ActieView):
+    """Issue the mbo-verklaring: choose its parts; the mbo of the traject's school."""
+
+    template_name = "verklaringen/mbo_verklaring_form.html"
+    form_class = MboVerklaringForm
+    gelukt = _("De mbo-verklaring is uitgereikt. De PDF wordt gemaakt.")
+
+    def regel(self, user, traject):
+        return mag_borgen(traject, user)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "praktijkverklaringen": self.traject.verklaringen.filter(
+                ingetrokken_op__isnull=True
+            ).order_by("uitgereikt_op", "pk"),
+            "bewijzen": self.traject.bewijzen.order_by("datum", "pk"),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(traject=self.traject, **kwargs)
+
+    def uitvoeren(self, form):
+        self.verklaring = services.mbo_verklaring_uitreiken(
+            traject=self.traject,
+            door=self.request.user,
+            verificatie_basis=settings.PORTAL_URL
+            or self.request.build_absolute_uri("/"),
+            **form.cleaned_data,
+        )
+
+    def get_success_url(self):
+        return self.verklaring.get_absolute_url()
+
+
+class MboVerklaringDetailView(AuditedDetailMixin, DetailView):
+    template_name = "verklaringen/mbo_verklaring_detail.html"
+    context_object_name = "verklaring"
+
+    def get_queryset(self):
+        return mbo_verklaring_list(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        v = self.object
+        return super().get_context_data(
+            mag_intrekken=not v.is_ingetrokken
+            and mag_borgen(v.traject, self.request.user),
+            intrekken_form=MboVerklaringIntrekkenForm(),
+            **services.mbo_verklaring_onderdelen(v),
+            **kwargs,
+        )
+
+
+class MboVerklaringPdfView(View):
+    """The PDF only for users who may see the traject; every download is audited."""
+
+    def get(self, request, pk):
+        verklaring = get_object_or_404(mbo_verklaring_list(user=request.user), pk=pk)
+        return pdf_antwoord(
+            verklaring,
+            verklaring.pdf,
+            f"mbo-verklaring-{verklaring.nummer}.pdf",
+            user=request.user,
+        )
+
+
+class MboVerklaringIntrekkenView(ActieStap):
+    """Revoke a mbo-verklaring; the service checks the rule (`regels.mag_borgen`)."""
+
+    form_class = MboVerklaringIntrekkenForm
+    gelukt = _("De mbo-verklaring is ingetrokken.")
+
+    def get_scope(self):
+        return mbo_verklaring_list(user=self.request.user)
+
+    def uitvoeren(self, form):
+        services.mbo_verklaring_intrekken(
+            verklaring=self.object, door=self.request.user, **form.cleaned_data
+        )
+
+
+class BewijsDocumentView(View):
+    """A proof's PDF only for users who may see the traject; every download is
+    audited."""
+
+    def get(self, request, pk):
+        bewijs = get_object_or_404(bewijs_list(user=request.user), pk=pk)
+        return pdf_antwoord(
+            bewijs, bewijs.document, f"bewijs-{bewijs.pk}.pdf", user=request.user
         )

@@ -321,6 +321,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verklaringen.tasks.verklaring_pdfs_herstarten",
         "schedule": timedelta(seconds=20),
     },
+    "mbo-verklaring-pdfs-herstarten": {
+        "task": "verklaringen.tasks.mbo_verklaring_pdfs_herstarten",
+        "schedule": timedelta(seconds=20),
+    },
     # Daily at 07:00 (CELERY_TIMEZONE), before the working day starts.
     "herinneringen-versturen": {
         "task": "meldingen.tasks.herinneringen_versturen",

@@ -23,7 +23,11 @@ from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import OrganisatieFactory, medewerker_met_rol
 from tests.factories.trajecten import TrajectFactory
 from tests.factories.uitkomsten import VervolgmetingFactory
-from tests.factories.verklaringen import OntwikkeldoelFactory, traject_met_opleider
+from tests.factories.verklaringen import (
+    OntwikkeldoelFactory,
+    mbo_van,
+    traject_met_opleider,
+)
 from tests.trajecten.test_advies import antwoorden
 from tests.trajecten.test_traject import gestart, tekenen
 from trajecten.constants import PdfStatus
@@ -119,6 +123,12 @@ def _verklaring(naam):
     return maak
 
 
+def _mbo_verklaring_uitreiken(_consulent):
+    t, _opleider = traject_met_opleider()
+    url = reverse("verklaringen:mbo_verklaring_uitreiken", args=[t.pk])
+    return mbo_van(t), url, t.kandidaat
+
+
 def _ontwikkeldoel_update(_consulent):
     t, _opleider = traject_met_opleider()
     doel = OntwikkeldoelFactory(traject=t)
@@ -207,6 +217,9 @@ AUDITED = {
     "verklaringen:voortgang": _beoordeling("verklaringen:voortgang"),
     "verklaringen:observatie": _beoordeling("verklaringen:observatie"),
     "verklaringen:ontwikkeldoel_update": _ontwikkeldoel_update,
+    # Forms that name the candidate: another proof, the mbo-verklaring's parts.
+    "verklaringen:bewijs_create": _beoordeling("verklaringen:bewijs_create"),
+    "verklaringen:mbo_verklaring_uitreiken": _mbo_verklaring_uitreiken,
     # Outcome and follow-up forms: the candidate's work situation after the traject.
     "uitkomsten:uitkomst_vastleggen": _traject(
         "uitkomsten:uitkomst_vastleggen", afgesloten=True

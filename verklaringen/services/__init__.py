@@ -15,6 +15,13 @@ from .beoordeling import (
     ontwikkeldoel_opslaan,
     werkopdracht_opslaan,
 )
+from .bewijs import bewijs_toevoegen
+from .mbo_verklaring import (
+    mbo_verklaring_intrekken,
+    mbo_verklaring_onderdelen,
+    mbo_verklaring_pdf_maken,
+    mbo_verklaring_uitreiken,
+)
 from .verklaring import (
     pdf_opnieuw_in_wachtrij,
     verklaring_intrekken,
@@ -23,6 +30,11 @@ from .verklaring import (
 )
 
 __all__ = [
+    "mbo_verklaring_intrekken",
+    "mbo_verklaring_onderdelen",
+    "mbo_verklaring_pdf_maken",
+    "mbo_verklaring_uitreiken",
+    "bewijs_toevoegen",
     "OBSERVATIE_STATUSSEN",
     "beheerste_werkprocessen",
     "beoordeling_goedgekeurd",

@@ -74,7 +74,7 @@ def test_bad_input_is_a_dutch_problem_and_nothing_is_saved(api, consulent):
     assert data["instance"] == "/api/v1/leerbedrijven"
     fouten = {p["name"]: p["reason"] for p in data["invalid-params"]}
     assert set(fouten) == {"naam", "kvk_nummer", "regio"}
-    assert fouten["naam"] == "Dit veld is vereist."
+    assert fouten["naam"] == "Dit veld is verplicht."
     assert "8 cijfers" in fouten["kvk_nummer"] or "KvK" in fouten["kvk_nummer"]
     assert Organisatie.objects.count() == organisaties
     assert not Leerbedrijf.objects.exists()
@@ -196,7 +196,7 @@ def test_kandidaat_intake_without_consent_saves_nothing(api, consulent):
     )
     assert response.status_code == 400
     fouten = {p["name"]: p["reason"] for p in response.json()["invalid-params"]}
-    assert fouten["toestemming"] == "Dit veld is vereist."
+    assert fouten["toestemming"] == "Dit veld is verplicht."
     assert fouten["startkwalificatie_motivatie"].startswith("Leg uit waarom")
     assert not Kandidaat.objects.exists()
 

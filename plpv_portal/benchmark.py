@@ -792,6 +792,15 @@ class Gunicorn:
             "DATABASE_URL": database_url(),
             "SECURE_SSL_REDIRECT": "False",  # plain HTTP on loopback
         }
+        # Production refuses to start without these; on loopback the broker's Redis
+        # also serves as the shared cache.
+        broker = omgeving.get("CELERY_BROKER_URL") or settings.CELERY_BROKER_URL or ""
+        omgeving.setdefault("SECURITY_CONTACT", "mailto:benchmark@localhost")
+        omgeving.setdefault("CELERY_BROKER_URL", broker or "memory://")
+        omgeving.setdefault(
+            "CACHE_URL",
+            broker if broker.startswith("redis") else "redis://127.0.0.1:6379/2",
+        )
         self.statisch = None
         if not (Path(omgeving.get("STATIC_ROOT", "")) / "staticfiles.json").exists():
             # The production storage needs collected files with a manifest.

@@ -46,6 +46,7 @@ def test_the_first_tick_runs_every_beat_entry_then_each_on_its_schedule(uitgevoe
     assert planner.tick(T0 + datetime.timedelta(seconds=21)) == [
         "overeenkomst-pdfs-herstarten",
         "verklaring-pdfs-herstarten",
+        "mbo-verklaring-pdfs-herstarten",
     ]
     assert planner.tick(T0 + datetime.timedelta(seconds=31)) == [
         "uitgaande-taken-versturen"

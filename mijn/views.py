@@ -238,7 +238,7 @@ def _credential(request, verklaring, vorm: str):
     """The credential of my own verklaring (.jwt or .json), audited as my read."""
     antwoord = credential_antwoord(verklaring, vorm)
     audit.inzage_vastleggen(
-        verklaring, kandidaat_id=request.kandidaat.pk, via="credential"
+        verklaring, kandidaat_id=request.kandidaat.pk, via_credential=True
     )
     return antwoord
 

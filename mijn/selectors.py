@@ -10,7 +10,12 @@ from django.db.models import Prefetch, QuerySet
 from kwalificaties.models import Werkproces
 from trajecten.models import Plaatsing, Traject
 from verklaringen.constants import Niveau
-from verklaringen.models import Gedragsvoorbeeld, Observatie, Praktijkverklaring
+from verklaringen.models import (
+    Gedragsvoorbeeld,
+    MboVerklaring,
+    Observatie,
+    Praktijkverklaring,
+)
 from verklaringen.selectors import gedragsvoorbeelden_voor
 from voortgang.constants import OP_DE_WERKVLOER, GesprekPartij
 from voortgang.models import GesprekActie, Voortgangsgesprek
@@ -100,6 +105,15 @@ def mijn_verklaringen(*, kandidaat) -> QuerySet[Praktijkverklaring]:
         .prefetch_related(
             Prefetch("werkprocessen", Werkproces.objects.order_by("code"))
         )
+        .order_by("-uitgereikt_op", "-pk")
+    )
+
+
+def mijn_mbo_verklaringen(*, kandidaat) -> QuerySet[MboVerklaring]:
+    """The candidate's mbo-verklaringen, newest first."""
+    return (
+        MboVerklaring.objects.filter(traject__kandidaat=kandidaat)
+        .select_related("traject__kwalificatie", "mbo_instelling")
         .order_by("-uitgereikt_op", "-pk")
     )
 

@@ -10,6 +10,21 @@ urlpatterns = [
     path("wat-ik-kan/", views.wat_ik_kan, name="wat_ik_kan"),
     path("verklaringen/", views.verklaringen, name="verklaringen"),
     path("verklaringen/<int:pk>/pdf/", views.verklaring_pdf, name="verklaring_pdf"),
+    path(
+        "verklaringen/<int:pk>/credential.<str:vorm>",
+        views.verklaring_credential,
+        name="verklaring_credential",
+    ),
+    path(
+        "mbo-verklaringen/<int:pk>/pdf/",
+        views.mbo_verklaring_pdf,
+        name="mbo_verklaring_pdf",
+    ),
+    path(
+        "mbo-verklaringen/<int:pk>/credential.<str:vorm>",
+        views.mbo_verklaring_credential,
+        name="mbo_verklaring_credential",
+    ),
     path("privacy/", views.privacy, name="privacy"),
     # The way in.
     path("link/<str:sleutel>/", views.link, name="link"),

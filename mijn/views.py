@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from auditlog.context import set_extra_data
 
 from core.ratelimit import client_ip, tellen
+from verklaringen.views_verklaring import credential_antwoord
 from voortgang.services import gesprek_door_kandidaat_getekend
 
 from . import audit, selectors, services
@@ -205,13 +206,41 @@ def wat_ik_kan(request):
 @kandidaat_vereist
 @require_GET
 def verklaringen(request):
+    """My praktijkverklaringen and mbo-verklaringen: the PDF, the credential and the
+    public verification link of each."""
     kandidaat = request.kandidaat
     audit.inzage_vastleggen(kandidaat, kandidaat_id=kandidaat.pk, pagina="verklaringen")
     return _pagina(
         request,
         "mijn/verklaringen.html",
-        {"verklaringen": list(selectors.mijn_verklaringen(kandidaat=kandidaat))},
+        {
+            "verklaringen": list(selectors.mijn_verklaringen(kandidaat=kandidaat)),
+            "mbo_verklaringen": list(
+                selectors.mijn_mbo_verklaringen(kandidaat=kandidaat)
+            ),
+        },
     )
+
+
+def _pdf(request, verklaring, bestandsnaam: str):
+    if not verklaring.pdf:
+        raise Http404
+    audit.inzage_vastleggen(verklaring, kandidaat_id=request.kandidaat.pk, via_pdf=True)
+    return FileResponse(
+        verklaring.pdf.open("rb"),
+        as_attachment=True,
+        content_type="application/pdf",
+        filename=bestandsnaam,
+    )
+
+
+def _credential(request, verklaring, vorm: str):
+    """The credential of my own verklaring (.jwt or .json), audited as my read."""
+    antwoord = credential_antwoord(verklaring, vorm)
+    audit.inzage_vastleggen(
+        verklaring, kandidaat_id=request.kandidaat.pk, via_credential=True
+    )
+    return antwoord
 
 
 @kandidaat_vereist
@@ -221,15 +250,37 @@ def verklaring_pdf(request, pk: int):
     verklaring = get_object_or_404(
         selectors.mijn_verklaringen(kandidaat=request.kandidaat), pk=pk
     )
-    if not verklaring.pdf:
-        raise Http404
-    audit.inzage_vastleggen(verklaring, kandidaat_id=request.kandidaat.pk, via_pdf=True)
-    return FileResponse(
-        verklaring.pdf.open("rb"),
-        as_attachment=True,
-        content_type="application/pdf",
-        filename=f"praktijkverklaring-{verklaring.nummer}.pdf",
+    return _pdf(request, verklaring, f"praktijkverklaring-{verklaring.nummer}.pdf")
+
+
+@kandidaat_vereist
+@require_GET
+def verklaring_credential(request, pk: int, vorm: str):
+    """The credential of one of my own praktijkverklaringen (another's: 404)."""
+    verklaring = get_object_or_404(
+        selectors.mijn_verklaringen(kandidaat=request.kandidaat), pk=pk
     )
+    return _credential(request, verklaring, vorm)
+
+
+@kandidaat_vereist
+@require_GET
+def mbo_verklaring_pdf(request, pk: int):
+    """The PDF of one of my own mbo-verklaringen (another candidate's: 404)."""
+    verklaring = get_object_or_404(
+        selectors.mijn_mbo_verklaringen(kandidaat=request.kandidaat), pk=pk
+    )
+    return _pdf(request, verklaring, f"mbo-verklaring-{verklaring.nummer}.pdf")
+
+
+@kandidaat_vereist
+@require_GET
+def mbo_verklaring_credential(request, pk: int, vorm: str):
+    """The credential of one of my own mbo-verklaringen (another's: 404)."""
+    verklaring = get_object_or_404(
+        selectors.mijn_mbo_verklaringen(kandidaat=request.kandidaat), pk=pk
+    )
+    return _credential(request, verklaring, vorm)
 
 
 @kandidaat_vereist

@@ -1,10 +1,12 @@
-"""The praktijkverklaring as a verifiable credential.
+"""The praktijkverklaring and the mbo-verklaring as verifiable credentials.
 
 - The credential is an Open Badges 3.0 `OpenBadgeCredential` in the W3C Verifiable
   Credentials data model 2.0, secured as a VC-JWT (VC-JOSE-COSE: the JWS payload is the
   credential itself, header `typ: vc+jwt`, `cty: vc`, `alg: ES256`, `kid`). It is signed
   once, when the verklaring is issued, and stored on the verklaring: the download, the
-  PDF attachment and every later check use the same bytes.
+  PDF attachment and every later check use the same bytes. Both kinds share the
+  envelope (`credential_enveloppe`: issuer, hashed subject, status entry); the
+  mbo-verklaring's achievement lists its parts as OB3 results (`mbo_gegevens`).
 - The keys (`Ondertekeningssleutel`): the newest signs; all are published as a JWKS at
   `/.well-known/jwks.json`, so a credential signed before a rotation stays verifiable.
   `manage.py credential_sleutel_maken` adds a new key (rotation). The private key is
@@ -14,9 +16,9 @@
   revoking sets the bit. The status list credential (`/verificatie/statuslijst/<id>/`)
   is itself a signed VC-JWT. The public verification page reads the same bit
   (`ingetrokken`), so the page and the status list always agree.
-- `controleren(tekst)` checks an uploaded credential: geldig, ingetrokken, vervalst
-  (bad signature, unknown key, tampered payload, another algorithm) or onbekend (signed
-  by this portal but no such verklaring here).
+- `controleren(tekst)` checks an uploaded credential of either kind: geldig,
+  ingetrokken, vervalst (bad signature, unknown key, tampered payload, another
+  algorithm) or onbekend (signed by this portal but no such verklaring here).
 """
 
 import base64
@@ -30,13 +32,23 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from core import crypto
 
-from .models import Ondertekeningssleutel, Praktijkverklaring, Statuslijst
+from .models import (
+    Gedragsvoorbeeld,
+    MboVerklaring,
+    Ondertekeningssleutel,
+    Praktijkverklaring,
+    Statuslijst,
+)
+
+# Either kind of verklaring: both have a code, a verification address, an issue date,
+# a status list entry and a stored credential.
+Verklaring = Praktijkverklaring | MboVerklaring
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -143,8 +155,9 @@ def _bit_zetten(bits: bytes, index: int) -> bytes:
     return bytes(data)
 
 
-def _index_nemen() -> tuple[Statuslijst, int]:
-    """The next free index, under the list's row lock (held until commit)."""
+def index_nemen() -> tuple[Statuslijst, int]:
+    """The next free index, under the list's row lock (held until commit); for
+    either kind of verklaring (one list, no index used twice)."""
     lijst = (
         Statuslijst.objects.select_for_update()
         .filter(volgende_index__lt=LIJST_BITS)
@@ -160,7 +173,7 @@ def _index_nemen() -> tuple[Statuslijst, int]:
     return lijst, index
 
 
-def statusbit_zetten(verklaring: Praktijkverklaring) -> None:
+def statusbit_zetten(verklaring: Verklaring) -> None:
     """Mark the verklaring revoked on its status list (inside the revocation's
     transaction)."""
     if verklaring.statuslijst_id is None:
@@ -170,7 +183,7 @@ def statusbit_zetten(verklaring: Praktijkverklaring) -> None:
     lijst.save(update_fields=["bits"])
 
 
-def ingetrokken(verklaring: Praktijkverklaring) -> bool:
+def ingetrokken(verklaring: Verklaring) -> bool:
     """Revoked according to its bit on the status list: what the status list
     credential says. A verklaring from before the status list has no index until its
     credential is made; then the revocation date speaks."""
@@ -209,7 +222,7 @@ def _tijd(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _basis(verklaring: Praktijkverklaring) -> str:
+def _basis(verklaring: Verklaring) -> str:
     """The portal address the verklaring was issued under (from its verification
     address), so the credential's addresses match its QR code."""
     pad = reverse("verificatie", args=[verklaring.code])
@@ -223,51 +236,38 @@ def naam_hash(voornaam: str, achternaam: str, zout: str) -> str:
     return "sha256$" + hashlib.sha256((naam + zout).encode()).hexdigest()
 
 
-def credential_gegevens(verklaring: Praktijkverklaring, lijst_id: int, index: int):
-    """The unsigned OpenBadgeCredential of `verklaring`."""
-    traject = verklaring.traject
-    kandidaat = traject.kandidaat
-    kwalificatie = traject.kwalificatie
-    mbo = verklaring.mbo_instelling
-    basis = _basis(verklaring)
-    lijst_url = statuslijst_url(basis, lijst_id)
-    zout = secrets.token_hex(16)
-    werkprocessen = list(verklaring.werkprocessen.order_by("code"))
-    plaatsingen = traject.plaatsingen.select_related("leerbedrijf__organisatie")
-    kwalificatie_naam = f"{kwalificatie.naam}" + (
+def _kwalificatie_naam(kwalificatie) -> str:
+    return kwalificatie.naam + (
         f" (crebo {kwalificatie.crebo})" if kwalificatie.crebo else ""
     )
+
+
+def _werkproces_uitlijning(werkproces, kwalificatie, url: str) -> dict:
+    """An OB3 Alignment to a werkproces of the kwalificatiedossier; `url` is the
+    verification address of the praktijkverklaring that states it."""
+    return {
+        "type": ["Alignment"],
+        "targetName": werkproces.titel,
+        "targetCode": werkproces.code,
+        "targetType": "ext:Werkproces",
+        "targetFramework": f"Kwalificatiedossier {_kwalificatie_naam(kwalificatie)}",
+        "targetUrl": f"{url}#{werkproces.code}",
+    }
+
+
+def _achievement(verklaring: Verklaring, *, soort: str, naam: str, **velden) -> dict:
+    """The OB3 Achievement of a verklaring: what both kinds share (the kwalificatie,
+    the number as `humanCode`, the crebo), plus `velden` (description, criteria,
+    alignment, resultDescription)."""
+    kwalificatie = verklaring.traject.kwalificatie
     achievement = {
         "id": f"{verklaring.verificatie_url}#achievement",
         "type": ["Achievement"],
-        "achievementType": "ext:Praktijkverklaring",
-        "name": f"Praktijkverklaring {kwalificatie.naam}",
-        "description": (
-            "Praktijkverklaring van de mbo-instelling: de kandidaat beheerst de "
-            f"genoemde werkprocessen van de kwalificatie {kwalificatie_naam}, "
-            f"niveau {kwalificatie.niveau}, aangetoond in de praktijk bij een "
-            "erkend leerbedrijf."
-        ),
-        "criteria": {
-            "narrative": (
-                "De praktijkopleider heeft elk genoemd werkproces in de praktijk "
-                "beoordeeld als beheerst; de mbo-instelling heeft de beoordeling "
-                "geborgd."
-            )
-        },
+        "achievementType": f"ext:{soort}",
+        "name": f"{naam} {kwalificatie.naam}",
+        **velden,
         "fieldOfStudy": kwalificatie.naam,
         "humanCode": verklaring.nummer,
-        "alignment": [
-            {
-                "type": ["Alignment"],
-                "targetName": w.titel,
-                "targetCode": w.code,
-                "targetType": "ext:Werkproces",
-                "targetFramework": f"Kwalificatiedossier {kwalificatie_naam}",
-                "targetUrl": f"{verklaring.verificatie_url}#{w.code}",
-            }
-            for w in werkprocessen
-        ],
     }
     if kwalificatie.crebo:
         achievement["otherIdentifier"] = [
@@ -277,33 +277,107 @@ def credential_gegevens(verklaring: Praktijkverklaring, lijst_id: int, index: in
                 "identifierType": "ext:crebo",
             }
         ]
-    return {
+    return achievement
+
+
+def credential_enveloppe(
+    verklaring: Verklaring,
+    *,
+    naam: str,
+    achievement: dict,
+    lijst_id: int,
+    index: int,
+    resultaten: list | None = None,
+    evidence: list | None = None,
+) -> dict:
+    """The unsigned OpenBadgeCredential around `achievement`, the same for both
+    kinds: the id (the verification address), the issuer (the mbo-instelling), the
+    issue date, the candidate only as a salted hash of their name, and the entry on
+    the revocation status list."""
+    kandidaat = verklaring.traject.kandidaat
+    mbo = verklaring.mbo_instelling
+    basis = _basis(verklaring)
+    lijst_url = statuslijst_url(basis, lijst_id)
+    zout = secrets.token_hex(16)
+    onderwerp = {
+        "type": ["AchievementSubject"],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityHash": naam_hash(
+                    kandidaat.voornaam, kandidaat.achternaam, zout
+                ),
+                "identityType": "name",
+                "hashed": True,
+                "salt": zout,
+            }
+        ],
+        "achievement": achievement,
+    }
+    if resultaten:
+        onderwerp["result"] = resultaten
+    gegevens = {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": verklaring.verificatie_url,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": f"Praktijkverklaring {verklaring.nummer}",
+        "name": f"{naam} {verklaring.nummer}",
         "issuer": {
             "id": f"{basis}/#mbo-instelling-{mbo.pk}",
             "type": ["Profile"],
             "name": mbo.naam,
         },
         "validFrom": f"{verklaring.uitgereikt_op:%Y-%m-%d}T00:00:00Z",
-        "credentialSubject": {
-            "type": ["AchievementSubject"],
-            "identifier": [
-                {
-                    "type": "IdentityObject",
-                    "identityHash": naam_hash(
-                        kandidaat.voornaam, kandidaat.achternaam, zout
-                    ),
-                    "identityType": "name",
-                    "hashed": True,
-                    "salt": zout,
-                }
-            ],
-            "achievement": achievement,
+        "credentialSubject": onderwerp,
+    }
+    if evidence is not None:
+        gegevens["evidence"] = evidence
+    gegevens["credentialStatus"] = {
+        "id": f"{lijst_url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": str(index),
+        "statusListCredential": lijst_url,
+    }
+    return gegevens
+
+
+def praktijkverklaring_gegevens(
+    verklaring: Praktijkverklaring, lijst_id: int, index: int
+) -> dict:
+    """The unsigned OpenBadgeCredential of a praktijkverklaring: the werkprocessen
+    as alignments, the leerbedrijven as evidence."""
+    traject = verklaring.traject
+    kwalificatie = traject.kwalificatie
+    plaatsingen = traject.plaatsingen.select_related("leerbedrijf__organisatie")
+    achievement = _achievement(
+        verklaring,
+        soort="Praktijkverklaring",
+        naam="Praktijkverklaring",
+        description=(
+            "Praktijkverklaring van de mbo-instelling: de kandidaat beheerst de "
+            f"genoemde werkprocessen van de kwalificatie {_kwalificatie_naam(kwalificatie)}, "
+            f"niveau {kwalificatie.niveau}, aangetoond in de praktijk bij een "
+            "erkend leerbedrijf."
+        ),
+        criteria={
+            "narrative": (
+                "De praktijkopleider heeft elk genoemd werkproces in de praktijk "
+                "beoordeeld als beheerst; de mbo-instelling heeft de beoordeling "
+                "geborgd."
+            )
         },
-        "evidence": [
+        alignment=[
+            _werkproces_uitlijning(w, kwalificatie, verklaring.verificatie_url)
+            for w in verklaring.werkprocessen.order_by("code")
+        ],
+    )
+    return credential_enveloppe(
+        verklaring,
+        naam="Praktijkverklaring",
+        achievement=achievement,
+        lijst_id=lijst_id,
+        index=index,
+        evidence=[
             {
                 "type": ["Evidence"],
                 "name": p.leerbedrijf.organisatie.naam,
@@ -315,32 +389,180 @@ def credential_gegevens(verklaring: Praktijkverklaring, lijst_id: int, index: in
             }
             for p in plaatsingen.order_by("startdatum", "pk")
         ],
-        "credentialStatus": {
-            "id": f"{lijst_url}#{index}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": "revocation",
-            "statusListIndex": str(index),
-            "statusListCredential": lijst_url,
-        },
+    )
+
+
+def _onderdeel(url: str, nummer: int, *, soort: str, naam: str, waarde: str, **extra):
+    """One part of the mbo-verklaring as an OB3 ResultDescription (in the
+    achievement) and the Result that refers to it (in the credentialSubject)."""
+    ident = f"{url}#onderdeel-{nummer}"
+    beschrijving = {
+        "id": ident,
+        "type": ["ResultDescription"],
+        "name": naam,
+        "resultType": f"ext:{soort}",
+        **extra,
     }
+    resultaat = {
+        "type": ["Result"],
+        "resultDescription": ident,
+        "status": "Completed",
+        "value": waarde,
+    }
+    return beschrijving, resultaat
+
+
+def mbo_gegevens(verklaring: MboVerklaring, lijst_id: int, index: int) -> dict:
+    """The unsigned OpenBadgeCredential of a mbo-verklaring. Its achievement aligns
+    with every werkproces of its praktijkverklaringen; each part (praktijkverklaring,
+    examenresultaat, other proof) is a ResultDescription with a Result in the
+    credentialSubject: the praktijkverklaring's number, issuer and date with its
+    werkprocessen; a proof's kind, issuer and date (and the gedragsvoorbeelden a
+    werknemersvaardigheden certificate covers). The praktijkverklaringen are also
+    the evidence, by their own verification addresses (their own credentials' ids)."""
+    from .constants import BewijsSoort
+
+    kwalificatie = verklaring.traject.kwalificatie
+    url = verklaring.verificatie_url
+    praktijk = list(
+        verklaring.praktijkverklaringen.select_related("mbo_instelling")
+        .prefetch_related("werkprocessen")
+        .order_by("uitgereikt_op", "pk")
+    )
+    bewijzen = list(
+        verklaring.bewijzen.prefetch_related(
+            Prefetch(
+                "gedragsvoorbeelden",
+                queryset=Gedragsvoorbeeld.objects.select_related("werkproces"),
+            )
+        ).order_by("datum", "pk")
+    )
+    # Exam results first, then the other proofs (as on the PDF).
+    bewijzen.sort(key=lambda b: b.soort != BewijsSoort.EXAMENRESULTAAT)
+
+    uitlijning, gezien = [], set()
+    delen = []
+    for p in praktijk:
+        werkprocessen = sorted(p.werkprocessen.all(), key=lambda w: w.code)
+        for w in werkprocessen:
+            if w.code not in gezien:
+                gezien.add(w.code)
+                uitlijning.append(
+                    _werkproces_uitlijning(w, kwalificatie, p.verificatie_url)
+                )
+        delen.append(
+            _onderdeel(
+                url,
+                len(delen) + 1,
+                soort="Praktijkverklaring",
+                naam=f"Praktijkverklaring {p.nummer}",
+                waarde=(
+                    f"Uitgereikt door {p.mbo_instelling.naam} op "
+                    f"{p.uitgereikt_op:%Y-%m-%d}"
+                ),
+                alignment=[
+                    _werkproces_uitlijning(w, kwalificatie, p.verificatie_url)
+                    for w in werkprocessen
+                ],
+            )
+        )
+    for b in bewijzen:
+        extra = {}
+        voorbeelden = sorted(
+            b.gedragsvoorbeelden.all(), key=lambda g: (g.werkproces.code, g.pk)
+        )
+        if voorbeelden:
+            extra["alignment"] = [
+                {
+                    "type": ["Alignment"],
+                    "targetName": g.tekst,
+                    "targetCode": g.werkproces.code,
+                    "targetType": "ext:Gedragsvoorbeeld",
+                    "targetUrl": f"{url}#gedragsvoorbeeld-{g.pk}",
+                }
+                for g in voorbeelden
+            ]
+        waarde = f"Uitgegeven door {b.uitgever} op {b.datum:%Y-%m-%d}"
+        if b.omschrijving:
+            waarde += f": {b.omschrijving}"
+        delen.append(
+            _onderdeel(
+                url,
+                len(delen) + 1,
+                soort=b.soort,
+                naam=b.get_soort_display(),
+                waarde=waarde,
+                **extra,
+            )
+        )
+    achievement = _achievement(
+        verklaring,
+        soort="MboVerklaring",
+        naam="Mbo-verklaring",
+        description=(
+            "Mbo-verklaring van de mbo-instelling voor de kwalificatie "
+            f"{_kwalificatie_naam(kwalificatie)}, niveau {kwalificatie.niveau}: "
+            "de praktijkverklaringen, examenresultaten en andere bewijzen van de "
+            "kandidaat in één verklaring."
+        ),
+        criteria={
+            "narrative": (
+                "De mbo-instelling heeft elk onderdeel vastgesteld: de "
+                "praktijkverklaringen zijn geldig en door haar uitgereikt, de andere "
+                "bewijzen en examenresultaten zijn uitgegeven door de genoemde "
+                "uitgever op de genoemde datum."
+            )
+        },
+        alignment=uitlijning,
+        resultDescription=[d for d, _r in delen],
+    )
+    return credential_enveloppe(
+        verklaring,
+        naam="Mbo-verklaring",
+        achievement=achievement,
+        lijst_id=lijst_id,
+        index=index,
+        resultaten=[r for _d, r in delen],
+        evidence=[
+            {
+                "id": p.verificatie_url,
+                "type": ["Evidence"],
+                "name": f"Praktijkverklaring {p.nummer}",
+                "genre": "Praktijkverklaring",
+            }
+            for p in praktijk
+        ],
+    )
+
+
+def credential_gegevens(verklaring: Verklaring, lijst_id: int, index: int) -> dict:
+    """The unsigned OpenBadgeCredential of either kind of verklaring."""
+    if isinstance(verklaring, MboVerklaring):
+        return mbo_gegevens(verklaring, lijst_id, index)
+    return praktijkverklaring_gegevens(verklaring, lijst_id, index)
 
 
 @transaction.atomic
-def credential_maken(verklaring: Praktijkverklaring) -> str:
-    """The verklaring's credential: signed once (index on the status list taken,
-    bit set when it is already revoked), then always the same."""
+def credential_maken(verklaring: Verklaring) -> str:
+    """The verklaring's credential: signed once (an index on the status list taken
+    when it has none yet, the bit set when it is already revoked), then always the
+    same."""
     verklaring = (
-        Praktijkverklaring.objects.select_for_update(of=("self",))
+        type(verklaring)
+        .objects.select_for_update(of=("self",))
         .select_related("traject__kandidaat", "traject__kwalificatie", "mbo_instelling")
         .get(pk=verklaring.pk)
     )
     if verklaring.credential:
         return verklaring.credential
-    lijst, index = _index_nemen()
-    verklaring.statuslijst = lijst
-    verklaring.status_index = index
+    if verklaring.statuslijst_id is None:
+        lijst, index = index_nemen()
+        verklaring.statuslijst = lijst
+        verklaring.status_index = index
     verklaring.credential = ondertekenen(
-        credential_gegevens(verklaring, lijst.pk, index)
+        credential_gegevens(
+            verklaring, verklaring.statuslijst_id, verklaring.status_index
+        )
     )
     verklaring.save(
         update_fields=["statuslijst", "status_index", "credential", "updated_at"]
@@ -348,6 +570,40 @@ def credential_maken(verklaring: Praktijkverklaring) -> str:
     if verklaring.is_ingetrokken:
         statusbit_zetten(verklaring)
     return verklaring.credential
+
+
+def bestandsnaam(verklaring: Verklaring) -> str:
+    """The name (without extension) of the verklaring's files: the PDF's
+    attachments and the downloads."""
+    soort = (
+        "mbo-verklaring"
+        if isinstance(verklaring, MboVerklaring)
+        else "praktijkverklaring"
+    )
+    return f"{soort}-{verklaring.nummer}"
+
+
+VORMEN = ("jwt", "json")
+
+
+@dataclass
+class Download:
+    inhoud: str
+    soort: str
+    bestandsnaam: str
+
+
+def download(verklaring: Verklaring, vorm: str) -> Download:
+    """The credential as a file: `jwt` (the signed VC-JWT) or `json` (the
+    EnvelopedVerifiableCredential around it). Raises ValueError for another form."""
+    if vorm not in VORMEN:
+        raise ValueError(vorm)
+    jwt = credential_maken(verklaring)
+    if vorm == "json":
+        inhoud, soort = json.dumps(enveloppe(jwt), indent=2), "application/json"
+    else:
+        inhoud, soort = jwt, "application/vc+jwt"
+    return Download(inhoud, soort, f"{bestandsnaam(verklaring)}.{vorm}")
 
 
 def enveloppe(jwt: str) -> dict:
@@ -375,8 +631,15 @@ ONBEKEND = "onbekend"
 class Uitslag:
     oordeel: str
     reden: str = ""
-    verklaring: Praktijkverklaring | None = None
+    verklaring: Verklaring | None = None
     gegevens: dict = field(default_factory=dict)
+
+    @property
+    def soort(self) -> str:
+        """'praktijkverklaring' or 'mbo-verklaring' (the page's wording)."""
+        if isinstance(self.verklaring, MboVerklaring):
+            return "mbo-verklaring"
+        return "praktijkverklaring"
 
 
 def _b64_decode(deel: str) -> bytes:
@@ -439,26 +702,34 @@ def controleren(tekst: str) -> Uitslag:
             "De handtekening klopt niet: de inhoud is veranderd na het ondertekenen.",
         )
     # The credential's id is its verification address; the code at its end finds
-    # the verklaring by a unique index, and the stored credential must be this one
-    # (or none: anonymising empties it, and the holder's copy still verifies).
+    # the verklaring (of either kind) by a unique index, and the stored credential
+    # must be this one (or none: anonymising empties it, and the holder's copy
+    # still verifies).
     ident = gegevens.get("id", "") if isinstance(gegevens, dict) else ""
     code = ident.rstrip("/").rsplit("/", 1)[-1] if isinstance(ident, str) else ""
-    verklaring = (
-        Praktijkverklaring.objects.select_related(
-            "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
-        )
-        .filter(Q(credential=jwt) | Q(credential=""), code=code)
-        .first()
-        if code
-        else None
-    )
+    verklaring = _verklaring_van(code, jwt) if code else None
     if verklaring is None:
         return Uitslag(
             ONBEKEND,
-            "De handtekening is van dit portaal, maar deze praktijkverklaring staat "
-            "hier niet (meer).",
+            "De handtekening is van dit portaal, maar deze verklaring staat hier "
+            "niet (meer).",
             gegevens=gegevens,
         )
     if ingetrokken(verklaring):
         return Uitslag(INGETROKKEN, verklaring=verklaring, gegevens=gegevens)
     return Uitslag(GELDIG, verklaring=verklaring, gegevens=gegevens)
+
+
+def _verklaring_van(code: str, jwt: str) -> Verklaring | None:
+    """The verklaring with this code whose stored credential is `jwt` (or empty)."""
+    for model in (Praktijkverklaring, MboVerklaring):
+        verklaring = (
+            model.objects.select_related(
+                "traject__kandidaat", "traject__kwalificatie", "mbo_instelling"
+            )
+            .filter(Q(credential=jwt) | Q(credential=""), code=code)
+            .first()
+        )
+        if verklaring is not None:
+            return verklaring
+    return None

@@ -543,6 +543,9 @@ class MboVerklaring(TimeStampedModel):
         verbose_name=_("statuslijst"),
     )
     status_index = models.PositiveIntegerField(_("index op de statuslijst"))
+    # Its verifiable credential (Open Badges 3.0, VC-JWT), signed when issued, with
+    # its parts (verklaringen/credential.py).
+    credential = models.TextField(_("credential (VC-JWT)"), blank=True)
 
     class Meta:
         ordering = ["-uitgereikt_op", "-pk"]

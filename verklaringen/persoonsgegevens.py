@@ -46,7 +46,8 @@ persoonsvelden_registreren(
 persoonsvelden_registreren(
     MboVerklaring,
     kandidaat="traject__kandidaat",
-    velden={"pdf": STANDAARD, "intrekking_reden": STANDAARD},
+    # The stored credential: emptied, as the praktijkverklaring's.
+    velden={"pdf": STANDAARD, "intrekking_reden": STANDAARD, "credential": ""},
     # The number and code still verify it; the page then shows no name.
     bewaard=["nummer", "code", "verificatie_url"],
 )

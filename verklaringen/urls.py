@@ -62,6 +62,11 @@ urlpatterns = [
         name="mbo_verklaring_pdf",
     ),
     path(
+        "mbo-verklaring/<int:pk>/credential.<str:vorm>",
+        views_verklaring.MboVerklaringCredentialView.as_view(),
+        name="mbo_verklaring_credential",
+    ),
+    path(
         "mbo-verklaring/<int:pk>/intrekken/",
         views_verklaring.MboVerklaringIntrekkenView.as_view(),
         name="mbo_verklaring_intrekken",

@@ -27,7 +27,7 @@ from core.ratelimit import client_ip
 
 from . import credential as vc
 from .forms import CredentialControleForm
-from .models import Statuslijst
+from .models import MboVerklaring, Statuslijst
 from .selectors import mbo_verklaring_voor_verificatie, verklaring_voor_verificatie
 
 CODE_PATROON = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
@@ -119,7 +119,8 @@ def _gegevens(verklaring) -> dict:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def controleren(request):
-    """Check an uploaded credential: geldig, ingetrokken, vervalst or onbekend."""
+    """Check an uploaded credential (a praktijkverklaring's or a mbo-verklaring's):
+    geldig, ingetrokken, vervalst or onbekend."""
     if geweigerd := _te_vaak(request):
         return geweigerd
     uitslag = None
@@ -128,7 +129,11 @@ def controleren(request):
         form = CredentialControleForm(request.POST, request.FILES)
         if form.is_valid():
             uitslag = vc.controleren(form.cleaned_data["jwt"])
-            if uitslag.verklaring is not None:
+            if isinstance(uitslag.verklaring, MboVerklaring):
+                context = _mbo_gegevens(
+                    mbo_verklaring_voor_verificatie(uitslag.verklaring.code)
+                )
+            elif uitslag.verklaring is not None:
                 context = _gegevens(
                     verklaring_voor_verificatie(uitslag.verklaring.code)
                 )

@@ -1,8 +1,6 @@
 """Pages of the praktijkverklaring: issuing (from the progress page), the list, the
 detail page with its PDF and revocation."""
 
-import json
-
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -107,27 +105,35 @@ class VerklaringPdfView(VerklaringMixin, View):
         )
 
 
-class VerklaringCredentialView(VerklaringMixin, View):
-    """The verifiable credential as a download: `.jwt` (the signed VC-JWT) or `.json`
-    (a VC 2.0 EnvelopedVerifiableCredential around it); scoped and audited like the
-    PDF."""
+def credential_antwoord(verklaring, vorm: str) -> HttpResponse:
+    """The verifiable credential of either kind of verklaring as a download: `.jwt`
+    (the signed VC-JWT) or `.json` (a VC 2.0 EnvelopedVerifiableCredential around
+    it). An unknown form is a 404. The caller scopes and audits."""
+    if vorm not in vc.VORMEN:
+        raise Http404
+    bestand = vc.download(verklaring, vorm)
+    antwoord = HttpResponse(bestand.inhoud, content_type=bestand.soort)
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestand.bestandsnaam}"'
+    return antwoord
+
+
+class CredentialView(View):
+    """The credential of a verklaring the user may see (`scope`); every download is
+    audited like the PDF."""
+
+    def scope(self, user):
+        raise NotImplementedError
 
     def get(self, request, pk, vorm):
-        if vorm not in ("jwt", "json"):
-            raise Http404
-        verklaring = get_object_or_404(self.get_queryset(), pk=pk)
-        jwt = vc.credential_maken(verklaring)
+        verklaring = get_object_or_404(self.scope(request.user), pk=pk)
+        antwoord = credential_antwoord(verklaring, vorm)
         toegang_vastleggen([verklaring], actor=request.user, via="credential")
-        if vorm == "json":
-            inhoud = json.dumps(vc.enveloppe(jwt), indent=2)
-            soort = "application/json"
-        else:
-            inhoud, soort = jwt, "application/vc+jwt"
-        antwoord = HttpResponse(inhoud, content_type=soort)
-        antwoord["Content-Disposition"] = (
-            f'attachment; filename="praktijkverklaring-{verklaring.nummer}.{vorm}"'
-        )
         return antwoord
+
+
+class VerklaringCredentialView(CredentialView):
+    def scope(self, user):
+        return verklaring_list(user=user)
 
 
 class VerklaringPdfOpnieuwView(VerklaringMixin, View):
@@ -221,6 +227,11 @@ class MboVerklaringPdfView(View):
             f"mbo-verklaring-{verklaring.nummer}.pdf",
             user=request.user,
         )
+
+
+class MboVerklaringCredentialView(CredentialView):
+    def scope(self, user):
+        return mbo_verklaring_list(user=user)
 
 
 class MboVerklaringIntrekkenView(ActieStap):

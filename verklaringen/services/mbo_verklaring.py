@@ -6,7 +6,9 @@ with chosen other proofs (`Bewijs`, exam results among them). Its number comes f
 the instelling's own series for the year (`MboNummerreeks`, row-locked: unique and
 without gaps); it takes the next index on the shared revocation status list
 (`verklaringen.credential`), so the public page and the status list credential read
-its revocation the same way as a praktijkverklaring's. The PDF is queued on commit.
+its revocation the same way as a praktijkverklaring's. Its verifiable credential
+(`verklaringen.credential.mbo_gegevens`) is signed in the same transaction, and the
+PDF, queued on commit, carries it as attachments.
 """
 
 import datetime
@@ -27,7 +29,7 @@ from verklaringen.models import MboNummerreeks, MboVerklaring
 from verklaringen.regels import mag_borgen
 
 from .beoordeling import _eis, _niet_in_toekomst, _vergrendeld
-from .verklaring import qr_svg, verificatie_pad
+from .verklaring import credential_bijlagen, qr_svg, verificatie_pad
 
 PDF_TAAK = "verklaringen.tasks.mbo_verklaring_pdf_maken"
 
@@ -87,7 +89,7 @@ def mbo_verklaring_uitreiken(
     mbo = traject.mbo_instelling
     volgnummer = _volgnummer(mbo, uitgereikt_op.year)
     voorvoegsel = mbo.brin_code or f"MBO{mbo.pk}"
-    lijst, index = vc._index_nemen()
+    lijst, index = vc.index_nemen()
     code = secrets.token_urlsafe(18)
     verklaring = MboVerklaring.objects.create(
         traject=traject,
@@ -104,6 +106,10 @@ def mbo_verklaring_uitreiken(
     )
     verklaring.praktijkverklaringen.set(praktijkverklaringen)
     verklaring.bewijzen.set(bewijzen)
+    # Signed now, with its parts, so the PDF, the downloads and every check carry
+    # the same credential.
+    vc.credential_maken(verklaring)
+    verklaring.refresh_from_db()
     gebeurtenis_vastleggen(
         kandidaat=traject.kandidaat,
         soort=GebeurtenisSoort.TRAJECT,
@@ -148,6 +154,7 @@ def _document(verklaring: MboVerklaring) -> PdfDocument:
             **mbo_verklaring_onderdelen(verklaring),
         },
         bestandsnaam=f"mbo-verklaring-{verklaring.nummer}.pdf",
+        bijlagen=credential_bijlagen(verklaring),
     )
 
 

@@ -178,11 +178,11 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
-def credential_bijlagen(verklaring: Praktijkverklaring) -> tuple[Bijlage, ...]:
-    """The credential in the PDF: the signed VC-JWT (what a verifier checks) and its
-    content as readable JSON."""
+def credential_bijlagen(verklaring: vc.Verklaring) -> tuple[Bijlage, ...]:
+    """The credential in the PDF (a praktijkverklaring's or a mbo-verklaring's):
+    the signed VC-JWT (what a verifier checks) and its content as readable JSON."""
     jwt = verklaring.credential or vc.credential_maken(verklaring)
-    naam = f"praktijkverklaring-{verklaring.nummer}"
+    naam = vc.bestandsnaam(verklaring)
     return (
         Bijlage(
             naam=f"{naam}.jwt",

@@ -1,0 +1,294 @@
+"""The mbo-verklaring as a verifiable credential (verklaringen/credential.py): signed
+at issue with its parts, verified with the published JWKS (and by a verifier that
+shares no code with the portal), its bit on the shared status list, embedded in its
+PDF, downloaded by staff who may see it, and checked on the public upload page."""
+
+import base64
+import json
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from pypdf import PdfReader
+from webtest import Upload
+
+from tests.factories.verklaringen import GedragsvoorbeeldFactory, goedgekeurd_traject
+from tests.formulieren import verzenden
+from tests.verklaringen.test_credential import controleren, geverifieerd, kop
+from tests.verklaringen.test_credential_onafhankelijk import ingetrokken, verifieer
+from verklaringen import credential as vc
+from verklaringen.constants import BewijsSoort
+from verklaringen.models import MboVerklaring, Statuslijst
+from verklaringen.services import (
+    bewijs_toevoegen,
+    mbo_verklaring_intrekken,
+    mbo_verklaring_uitreiken,
+    verklaring_uitreiken,
+)
+
+pytestmark = pytest.mark.django_db
+BASIS = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def met_onderdelen(**uitreiken_kwargs):
+    """A mbo-verklaring with a praktijkverklaring, a werknemersvaardigheden
+    certificate (one gedragsvoorbeeld) and an exam result."""
+    traject, _opleider, mbo = goedgekeurd_traject()
+    p = verklaring_uitreiken(
+        traject=traject, door=mbo, plaats="Zwolle", verificatie_basis=BASIS
+    )
+    gv = GedragsvoorbeeldFactory(werkproces=traject.werkprocessen.first())
+    cert = bewijs_toevoegen(
+        traject=traject,
+        door=mbo,
+        soort=BewijsSoort.WERKNEMERSVAARDIGHEDEN,
+        uitgever="Werkbedrijf Oost",
+        datum=timezone.localdate(),
+        gedragsvoorbeelden=[gv],
+    )
+    examen = bewijs_toevoegen(
+        traject=traject,
+        door=mbo,
+        soort=BewijsSoort.EXAMENRESULTAAT,
+        uitgever="ROC Examenbureau",
+        datum=timezone.localdate(),
+        omschrijving="Nederlands 2F: voldoende",
+    )
+    m = mbo_verklaring_uitreiken(
+        traject=traject,
+        door=mbo,
+        praktijkverklaringen=[p],
+        bewijzen=[cert, examen],
+        verificatie_basis=BASIS,
+        **uitreiken_kwargs,
+    )
+    return m, p, mbo, gv
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def test_signed_at_issue_and_verifies_with_the_jwks_listing_its_parts(app):
+    m, p, _mbo, gv = met_onderdelen()
+    kandidaat = m.traject.kandidaat
+
+    assert m.credential  # stored when issued
+    assert kop(m.credential)["typ"] == "vc+jwt"
+    cred = geverifieerd(app, m.credential)
+    assert verifieer(app, m.credential) == cred  # the independent verifier agrees
+
+    assert cred["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert cred["id"] == m.verificatie_url
+    assert cred["name"] == f"Mbo-verklaring {m.nummer}"
+    assert cred["issuer"]["name"] == m.mbo_instelling.naam
+    assert cred["validFrom"] == f"{m.uitgereikt_op:%Y-%m-%d}T00:00:00Z"
+    onderwerp = cred["credentialSubject"]
+    prestatie = onderwerp["achievement"]
+    assert prestatie["achievementType"] == "ext:MboVerklaring"
+    assert prestatie["humanCode"] == m.nummer
+    # The werkprocessen of its praktijkverklaring, pointing at that verklaring.
+    assert [a["targetCode"] for a in prestatie["alignment"]] == [
+        w.code for w in p.werkprocessen.order_by("code")
+    ]
+    assert all(
+        a["targetUrl"].startswith(p.verificatie_url) for a in prestatie["alignment"]
+    )
+    # Every part: a ResultDescription in the achievement, a Result in the subject.
+    delen = {d["id"]: d for d in prestatie["resultDescription"]}
+    resultaten = {r["resultDescription"]: r for r in onderwerp["result"]}
+    assert set(delen) == set(resultaten)
+    per_soort = {d["resultType"]: (d, resultaten[d["id"]]) for d in delen.values()}
+    assert set(per_soort) == {
+        "ext:Praktijkverklaring",
+        "ext:examenresultaat",
+        "ext:werknemersvaardigheden",
+    }
+    deel, resultaat = per_soort["ext:Praktijkverklaring"]
+    assert deel["name"] == f"Praktijkverklaring {p.nummer}"
+    assert p.mbo_instelling.naam in resultaat["value"]
+    assert f"{p.uitgereikt_op:%Y-%m-%d}" in resultaat["value"]
+    deel, resultaat = per_soort["ext:examenresultaat"]
+    assert resultaat["value"] == (
+        f"Uitgegeven door ROC Examenbureau op {timezone.localdate():%Y-%m-%d}: "
+        "Nederlands 2F: voldoende"
+    )
+    deel, resultaat = per_soort["ext:werknemersvaardigheden"]
+    assert deel["name"] == "Certificaat werknemersvaardigheden"
+    assert "Werkbedrijf Oost" in resultaat["value"]
+    assert [a["targetName"] for a in deel["alignment"]] == [gv.tekst]
+    assert [e["id"] for e in cred["evidence"]] == [p.verificatie_url]
+    # Its own entry on the shared status list.
+    status = cred["credentialStatus"]
+    assert status["statusListIndex"] == str(m.status_index)
+    assert status["statusListCredential"].endswith(
+        reverse("statuslijst", args=[m.statuslijst_id])
+    )
+    # The candidate only as a salted hash of the name.
+    identiteit = onderwerp["identifier"][0]
+    assert identiteit["identityHash"] == vc.naam_hash(
+        kandidaat.voornaam, kandidaat.achternaam, identiteit["salt"]
+    )
+    tekst = json.dumps(cred)
+    assert kandidaat.achternaam not in tekst
+    assert kandidaat.voornaam not in tekst
+    assert f"{kandidaat.geboortedatum:%Y-%m-%d}" not in tekst
+
+
+def test_revoking_flips_the_check_and_the_status_list_bit(app):
+    m, p, mbo, _gv = met_onderdelen()
+    cred = geverifieerd(app, m.credential)
+    assert controleren(app, tekst=m.credential).context["uitslag"].oordeel == "geldig"
+    assert ingetrokken(app, cred) is False
+
+    detail = app.get(m.get_absolute_url(), user=mbo)
+    verzenden(
+        detail,
+        actie=reverse("verklaringen:mbo_verklaring_intrekken", args=[m.pk]),
+        reden="Verkeerde persoon.",
+        status=302,
+    )
+
+    antwoord = controleren(app, tekst=m.credential)
+    assert antwoord.context["uitslag"].oordeel == "ingetrokken"
+    assert "deze mbo-verklaring ingetrokken" in antwoord.text
+    assert ingetrokken(app, cred) is True  # the published status list says so
+    lijst = Statuslijst.objects.get(pk=m.statuslijst_id)
+    assert vc.bit(bytes(lijst.bits), m.status_index) is True
+    # Its praktijkverklaring keeps its own bit.
+    assert controleren(app, tekst=p.credential).context["uitslag"].oordeel == "geldig"
+
+
+@pytest.mark.parametrize("deel", [1, 2])
+def test_one_changed_byte_is_vervalst(app, deel):
+    m, _p, _mbo, _gv = met_onderdelen()
+    delen = m.credential.split(".")
+    ruw = bytearray(base64.urlsafe_b64decode(delen[deel] + "=="))
+    ruw[len(ruw) // 2] ^= 0x01
+    delen[deel] = b64(bytes(ruw))
+
+    antwoord = controleren(app, tekst=".".join(delen))
+
+    assert antwoord.context["uitslag"].oordeel == "vervalst"
+    assert "De handtekening klopt niet" in antwoord.text
+
+
+def test_the_check_page_names_the_mbo_verklaring_and_its_parts(app):
+    m, p, _mbo, _gv = met_onderdelen()
+
+    antwoord = controleren(
+        app, bestand=Upload("mbo.jwt", m.credential.encode(), "application/vc+jwt")
+    )
+
+    uitslag = antwoord.context["uitslag"]
+    assert uitslag.oordeel == "geldig"
+    assert uitslag.verklaring == m
+    assert "deze mbo-verklaring niet ingetrokken" in antwoord.text
+    assert m.nummer in antwoord.text
+    assert f"Praktijkverklaring {p.nummer}" in antwoord.text
+    assert "Examenresultaat: ROC Examenbureau" in antwoord.text
+    assert "Certificaat werknemersvaardigheden: Werkbedrijf Oost" in antwoord.text
+    assert m.traject.kandidaat.voornaam not in antwoord.text
+
+
+def test_a_signed_credential_with_an_unknown_mbo_code_is_onbekend(app):
+    m, _p, _mbo, _gv = met_onderdelen()
+    cred = vc.inhoud(m.credential)
+    cred["id"] = f"{BASIS}/verificatie/bestaatniet00000000000000/"
+
+    antwoord = controleren(app, tekst=vc.ondertekenen(cred))
+
+    assert antwoord.context["uitslag"].oordeel == "onbekend"
+
+
+def test_the_pdf_embeds_the_credential(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        m, _p, _mbo, _gv = met_onderdelen()
+    m.refresh_from_db()
+    reader = PdfReader(m.pdf.path)
+
+    bijlagen = reader.attachments
+    naam = f"mbo-verklaring-{m.nummer}"
+    assert set(bijlagen) == {f"{naam}.jwt", f"{naam}.json"}
+    assert bijlagen[f"{naam}.jwt"][0].decode() == m.credential
+    assert json.loads(bijlagen[f"{naam}.json"][0]) == vc.inhoud(m.credential)
+
+
+def test_the_consulent_downloads_it_and_another_region_gets_404(app):
+    m, _p, _mbo, _gv = met_onderdelen()
+    consulent = m.traject.consulent
+    pagina = app.get(m.get_absolute_url(), user=consulent)
+
+    als_jwt = pagina.click(description="Downloaden als .jwt")
+    assert als_jwt.text == m.credential
+    assert f"mbo-verklaring-{m.nummer}.jwt" in als_jwt["Content-Disposition"]
+    als_json = pagina.click(description="Downloaden als .json")
+    assert als_json.json["id"] == f"data:application/vc+jwt,{m.credential}"
+    antwoord = controleren(
+        app, bestand=Upload("mbo.json", als_json.body, "application/json")
+    )
+    assert antwoord.context["uitslag"].oordeel == "geldig"
+    from auditlog.models import LogEntry
+
+    assert LogEntry.objects.filter(
+        object_pk=str(m.pk),
+        action=LogEntry.Action.ACCESS,
+        actor=consulent,
+        additional_data__via="credential",
+    ).exists()
+
+    ander, _p2, ander_mbo, _gv2 = met_onderdelen()
+    url = reverse("verklaringen:mbo_verklaring_credential", args=[m.pk, "jwt"])
+    app.get(url, user=ander_mbo, status=404)
+    app.get(
+        reverse("verklaringen:mbo_verklaring_credential", args=[m.pk, "xml"]),
+        user=consulent,
+        status=404,
+    )
+
+
+def test_one_issued_before_the_credential_gets_it_on_its_status_index(app):
+    m, _p, mbo, _gv = met_onderdelen()
+    mbo_verklaring_intrekken(verklaring=m, door=mbo, reden="Fout.")
+    MboVerklaring.objects.filter(pk=m.pk).update(credential="")
+    index = m.status_index
+
+    pagina = app.get(
+        reverse("verklaringen:mbo_verklaring_credential", args=[m.pk, "jwt"]),
+        user=mbo,
+    )
+
+    m.refresh_from_db()
+    assert pagina.text == m.credential
+    assert m.status_index == index  # no second index taken
+    status = geverifieerd(app, m.credential)["credentialStatus"]
+    assert status["statusListIndex"] == str(index)
+    assert controleren(app, tekst=m.credential).context["uitslag"].oordeel == (
+        "ingetrokken"
+    )
+
+
+def test_after_anonymising_the_holders_copy_still_verifies(app):
+    from bewaartermijnen.services import kandidaat_anonimiseren
+
+    m, _p, _mbo, _gv = met_onderdelen()
+    kopie = m.credential
+    kandidaat_anonimiseren(
+        kandidaat=m.traject.kandidaat, door=m.traject.consulent, reden="Verzoek."
+    )
+    m.refresh_from_db()
+
+    antwoord = controleren(app, tekst=kopie)
+
+    assert m.credential == ""
+    assert antwoord.context["uitslag"].oordeel == "geldig"
+    assert "(geanonimiseerd)" in antwoord.text

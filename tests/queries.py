@@ -1,0 +1,39 @@
+"""The house rule "a page's number of SQL queries does not grow with its rows", as a
+test helper: render a page (or call an endpoint) with few rows and with many, and
+compare the counts.
+
+    weinig = queries(lambda: app.get(url, user=u))
+    ...add rows...
+    veel = queries(lambda: app.get(url, user=u))
+    zelfde_aantal(weinig, veel)
+
+`queries` renders once to warm what a first visit loads (the session, the content
+types, cached settings) and counts the second rendering. On failure the message
+lists the queries that only the larger page ran, so the per-row query is named.
+"""
+
+from collections import Counter
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def queries(doen) -> list[str]:
+    """The SQL of one call of `doen()`, after one call to warm up."""
+    doen()
+    with CaptureQueriesContext(connection) as vangst:
+        doen()
+    return [q["sql"] for q in vangst.captured_queries]
+
+
+def zelfde_aantal(weinig: list[str], veel: list[str]) -> None:
+    """Assert the same number of queries; name the extra ones when not."""
+    if len(weinig) == len(veel):
+        return
+    extra = Counter(veel)
+    extra.subtract(Counter(weinig))
+    meer = [f"{n}x {sql[:300]}" for sql, n in extra.items() if n > 0]
+    raise AssertionError(
+        f"{len(weinig)} queries with few rows, {len(veel)} with many; "
+        "only with many:\n" + "\n".join(meer)
+    )

@@ -30,10 +30,11 @@ def zelfde_aantal(weinig: list[str], veel: list[str]) -> None:
     """Assert the same number of queries; name the extra ones when not."""
     if len(weinig) == len(veel):
         return
-    extra = Counter(veel)
-    extra.subtract(Counter(weinig))
-    meer = [f"{n}x {sql[:300]}" for sql, n in extra.items() if n > 0]
+    verschil = Counter(veel)
+    verschil.subtract(Counter(weinig))
+    meer = [f"{n}x {sql[:300]}" for sql, n in verschil.items() if n > 0]
+    minder = [f"{-n}x {sql[:300]}" for sql, n in verschil.items() if n < 0]
     raise AssertionError(
         f"{len(weinig)} queries with few rows, {len(veel)} with many; "
-        "only with many:\n" + "\n".join(meer)
+        "only with many:\n" + "\n".join(meer) + "\nonly with few:\n" + "\n".join(minder)
     )

@@ -1,0 +1,77 @@
+"""Every list endpoint of /api/v1/ runs as many SQL queries with many rows as with
+few (issue #16), through the session, as a browser-like client calls them."""
+
+import pytest
+
+from kwalificaties.models import Kwalificatie
+from tests.api.conftest import _verklaring
+from tests.factories.kandidaten import ContactmomentFactory, KandidaatFactory
+from tests.factories.leerbedrijven import LeerbedrijfFactory, werkprocessen
+from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
+from tests.queries import queries, zelfde_aantal
+
+pytestmark = pytest.mark.django_db
+
+BASIS = "/api/v1/"
+
+
+def lijst(api, naam) -> list[dict]:
+    antwoord = api.get(BASIS + naam)
+    assert antwoord.status_code == 200, antwoord.content
+    return antwoord.json()["results"]
+
+
+def kwalificaties(aantal):
+    for i in range(aantal):
+        k = Kwalificatie.objects.order_by("pk").first()
+        k.pk = None
+        k.naam = f"{k.naam} (kopie {Kwalificatie.objects.count()})"
+        k.crebo = str(90000 + Kwalificatie.objects.count())
+        k.save()
+
+
+def leerbedrijven(aantal):
+    for _ in range(aantal):
+        LeerbedrijfFactory().werkprocessen.set(werkprocessen()[:3])
+
+
+def kandidaten(consulent, aantal):
+    for _ in range(aantal):
+        k = KandidaatFactory(consulent=consulent)
+        ContactmomentFactory(kandidaat=k)
+        ContactmomentFactory(kandidaat=k)
+
+
+def trajecten(consulent, aantal):
+    for _ in range(aantal):
+        t = TrajectFactory(kandidaat__consulent=consulent, lopend=True)
+        PlaatsingFactory(traject=t)
+        PlaatsingFactory(traject=t)
+
+
+def verklaringen(consulent, aantal):
+    for _ in range(aantal):
+        t = TrajectFactory(kandidaat__consulent=consulent, verklaring_uitgereikt=True)
+        _verklaring(t, consulent, 100 + t.pk)
+
+
+ROWS = {
+    "kwalificaties": lambda c, n: kwalificaties(n),
+    "leerbedrijven": lambda c, n: leerbedrijven(n),
+    "kandidaten": kandidaten,
+    "trajecten": trajecten,
+    "verklaringen": verklaringen,
+}
+
+
+@pytest.mark.parametrize("naam", list(ROWS))
+def test_a_list_endpoint_with_more_rows(api, consulent, naam):
+    maken = ROWS[naam]
+    api.force_login(consulent)
+    maken(consulent, 2)
+    weinig = queries(lambda: lijst(api, naam))
+    voor = len(lijst(api, naam))
+    maken(consulent, 4)
+    veel = queries(lambda: lijst(api, naam))
+    assert len(lijst(api, naam)) == voor + 4
+    zelfde_aantal(weinig, veel)

@@ -35,7 +35,9 @@ def meer_rijen(traject, consulent):
     eerste = maandag(plaatsing.startdatum)
     for i in range(2, 6):
         a = AanwezigheidFactory(
-            plaatsing=plaatsing, week=eerste + timedelta(weeks=i), bevestigd_door=consulent
+            plaatsing=plaatsing,
+            week=eerste + timedelta(weeks=i),
+            bevestigd_door=consulent,
         )
         AanwezigheidCorrectie.objects.create(
             aanwezigheid=a,
@@ -79,7 +81,9 @@ def test_the_dossier_parts_with_more_weeks_meetings_and_observations(consulent):
 
 def test_the_traject_page_and_the_status_with_a_dossier_and_more_rows(app, consulent):
     traject = volledig_traject(consulent)
-    aanvraag = Dossieraanvraag.objects.create(traject=traject, aangevraagd_door=consulent)
+    aanvraag = Dossieraanvraag.objects.create(
+        traject=traject, aangevraagd_door=consulent
+    )
     status = reverse("dossier:status", args=[aanvraag.pk])
     pagina = queries(lambda: app.get(traject.get_absolute_url(), user=consulent))
     poll = queries(lambda: app.get(status, user=consulent))

@@ -96,7 +96,11 @@ def test_what_i_can_with_more_observations_and_judgements(app):
     inloggen(app, traject.kandidaat)
     url = reverse("mijn:wat_ik_kan")
     weinig = queries(lambda: app.get(url))
-    for dagen, niveau in ((20, Niveau.MET_HULP), (10, Niveau.MET_HULP), (1, Niveau.ZELFSTANDIG)):
+    for dagen, niveau in (
+        (20, Niveau.MET_HULP),
+        (10, Niveau.MET_HULP),
+        (1, Niveau.ZELFSTANDIG),
+    ):
         observeren(traject, opleider, dagen, niveau)
     for wp in traject.werkprocessen.all():
         eindbeoordeling_vastleggen(
@@ -145,7 +149,5 @@ def test_who_looked_at_my_file_with_more_entries(app):
     toegang_vastleggen(list(traject.observaties.all()), actor=opleider)
     toegang_vastleggen([kandidaat], actor=None)
     veel = queries(lambda: app.get(url))
-    assert app.get(url).html.select_one("#kop-inzage").parent.text.count(
-        "(Jobcoach)"
-    )
+    assert app.get(url).html.select_one("#kop-inzage").parent.text.count("(Jobcoach)")
     zelfde_aantal(weinig, veel)

@@ -72,7 +72,9 @@ def test_the_new_version_form_with_more_versions(app):
 def test_the_spreadsheet_export_with_more_versions(app):
     twente = regio("AM05")
     coordinator = coordinator_van(twente)
-    url = reverse("samenwerking:scan_xlsx", args=[versies(twente, coordinator, 2)[-1].pk])
+    url = reverse(
+        "samenwerking:scan_xlsx", args=[versies(twente, coordinator, 2)[-1].pk]
+    )
     weinig = queries(lambda: app.get(url, user=coordinator))
     laatste = versies(twente, coordinator, 4)[-1]
     url = reverse("samenwerking:scan_xlsx", args=[laatste.pk])

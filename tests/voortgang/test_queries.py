@@ -66,9 +66,7 @@ def gesprekken(traject, aantal, *, acties=2, vanaf=0):
             )
 
 
-def test_the_opleider_week_list_with_more_placements_and_weeks(
-    app, praktijkopleider
-):
+def test_the_opleider_week_list_with_more_placements_and_weeks(app, praktijkopleider):
     url = reverse("voortgang:uren")
     lopende_plaatsing(opleider=praktijkopleider, weken=2)
     weinig = queries(lambda: app.get(url, user=praktijkopleider))
@@ -166,3 +164,29 @@ def test_the_traject_panel_totals_against_plan_with_more_weeks_and_meetings(
     veel = queries(lambda: app.get(url, user=consulent))
     assert "Aanwezigheid en voortgangsgesprekken" in app.get(url, user=consulent)
     zelfde_aantal(weinig, veel)
+
+
+def test_the_home_page_with_more_open_actions_and_weeks_to_confirm(
+    app, consulent, praktijkopleider
+):
+    """Vandaag: the consulent's and the praktijkopleider's open actions from
+    meetings, and the opleider's weeks to confirm."""
+    home = reverse("home")
+
+    def werk(aantal):
+        for _ in range(aantal):
+            p = lopende_plaatsing(opleider=praktijkopleider, consulent=consulent)
+            g = VoortgangsgesprekFactory(traject=p.traject)
+            GesprekActieFactory(gesprek=g, eigenaar=consulent)
+            GesprekActieFactory(gesprek=g, eigenaar=praktijkopleider)
+
+    werk(1)
+    weinig = {
+        u: queries(lambda u=u: app.get(home, user=u))
+        for u in (consulent, praktijkopleider)
+    }
+    werk(4)
+    for u in (consulent, praktijkopleider):
+        veel = queries(lambda u=u: app.get(home, user=u))
+        assert app.get(home, user=u).text.count("Rooster afstemmen") == 5
+        zelfde_aantal(weinig[u], veel)

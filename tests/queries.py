@@ -20,10 +20,13 @@ from django.test.utils import CaptureQueriesContext
 
 
 def queries(doen) -> list[str]:
-    """The SQL of one call of `doen()`, after one call to warm up."""
+    """The SQL of one call of `doen()`, after one call to warm up. A response must
+    be the page itself (200), not a redirect to the login or an error page."""
     doen()
     with CaptureQueriesContext(connection) as vangst:
-        doen()
+        antwoord = doen()
+    status = getattr(antwoord, "status_code", None)
+    assert status in (None, 200), f"the call answered {status}, not the page"
     return [q["sql"] for q in vangst.captured_queries]
 
 

@@ -22,7 +22,7 @@ def lijst(api, naam) -> list[dict]:
 
 
 def kwalificaties(aantal):
-    for i in range(aantal):
+    for _ in range(aantal):
         k = Kwalificatie.objects.order_by("pk").first()
         k.pk = None
         k.naam = f"{k.naam} (kopie {Kwalificatie.objects.count()})"

@@ -57,11 +57,11 @@ def gesprekken(traject, aantal, *, vanaf=0):
 
 def test_my_overview_with_more_meetings_and_placements(app):
     traject, _opleider = traject_met_opleider()
-    gesprekken(traject, 1)
+    gesprekken(traject, 2)
     inloggen(app, traject.kandidaat)
     url = reverse("mijn:overzicht")
     weinig = queries(lambda: app.get(url))
-    gesprekken(traject, 3, vanaf=1)
+    gesprekken(traject, 3, vanaf=2)
     traject_met_opleider(
         kandidaat=traject.kandidaat,
         lopend=False,
@@ -122,13 +122,14 @@ def uitgereikt_voor(kandidaat=None):
 def test_my_verklaringen_with_more_verklaringen(app):
     eerste = uitgereikt_voor()
     kandidaat = eerste.traject.kandidaat
+    eerste = [eerste, uitgereikt_voor(kandidaat)]
     inloggen(app, kandidaat)
     url = reverse("mijn:verklaringen")
     weinig = queries(lambda: app.get(url))
-    nieuw = [uitgereikt_voor(kandidaat) for _ in range(2)]
+    nieuw = [uitgereikt_voor(kandidaat) for _ in range(3)]
     veel = queries(lambda: app.get(url))
     tekst = app.get(url).text
-    assert all(v.verificatie_url in tekst for v in [eerste, *nieuw])
+    assert all(v.verificatie_url in tekst for v in [*eerste, *nieuw])
     zelfde_aantal(weinig, veel)
 
 

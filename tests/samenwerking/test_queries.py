@@ -25,7 +25,7 @@ def test_the_overview_with_more_versions_regions_and_shared_scans(app):
     twente, groningen = regio("AM05"), regio("AM01")
     coordinator = coordinator_van(twente)
     versies(twente, coordinator, 2)
-    versies(groningen, coordinator_van(groningen), 1, gedeeld=True)
+    versies(groningen, coordinator_van(groningen), 2, gedeeld=True)
     weinig = queries(lambda: app.get(OVERZICHT, user=coordinator))
 
     versies(twente, coordinator, 4)
@@ -61,22 +61,21 @@ def test_a_version_with_more_versions_before_it(app, wie):
 def test_the_new_version_form_with_more_versions(app):
     twente = regio("AM05")
     coordinator = coordinator_van(twente)
-    versies(twente, coordinator, 1)
+    versies(twente, coordinator, 2)
     url = reverse("samenwerking:scan_nieuw", args=[twente.code])
     weinig = queries(lambda: app.get(url, user=coordinator))
-    versies(twente, coordinator, 5)
+    versies(twente, coordinator, 4)
     veel = queries(lambda: app.get(url, user=coordinator))
     zelfde_aantal(weinig, veel)
 
 
-def test_the_spreadsheet_export_with_more_versions(app):
+@pytest.mark.parametrize("vorm", ["scan_xlsx", "scan_pdf"])
+def test_the_exports_with_more_versions(app, vorm):
     twente = regio("AM05")
     coordinator = coordinator_van(twente)
-    url = reverse(
-        "samenwerking:scan_xlsx", args=[versies(twente, coordinator, 2)[-1].pk]
-    )
+    url = reverse(f"samenwerking:{vorm}", args=[versies(twente, coordinator, 2)[-1].pk])
     weinig = queries(lambda: app.get(url, user=coordinator))
     laatste = versies(twente, coordinator, 4)[-1]
-    url = reverse("samenwerking:scan_xlsx", args=[laatste.pk])
+    url = reverse(f"samenwerking:{vorm}", args=[laatste.pk])
     veel = queries(lambda: app.get(url, user=coordinator))
     zelfde_aantal(weinig, veel)

@@ -49,9 +49,9 @@ def test_the_progress_page_with_more_proofs_and_mbo_verklaringen(app, wie):
     traject, mbo, p = met_praktijkverklaring()
     user = mbo if wie == "mbo" else traject.consulent
     url = reverse("verklaringen:voortgang", args=[traject.pk])
-    uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 1))
+    uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
     weinig = queries(lambda: app.get(url, user=user))
-    nieuw = bewijzen(traject, mbo, 5)
+    nieuw = bewijzen(traject, mbo, 4)
     uitreiken(traject, mbo, [p], nieuw[:2])
     uitreiken(traject, mbo, [p], nieuw[2:])
     veel = queries(lambda: app.get(url, user=user))
@@ -63,9 +63,9 @@ def test_the_candidate_page_panel_with_more_proofs_and_mbo_verklaringen(app):
     traject, mbo, p = met_praktijkverklaring()
     consulent = traject.consulent
     url = traject.kandidaat.get_absolute_url()
-    uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 1))
+    uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
     weinig = queries(lambda: app.get(url, user=consulent))
-    nieuw = bewijzen(traject, consulent, 5)
+    nieuw = bewijzen(traject, consulent, 4)
     uitreiken(traject, mbo, [p], nieuw[:3])
     uitreiken(traject, mbo, [p])
     veel = queries(lambda: app.get(url, user=consulent))
@@ -76,9 +76,9 @@ def test_the_candidate_page_panel_with_more_proofs_and_mbo_verklaringen(app):
 def test_issuing_a_mbo_verklaring_with_more_proofs_to_choose(app):
     traject, mbo, _p = met_praktijkverklaring()
     url = reverse("verklaringen:mbo_verklaring_uitreiken", args=[traject.pk])
-    bewijzen(traject, mbo, 1)
+    bewijzen(traject, mbo, 2)
     weinig = queries(lambda: app.get(url, user=mbo))
-    bewijzen(traject, mbo, 5)
+    bewijzen(traject, mbo, 4)
     veel = queries(lambda: app.get(url, user=mbo))
     zelfde_aantal(weinig, veel)
 
@@ -109,11 +109,12 @@ def test_adding_a_proof_with_more_gedragsvoorbeelden_to_choose(app):
         url = reverse("verklaringen:bewijs_create", args=[traject.pk])
         return queries(lambda: app.get(url, user=traject.consulent))
 
-    zelfde_aantal(tellen(1), tellen(4))
+    zelfde_aantal(tellen(2), tellen(6))
 
 
 def test_the_verklaring_list_with_more_verklaringen(app):
     traject, mbo, p = met_praktijkverklaring()
+    tweede = met_praktijkverklaring(mbo_instelling=traject.mbo_instelling)[2]
     url = reverse("verklaringen:verklaring_list")
     weinig = queries(lambda: app.get(url, user=mbo))
     nieuw = [
@@ -122,5 +123,5 @@ def test_the_verklaring_list_with_more_verklaringen(app):
     ]
     veel = queries(lambda: app.get(url, user=mbo))
     tekst = app.get(url, user=mbo).text
-    assert all(v.nummer in tekst for v in [p, *nieuw])
+    assert all(v.nummer in tekst for v in [p, tweede, *nieuw])
     zelfde_aantal(weinig, veel)

@@ -65,9 +65,11 @@ ROWS = {
 
 
 @pytest.mark.parametrize("naam", list(ROWS))
-def test_a_list_endpoint_with_more_rows(api, consulent, naam):
+@pytest.mark.parametrize("rol", ["consulent", "coordinator"])
+def test_a_list_endpoint_with_more_rows(api, consulent, coordinator, naam, rol):
+    """The consulent sees their own candidates; the coordinator the region's."""
     maken = ROWS[naam]
-    api.force_login(consulent)
+    api.force_login(consulent if rol == "consulent" else coordinator)
     maken(consulent, 2)
     weinig = queries(lambda: lijst(api, naam))
     voor = len(lijst(api, naam))

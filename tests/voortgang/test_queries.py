@@ -8,6 +8,8 @@ from django.utils import timezone
 
 import pytest
 
+from organisaties.constants import Rol
+from tests.factories.organisaties import medewerker_met_rol
 from tests.factories.voortgang import (
     AanwezigheidFactory,
     GesprekActieFactory,
@@ -148,15 +150,23 @@ def test_the_new_meeting_form_with_more_placements(app, consulent):
     zelfde_aantal(weinig, veel)
 
 
+@pytest.mark.parametrize("wie", ["consulent", "opleider", "mbo"])
 def test_the_traject_panel_totals_against_plan_with_more_weeks_and_meetings(
-    app, consulent
+    app, consulent, wie
 ):
     plaatsing = lopende_plaatsing(consulent=consulent, weken=8)
     traject = plaatsing.traject
+    user = {
+        "consulent": consulent,
+        "opleider": plaatsing.praktijkopleider.account,
+        "mbo": medewerker_met_rol(
+            Rol.MBO_MEDEWERKER, organisatie=traject.mbo_instelling
+        ),
+    }[wie]
     url = traject.get_absolute_url()
     weken_bevestigen(plaatsing, 2)
     gesprekken(traject, 2)
-    weinig = queries(lambda: app.get(url, user=consulent))
+    weinig = queries(lambda: app.get(url, user=user))
     # More weeks, meetings with actions, and a second placement with its weeks.
     tweede = lopende_plaatsing(consulent=consulent, traject=traject, weken=8)
     weken_bevestigen(tweede, 4, door=consulent)
@@ -164,8 +174,8 @@ def test_the_traject_panel_totals_against_plan_with_more_weeks_and_meetings(
     for i in range(2, 6):
         AanwezigheidFactory(plaatsing=plaatsing, week=eerste + timedelta(weeks=i))
     gesprekken(traject, 4, acties=3, vanaf=2)
-    veel = queries(lambda: app.get(url, user=consulent))
-    assert "Aanwezigheid en voortgangsgesprekken" in app.get(url, user=consulent)
+    veel = queries(lambda: app.get(url, user=user))
+    assert "Aanwezigheid en voortgangsgesprekken" in app.get(url, user=user)
     zelfde_aantal(weinig, veel)
 
 

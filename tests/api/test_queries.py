@@ -4,11 +4,15 @@ few (issue #16), through the session, as a browser-like client calls them."""
 import pytest
 
 from kwalificaties.models import Kwalificatie
+from organisaties.constants import Rol
 from tests.api.conftest import _verklaring
 from tests.factories.kandidaten import ContactmomentFactory, KandidaatFactory
 from tests.factories.leerbedrijven import LeerbedrijfFactory, werkprocessen
+from tests.factories.organisaties import medewerker_met_rol
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
 from tests.queries import queries, zelfde_aantal
+from trajecten.constants import TrajectStatus
+from trajecten.models import TrajectStatuswijziging
 
 pytestmark = pytest.mark.django_db
 
@@ -76,4 +80,29 @@ def test_a_list_endpoint_with_more_rows(api, consulent, coordinator, naam, rol):
     maken(consulent, 4)
     veel = queries(lambda: lijst(api, naam))
     assert len(lijst(api, naam)) == voor + 4
+    zelfde_aantal(weinig, veel)
+
+
+def test_a_traject_with_a_longer_status_history_and_more_placements(api, consulent):
+    """The detail's nested lists (placements, werkprocessen, status history)."""
+    traject = TrajectFactory(kandidaat__consulent=consulent, lopend=True)
+
+    def geschiedenis(aantal):
+        for _ in range(aantal):
+            PlaatsingFactory(traject=traject)
+            TrajectStatuswijziging.objects.create(
+                traject=traject,
+                van=TrajectStatus.LOPEND,
+                naar=TrajectStatus.LOPEND,
+                door=medewerker_met_rol(Rol.CONSULENT),
+                reden="Gecorrigeerd",
+            )
+
+    api.force_login(consulent)
+    url = f"{BASIS}trajecten/{traject.pk}"
+    geschiedenis(2)
+    weinig = queries(lambda: api.get(url))
+    geschiedenis(4)
+    veel = queries(lambda: api.get(url))
+    assert len(api.get(url).json()["statusgeschiedenis"]) == 6
     zelfde_aantal(weinig, veel)

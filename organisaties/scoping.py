@@ -115,18 +115,15 @@ def _pad_q(model: type[models.Model], lookup: str, waarde, *, als_lijst=True) ->
     as the keys of its first relation. Without `als_lijst` (the organisation paths,
     which are only ever ANDed with the region) a multi-valued path is a plain
     `pk IN (subquery)` and a single-valued one a join, as PostgreSQL plans them well."""
+    if _is_multivalued(model, lookup):
+        bereikt = model._base_manager.filter(**{lookup: waarde}).values("pk")
+        return Q(InLijst("pk", bereikt)) if als_lijst else Q(pk__in=bereikt)
     if not als_lijst:
-        if _is_multivalued(model, lookup):
-            return Q(pk__in=model._base_manager.filter(**{lookup: waarde}).values("pk"))
         return Q(**{lookup: waarde})
     eerste, _, rest = lookup.partition("__")
     veld = _veld(model, eerste)
     if veld is None or not veld.is_relation or not _veld(veld.related_model, rest):
         return Q(**{lookup: waarde})  # the path stays on the model's own columns
-    if _is_multivalued(model, lookup):
-        return Q(
-            InLijst("pk", model._base_manager.filter(**{lookup: waarde}).values("pk"))
-        )
     doel = veld.related_model._base_manager.filter(**{rest: waarde})
     return Q(InLijst(veld.attname, doel.values(veld.target_field.name)))
 

@@ -40,23 +40,30 @@ def datum_kort(datum) -> str:
 class SnelleSelect(forms.Select):
     """A select whose options are written in Python: the same HTML as Django's select
     (name, attributes, one option per choice, `selected`), without a template include
-    per option. A filter's consulent dropdown has an option per consulent of the
-    region; through the templates those options were the filter form's main cost."""
+    or an option dictionary per option. A filter's consulent dropdown has an option
+    per consulent of the region; through the templates those options were the filter
+    form's main cost."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        opties = format_html_join(
-            "\n",
-            "<option{}>{}</option>",
-            (
-                (flatatt({"value": optie["value"], **optie["attrs"]}), optie["label"])
-                for _groep, opties, _index in widget["optgroups"]
-                for optie in opties
-            ),
-        )
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        gekozen = set(self.format_value(value))
         return format_html(
             '<select name="{}"{}>\n{}\n</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            opties,
+            name,
+            flatatt(attrs),
+            format_html_join("\n", "<option{}>{}</option>", self._opties(gekozen)),
         )
+
+    def _opties(self, gekozen: set[str]):
+        # As Django's optgroups(): only the first matching option is selected, unless
+        # several may be. Flat choices only (no filter of ours has option groups).
+        al_gekozen = False
+        for waarde, label in self.choices:
+            tekst = "" if waarde is None else str(waarde)
+            selected = (self.allow_multiple_selected or not al_gekozen) and (
+                tekst in gekozen
+            )
+            al_gekozen = al_gekozen or selected
+            yield flatatt({"value": tekst, "selected": selected}), label

@@ -35,6 +35,15 @@ def test_the_fast_select_writes_djangos_html():
     assert "required" not in uit
 
 
+def test_the_fast_select_selects_what_django_selects():
+    for data in ({}, {"snel": "", "django": ""}, {"snel": "y", "django": "y"}):
+        form = Formulier(data=data or None)
+        snel, django = form["snel"].as_widget(), form["django"].as_widget()
+        assert _zonder_witruimte(snel) == _zonder_witruimte(django).replace(
+            'name="django"', 'name="snel"'
+        ).replace('id="id_django"', 'id="id_snel"')
+
+
 def test_short_dates_and_labels_match_the_template_filter():
     for dag in (datetime.date(2026, 3, 5), datetime.date(2026, 12, 31)):
         assert datum_kort(dag) == date_filter(dag, "j-n-Y")

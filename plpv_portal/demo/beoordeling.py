@@ -1,14 +1,19 @@
-"""Demo assessment steps for the trajecten that are past 'lopend': eindbeoordelingen,
-submitting, approval and issuing the praktijkverklaring, through the real services."""
+"""Demo assessment steps for the trajecten that are past 'lopend': observations,
+eindbeoordelingen, submitting, approval and issuing the praktijkverklaring, through
+the real services."""
 
 import os
+from datetime import timedelta
 
 from django.utils import timezone
 
+from verklaringen.constants import Niveau, ObservatieSoort
 from verklaringen.models import Eindbeoordeling
+from verklaringen.selectors import gedragsvoorbeelden_voor, traject_beoordeling
 from verklaringen.services import (
     beoordeling_goedkeuren,
     beoordeling_indienen,
+    observatie_vastleggen,
     verklaring_uitreiken,
 )
 
@@ -16,11 +21,43 @@ from verklaringen.services import (
 DEMO_ADRES = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 
+# Per observation: its kind, days after the start, and the levels in turn per
+# werkproces's gedragsvoorbeelden (the candidate's own pages show the newest).
+OBSERVATIES = [
+    (ObservatieSoort.NULMETING, 0, [Niveau.NOG_NIET, Niveau.MET_HULP]),
+    (ObservatieSoort.TUSSENRESULTAAT, 28, [Niveau.ZELFSTANDIG, Niveau.MET_HULP]),
+]
+
+
+def _observeren(traject, door) -> None:
+    """A 0-meting at the start and a tussenresultaat four weeks later (not after
+    today), as the praktijkopleider recorded them while the traject ran."""
+    per_wp = gedragsvoorbeelden_voor(
+        traject_beoordeling(user=traject.consulent).get(pk=traject.pk)
+    )
+    vandaag = timezone.localdate()
+    for soort, dagen, niveaus in OBSERVATIES:
+        scores = {
+            gv.pk: (niveaus[i % len(niveaus)], "")
+            for voorbeelden in per_wp.values()
+            for i, gv in enumerate(voorbeelden)
+        }
+        if scores:
+            observatie_vastleggen(
+                traject=traject,
+                door=door,
+                datum=min(traject.startdatum + timedelta(days=dagen), vandaag),
+                soort=soort,
+                scores=scores,
+            )
+
+
 def beoordeling_afronden(traject) -> None:
-    """Judge every werkproces (the last one 'nog niet' when there are more than two)
-    and submit the assessment."""
+    """Observe the gedragsvoorbeelden, judge every werkproces (the last one 'nog
+    niet' when there are more than two) and submit the assessment."""
     plaatsing = traject.plaatsingen.select_related("praktijkopleider__account").last()
     opleider = plaatsing.praktijkopleider.account or traject.consulent
+    _observeren(traject, opleider)
     werkprocessen = list(traject.werkprocessen.order_by("code"))
     # Demo opleiders without an account cannot use the service; their judgement is
     # written as they would have given it.

@@ -1,7 +1,9 @@
+import re
 from io import StringIO
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -9,14 +11,19 @@ import pytest
 
 from kandidaten.constants import Fase
 from kandidaten.models import Kandidaat
+from mijn.constants import ToegangSoort
+from mijn.models import Toegang
+from mijn.services import toegang_vinden
 from organisaties.constants import Rol
 from organisaties.models import Medewerker, Organisatie
+from samenwerking.models import Scan
+from tests.formulieren import verzenden
 from tests.pdf import pdftekst_pad
 from trajecten.constants import Ondertekenwijze, TrajectStatus
 from trajecten.models import Ondertekening, Traject
 from trajecten.services import ontbrekende_handtekeningen
-from verklaringen.constants import BorgingStatus
-from verklaringen.models import Borging, Praktijkverklaring
+from verklaringen.constants import BewijsSoort, BorgingStatus
+from verklaringen.models import Bewijs, Borging, Praktijkverklaring
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +139,71 @@ def test_seed_demo_paper_copies_are_real_pdfs_and_placed_candidates_had_an_advic
             assert traject.advies.kandidaat_id == kandidaat.pk
             advies_op = timezone.localtime(traject.advies.created_at).date()
             assert kandidaat.toestemming_op <= advies_op <= traject.startdatum
+
+
+def _demo_code(uitvoer: str) -> tuple[str, str]:
+    """The code and date of birth seed_demo printed for the candidate's own pages."""
+    gevonden = re.search(
+        r"code ([A-Z0-9-]{14}), geboortedatum (\d\d-\d\d-\d{4})", uitvoer
+    )
+    assert gevonden, uitvoer
+    return gevonden.group(1), gevonden.group(2)
+
+
+def test_seed_demo_adds_other_proofs_a_self_scan_and_a_candidate_login(app):
+    """Issue 16's new parts to try: other proofs beside a valid praktijkverklaring,
+    the regional self-scan with an earlier version, and a way into /mijn/ that
+    seed_demo prints (a new code each run; nothing else is added twice)."""
+    modellen = (Bewijs, Scan, Toegang)
+    eerste = StringIO()
+    call_command("seed_demo", stdout=eerste)
+    aantallen = [m.objects.count() for m in modellen]
+    tweede = StringIO()
+    call_command("seed_demo", stdout=tweede)
+
+    # A second run adds nothing but a fresh code, which replaces the first one.
+    assert [m.objects.count() for m in modellen] == [
+        aantallen[0],
+        aantallen[1],
+        aantallen[2] + 1,
+    ]
+    assert aantallen[:2] == [3, 2]
+    assert Toegang.objects.bruikbaar().count() == 1
+    oude_code, _datum = _demo_code(eerste.getvalue())
+    code, geboortedatum = _demo_code(tweede.getvalue())
+    assert code != oude_code
+    assert toegang_vinden(sleutel=oude_code, soort=ToegangSoort.CODE) is None
+
+    # The proofs belong to the candidate with the valid praktijkverklaring.
+    (traject_id,) = set(Bewijs.objects.values_list("traject", flat=True))
+    verklaring = Praktijkverklaring.objects.get(
+        traject_id=traject_id, ingetrokken_op__isnull=True
+    )
+    kandidaat = verklaring.traject.kandidaat
+    assert f"kandidaat {kandidaat}" in tweede.getvalue()
+    assert set(Bewijs.objects.values_list("soort", flat=True)) == {
+        BewijsSoort.WERKNEMERSVAARDIGHEDEN,
+        BewijsSoort.BRANCHECERTIFICAAT,
+        BewijsSoort.EXAMENRESULTAAT,
+    }
+    certificaat = Bewijs.objects.get(soort=BewijsSoort.WERKNEMERSVAARDIGHEDEN)
+    assert certificaat.gedragsvoorbeelden.exists()
+    branche = Bewijs.objects.get(soort=BewijsSoort.BRANCHECERTIFICAAT)
+    assert str(kandidaat) in pdftekst_pad(branche.document.path)
+
+    # Twente's self-scan: two versions, the earlier one first, so the change shows.
+    scans = list(Scan.objects.filter(regio__code="AM05").order_by("ingevuld_op"))
+    assert len(scans) == 2
+    assert scans[0].ingevuld_op < scans[1].ingevuld_op
+
+    # The printed code and date of birth let the candidate in, once.
+    pagina = app.get(reverse("mijn:code"))
+    dag, maand, jaar = geboortedatum.split("-")
+    overzicht = verzenden(
+        pagina, code=code, geboortedatum=f"{jaar}-{maand}-{dag}", status=302
+    ).follow()
+    assert f"Hallo {kandidaat.voornaam}" in overzicht.text
+    verklaringen = app.get(reverse("mijn:verklaringen"))
+    # (Its PDF is made after the commit, which this test's transaction never has.)
+    assert verklaring.verificatie_url in verklaringen.text
+    assert toegang_vinden(sleutel=code, soort=ToegangSoort.CODE) is None

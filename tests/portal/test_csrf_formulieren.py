@@ -96,11 +96,12 @@ def demo(django_db_setup, django_db_blocker):
         with mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.4\n"):
             call_command("seed_demo", stdout=StringIO())
         # The demo's POP goals are on running trajecten of another company: give the
-        # demo praktijkopleider one on a traject of his, so he can adjust a goal.
+        # demo praktijkopleider one on each traject of his, so he can adjust a goal on
+        # whichever progress page the crawl reaches first (his home page links the
+        # observed ones).
         opleider = Medewerker.objects.get(username="opleider")
-        OntwikkeldoelFactory(
-            traject=Traject.objects.zichtbaar_voor(opleider).order_by("pk").first()
-        )
+        for traject in Traject.objects.zichtbaar_voor(opleider).order_by("pk"):
+            OntwikkeldoelFactory(traject=traject)
         yield
         transaction.set_rollback(True)
     cache.clear()

@@ -7,11 +7,12 @@ from organisaties.validators import DEMO_WACHTWOORD
 from plpv_portal.demo.kandidaten import demo_kandidaten
 from plpv_portal.demo.kennisbank import demo_kennisbank
 from plpv_portal.demo.leerbedrijven import demo_leerbedrijven
+from plpv_portal.demo.mijn import demo_mijn, mijn_tekst
 from plpv_portal.demo.organisaties import demo_netwerk, demo_organisaties, logins_tekst
 from plpv_portal.demo.samenwerking import demo_samenwerking
 from plpv_portal.demo.trajecten import demo_trajecten
 from plpv_portal.demo.uitkomsten import demo_uitkomsten
-from plpv_portal.demo.verklaringen import demo_verklaringen
+from plpv_portal.demo.verklaringen import demo_bewijzen, demo_verklaringen
 from plpv_portal.demo.voortgang import demo_voortgang
 from rapportage import feiten
 from trajecten.models import PostcodeGebied
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             )
         # The dashboards' facts once at the end (the demo backdates rows with bulk
         # updates, which no signal sees), not per change.
+        kandidaat_toegang = None
         with feiten.uitgesteld(), transaction.atomic():
             twente = Arbeidsmarktregio.objects.get(code="AM05")
             organisaties, medewerkers = demo_organisaties(twente)
@@ -55,8 +57,11 @@ class Command(BaseCommand):
             if not options["zonder_trajecten"]:
                 demo_trajecten(organisaties, medewerkers)
                 demo_verklaringen(organisaties, medewerkers)
+                demo_bewijzen(medewerkers)
                 demo_uitkomsten(medewerkers)
                 demo_voortgang()
+                # A fresh one-time code for the candidate's own pages (each run).
+                kandidaat_toegang = demo_mijn()
             # The demo logins work in one step: the second login step is off for
             # every role here (Beheer > Tweede stap per rol switches it on).
             voor_alle_rollen(verplicht=False)
@@ -65,6 +70,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Inloggen met wachtwoord '{DEMO_WACHTWOORD}':")
         for regel in logins_tekst():
             self.stdout.write(regel)
+        if kandidaat_toegang:
+            for regel in mijn_tekst(kandidaat_toegang):
+                self.stdout.write(regel)
         self.stdout.write(
             "De tweede stap (code uit een app) staat in de demo uit; zet hem aan per "
             "rol in Beheer > Tweede stap per rol."

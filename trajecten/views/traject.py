@@ -13,6 +13,7 @@ from core.forms import fout_in_formulier
 from core.inzending import EenmaligeInzendingMixin
 from core.lijsten import datum_kort, detail_urls, keuze_labels
 from core.mixins import AuditedDetailMixin, KandidaatInzageMixin
+from core.paginering import SleutelsEerstPaginator
 from core.pdf import pdf_antwoord
 from core.workflow import TransitionNotAllowed
 from kandidaten.selectors import kandidaat_list
@@ -68,6 +69,7 @@ from trajecten.volgende_stap import volgende_stap
 class TrajectListView(PermissionRequiredMixin, CsvExportMixin, ListView):
     permission_required = "trajecten.view_traject"
     paginate_by = 50
+    paginator_class = SleutelsEerstPaginator
     csv_naam = "trajecten"
     csv_audit = True
     csv_kolommen = [

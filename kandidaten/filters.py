@@ -41,7 +41,10 @@ class KandidaatFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["consulent"].queryset = consulenten_zichtbaar(user=user)
+        # Only what an option shows (the name): 100+ options at the biggest region.
+        self.filters["consulent"].queryset = consulenten_zichtbaar(user=user).only(
+            "pk", "first_name", "last_name", "username"
+        )
 
     def zoeken(self, queryset, name, value):
         q = Q()

@@ -12,6 +12,7 @@ from kwalificaties.models import Werkproces
 from leerbedrijven.selectors import leerbedrijf_get_queryset
 from meldingen.herinneringen import regels as herinnering_regels
 from meldingen.models import Herinnering
+from organisaties.scoping import InLijst
 from trajecten.constants import (
     ACTIEVE_STATUSSEN,
     PARTIJEN,
@@ -178,7 +179,9 @@ def verklaring_list(*, user) -> QuerySet[Praktijkverklaring]:
     detail page show (a fixed number of queries for any number of rows)."""
     return (
         Praktijkverklaring.objects.filter(
-            traject__in=Traject.objects.zichtbaar_voor(user).values("pk")
+            # The scoped trajecten as a key array: an index scan on traject_id
+            # instead of a hashed subplan over every verklaring (see InLijst).
+            InLijst("traject", Traject.objects.zichtbaar_voor(user).values("pk"))
         )
         .select_related(
             "traject__kandidaat",

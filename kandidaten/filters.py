@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -25,9 +27,8 @@ class KandidaatFilter(django_filters.FilterSet):
         empty_label=_("Alle fasen"),
         widget=SnelleSelect,
     )
-    consulent = django_filters.ModelChoiceFilter(
+    consulent = django_filters.ChoiceFilter(
         label=_("Consulent"),
-        queryset=None,
         empty_label=_("Alle consulenten"),
         widget=SnelleSelect,
     )
@@ -41,10 +42,25 @@ class KandidaatFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only what an option shows (the name): 100+ options at the biggest region.
-        self.filters["consulent"].queryset = consulenten_zichtbaar(user=user).only(
-            "pk", "first_name", "last_name", "username"
-        )
+        self.user = user
+        # Looked up when the form is rendered or validated (once), not for a
+        # request that only filters without the consulent (the API, the CSV).
+        self.filters["consulent"].extra["choices"] = self.consulent_keuzes
+
+    @cached_property
+    def _consulent_keuzes(self) -> list[tuple[int, str]]:
+        # Plain (pk, name) pairs: 100+ consulenten at the biggest region, without a
+        # model instance (and a server-side cursor) per option. The name is the
+        # medewerker's str(): full name, else username.
+        return [
+            (pk, f"{voornaam} {achternaam}".strip() or gebruikersnaam)
+            for pk, voornaam, achternaam, gebruikersnaam in consulenten_zichtbaar(
+                user=self.user
+            ).values_list("pk", "first_name", "last_name", "username")
+        ]
+
+    def consulent_keuzes(self) -> list[tuple[int, str]]:
+        return self._consulent_keuzes
 
     def zoeken(self, queryset, name, value):
         q = Q()

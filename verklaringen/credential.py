@@ -572,17 +572,6 @@ def credential_maken(verklaring: Verklaring) -> str:
     return verklaring.credential
 
 
-def bestandsnaam(verklaring: Verklaring) -> str:
-    """The name (without extension) of the verklaring's files: the PDF's
-    attachments and the downloads."""
-    soort = (
-        "mbo-verklaring"
-        if isinstance(verklaring, MboVerklaring)
-        else "praktijkverklaring"
-    )
-    return f"{soort}-{verklaring.nummer}"
-
-
 VORMEN = ("jwt", "json")
 
 
@@ -603,7 +592,7 @@ def download(verklaring: Verklaring, vorm: str) -> Download:
         inhoud, soort = json.dumps(enveloppe(jwt), indent=2), "application/json"
     else:
         inhoud, soort = jwt, "application/vc+jwt"
-    return Download(inhoud, soort, f"{bestandsnaam(verklaring)}.{vorm}")
+    return Download(inhoud, soort, f"{verklaring.bestandsnaam}.{vorm}")
 
 
 def enveloppe(jwt: str) -> dict:
@@ -637,9 +626,9 @@ class Uitslag:
     @property
     def soort(self) -> str:
         """'praktijkverklaring' or 'mbo-verklaring' (the page's wording)."""
-        if isinstance(self.verklaring, MboVerklaring):
-            return "mbo-verklaring"
-        return "praktijkverklaring"
+        if self.verklaring is None:
+            return Praktijkverklaring.SOORT
+        return self.verklaring.SOORT
 
 
 def _b64_decode(deel: str) -> bytes:

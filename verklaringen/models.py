@@ -230,9 +230,10 @@ class Borging(models.Model):
         return self.get_status_display()
 
 
-class Nummerreeks(models.Model):
-    """The last number a mbo-instelling issued in a year. Issuing locks this row, so
-    numbers are unique and without gaps (a rolled-back issue rolls the counter back)."""
+class BasisNummerreeks(models.Model):
+    """The last number a mbo-instelling issued in a year, of one kind of verklaring.
+    Issuing locks this row, so numbers are unique and without gaps (a rolled-back
+    issue rolls the counter back). A concrete series names its unique constraint."""
 
     mbo_instelling = models.ForeignKey(
         "organisaties.Organisatie", models.PROTECT, related_name="+"
@@ -241,27 +242,37 @@ class Nummerreeks(models.Model):
     laatste = models.PositiveIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.jaar}: {self.laatste}"
+
+
+class Nummerreeks(BasisNummerreeks):
+    """The series of the praktijkverklaringen."""
+
+    class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["mbo_instelling", "jaar"], name="nummerreeks_uniek"
             )
         ]
 
-    def __str__(self):
-        return f"{self.jaar}: {self.laatste}"
 
+class UitgereikteVerklaring(TimeStampedModel):
+    """What the praktijkverklaring and the mbo-verklaring share: issued by a
+    mbo-instelling under a number of its series for the year, verifiable in public by
+    a random `code` at `verificatie_url`, a PDF made by a task, revocable with a
+    reason, and a signed credential with a place on the revocation status list.
 
-def _verklaring_pdf_pad(verklaring, filename):
-    return f"verklaringen/{verklaring.traject_id}/praktijkverklaring-{verklaring.nummer}.pdf"
+    A concrete kind adds its `traject` (its own related name), `pdf` (its own path),
+    `statuslijst` and `status_index` (optional on the praktijkverklaring, which
+    predates the status list) and its parts; its constraints come from
+    `uitgifte_constraints` under its own prefix."""
 
+    # The kind in file names and messages: "praktijkverklaring", "mbo-verklaring".
+    SOORT: str
 
-class Praktijkverklaring(TimeStampedModel):
-    """A praktijkverklaring issued by the mbo-instelling for the werkprocessen the
-    candidate mastered in a traject; verifiable in public by its `code`."""
-
-    traject = models.ForeignKey(
-        "trajecten.Traject", models.PROTECT, related_name="verklaringen"
-    )
     mbo_instelling = models.ForeignKey(
         "organisaties.Organisatie",
         models.PROTECT,
@@ -275,22 +286,13 @@ class Praktijkverklaring(TimeStampedModel):
     # The public address of the verification page as it was when issued; the QR code
     # on the PDF points here.
     verificatie_url = models.URLField(_("controleadres"), max_length=300)
-    werkprocessen = models.ManyToManyField(
-        "kwalificaties.Werkproces",
-        related_name="+",
-        verbose_name=_("beheerste werkprocessen"),
-    )
-    periode_van = models.DateField(_("periode van"))
-    periode_tot = models.DateField(_("periode tot"))
     uitgereikt_op = models.DateField(_("uitgereikt op"))
-    plaats = models.CharField(_("plaats van uitreiking"), max_length=100)
     uitgereikt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
         related_name="+",
         verbose_name=_("uitgereikt door"),
     )
-    pdf = models.FileField(_("PDF"), upload_to=_verklaring_pdf_pad, blank=True)
     pdf_status = models.CharField(
         _("PDF"), max_length=20, choices=PdfStatus, default=PdfStatus.WACHTRIJ
     )
@@ -306,9 +308,76 @@ class Praktijkverklaring(TimeStampedModel):
         related_name="+",
         verbose_name=_("ingetrokken door"),
     )
-    # The verifiable credential (Open Badges 3.0, VC-JWT) signed when issued, and its
-    # place on the revocation status list (verklaringen/credential.py).
+    # The verifiable credential (Open Badges 3.0, VC-JWT) signed when issued
+    # (verklaringen/credential.py).
     credential = models.TextField(_("credential (VC-JWT)"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uitgereikt_op", "-pk"]
+
+    def __str__(self):
+        return self.nummer
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
+
+    @property
+    def bestandsnaam(self) -> str:
+        """The name (without extension) of its files: the PDF, its attachments and
+        the credential downloads."""
+        return f"{self.SOORT}-{self.nummer}"
+
+
+def uitgifte_constraints(voorvoegsel: str) -> list:
+    """The constraints every kind of issued verklaring has, named
+    `<voorvoegsel>_...`: a number once per series, a revocation has a reason, a
+    finished PDF has a file, an index on a status list once."""
+    return [
+        models.UniqueConstraint(
+            fields=["mbo_instelling", "jaar", "volgnummer"],
+            name=f"{voorvoegsel}_nummer_uniek",
+        ),
+        models.CheckConstraint(
+            condition=Q(ingetrokken_op__isnull=True) | ~Q(intrekking_reden=""),
+            name=f"{voorvoegsel}_intrekking_heeft_reden",
+        ),
+        models.CheckConstraint(
+            condition=~Q(pdf_status=PdfStatus.KLAAR) | ~Q(pdf=""),
+            name=f"{voorvoegsel}_klaar_heeft_pdf",
+        ),
+        models.UniqueConstraint(
+            fields=["statuslijst", "status_index"],
+            name=f"{voorvoegsel}_status_index_uniek",
+        ),
+    ]
+
+
+def _verklaring_pdf_pad(verklaring, filename):
+    return f"verklaringen/{verklaring.traject_id}/{verklaring.bestandsnaam}.pdf"
+
+
+class Praktijkverklaring(UitgereikteVerklaring):
+    """A praktijkverklaring issued by the mbo-instelling for the werkprocessen the
+    candidate mastered in a traject; verifiable in public by its `code`."""
+
+    SOORT = "praktijkverklaring"
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.PROTECT, related_name="verklaringen"
+    )
+    werkprocessen = models.ManyToManyField(
+        "kwalificaties.Werkproces",
+        related_name="+",
+        verbose_name=_("beheerste werkprocessen"),
+    )
+    periode_van = models.DateField(_("periode van"))
+    periode_tot = models.DateField(_("periode tot"))
+    plaats = models.CharField(_("plaats van uitreiking"), max_length=100)
+    pdf = models.FileField(_("PDF"), upload_to=_verklaring_pdf_pad, blank=True)
+    # Its place on the revocation status list; empty on a verklaring from before the
+    # status list until its credential is made.
     statuslijst = models.ForeignKey(
         "verklaringen.Statuslijst",
         models.PROTECT,
@@ -321,8 +390,7 @@ class Praktijkverklaring(TimeStampedModel):
         _("index op de statuslijst"), null=True, blank=True
     )
 
-    class Meta:
-        ordering = ["-uitgereikt_op", "-pk"]
+    class Meta(UitgereikteVerklaring.Meta):
         verbose_name = _("praktijkverklaring")
         verbose_name_plural = _("praktijkverklaringen")
         # The list reads its page of rows in this order.
@@ -330,25 +398,10 @@ class Praktijkverklaring(TimeStampedModel):
             models.Index(fields=["-uitgereikt_op", "-id"], name="verklaring_lijst_idx")
         ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["mbo_instelling", "jaar", "volgnummer"],
-                name="verklaring_nummer_uniek",
-            ),
-            models.CheckConstraint(
-                condition=Q(ingetrokken_op__isnull=True) | ~Q(intrekking_reden=""),
-                name="verklaring_intrekking_heeft_reden",
-            ),
-            models.CheckConstraint(
-                condition=~Q(pdf_status=PdfStatus.KLAAR) | ~Q(pdf=""),
-                name="verklaring_klaar_heeft_pdf",
-            ),
+            *uitgifte_constraints("verklaring"),
             models.CheckConstraint(
                 condition=Q(periode_tot__gte=models.F("periode_van")),
                 name="verklaring_periode_geldig",
-            ),
-            models.UniqueConstraint(
-                fields=["statuslijst", "status_index"],
-                name="verklaring_status_index_uniek",
             ),
             models.CheckConstraint(
                 condition=Q(statuslijst__isnull=True, status_index__isnull=True)
@@ -361,15 +414,8 @@ class Praktijkverklaring(TimeStampedModel):
             ),
         ]
 
-    def __str__(self):
-        return self.nummer
-
     def get_absolute_url(self):
         return reverse("verklaringen:verklaring_detail", args=[self.pk])
-
-    @property
-    def is_ingetrokken(self) -> bool:
-        return self.ingetrokken_op is not None
 
 
 class Ondertekeningssleutel(models.Model):
@@ -460,15 +506,8 @@ class Bewijs(TimeStampedModel):
         return f"{self.get_soort_display()} ({self.uitgever})"
 
 
-class MboNummerreeks(models.Model):
-    """The last mbo-verklaring number a mbo-instelling issued in a year; locked like
-    `Nummerreeks` (unique, no gaps), a series of its own."""
-
-    mbo_instelling = models.ForeignKey(
-        "organisaties.Organisatie", models.PROTECT, related_name="+"
-    )
-    jaar = models.PositiveSmallIntegerField()
-    laatste = models.PositiveIntegerField(default=0)
+class MboNummerreeks(BasisNummerreeks):
+    """The series of the mbo-verklaringen: a series of its own."""
 
     class Meta:
         constraints = [
@@ -477,65 +516,31 @@ class MboNummerreeks(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.jaar}: {self.laatste}"
-
 
 def _mbo_verklaring_pdf_pad(verklaring, filename):
-    return (
-        f"verklaringen/{verklaring.traject_id}/mbo-verklaring-{verklaring.nummer}.pdf"
-    )
+    # A name of its own: migration 0008 refers to it.
+    return _verklaring_pdf_pad(verklaring, filename)
 
 
-class MboVerklaring(TimeStampedModel):
+class MboVerklaring(UitgereikteVerklaring):
     """The mbo-verklaring as a whole, issued by the traject's mbo-instelling: the
     candidate's valid praktijkverklaringen, chosen other proofs and exam results, in
     one PDF; verifiable in public by its `code` and revocable like the
     praktijkverklaring (its bit on the same status list)."""
 
+    SOORT = "mbo-verklaring"
+
     traject = models.ForeignKey(
         "trajecten.Traject", models.PROTECT, related_name="mbo_verklaringen"
     )
-    mbo_instelling = models.ForeignKey(
-        "organisaties.Organisatie",
-        models.PROTECT,
-        related_name="+",
-        verbose_name=_("mbo-instelling"),
-    )
-    jaar = models.PositiveSmallIntegerField(_("jaar"))
-    volgnummer = models.PositiveIntegerField(_("volgnummer"))
-    nummer = models.CharField(_("nummer"), max_length=40, unique=True)
-    code = models.CharField(_("controlecode"), max_length=40, unique=True)
-    verificatie_url = models.URLField(_("controleadres"), max_length=300)
     praktijkverklaringen = models.ManyToManyField(
         Praktijkverklaring, related_name="+", verbose_name=_("praktijkverklaringen")
     )
     bewijzen = models.ManyToManyField(
         Bewijs, blank=True, related_name="+", verbose_name=_("andere bewijzen")
     )
-    uitgereikt_op = models.DateField(_("uitgereikt op"))
-    uitgereikt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        related_name="+",
-        verbose_name=_("uitgereikt door"),
-    )
     pdf = models.FileField(_("PDF"), upload_to=_mbo_verklaring_pdf_pad, blank=True)
-    pdf_status = models.CharField(
-        _("PDF"), max_length=20, choices=PdfStatus, default=PdfStatus.WACHTRIJ
-    )
-    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
-    intrekking_reden = models.TextField(
-        _("reden van intrekking"), max_length=1000, blank=True
-    )
-    ingetrokken_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ingetrokken door"),
-    )
+    # Its place on the revocation status list, taken when it is issued.
     statuslijst = models.ForeignKey(
         "verklaringen.Statuslijst",
         models.PROTECT,
@@ -543,39 +548,11 @@ class MboVerklaring(TimeStampedModel):
         verbose_name=_("statuslijst"),
     )
     status_index = models.PositiveIntegerField(_("index op de statuslijst"))
-    # Its verifiable credential (Open Badges 3.0, VC-JWT), signed when issued, with
-    # its parts (verklaringen/credential.py).
-    credential = models.TextField(_("credential (VC-JWT)"), blank=True)
 
-    class Meta:
-        ordering = ["-uitgereikt_op", "-pk"]
+    class Meta(UitgereikteVerklaring.Meta):
         verbose_name = _("mbo-verklaring")
         verbose_name_plural = _("mbo-verklaringen")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["mbo_instelling", "jaar", "volgnummer"],
-                name="mbo_verklaring_nummer_uniek",
-            ),
-            models.CheckConstraint(
-                condition=Q(ingetrokken_op__isnull=True) | ~Q(intrekking_reden=""),
-                name="mbo_verklaring_intrekking_heeft_reden",
-            ),
-            models.CheckConstraint(
-                condition=~Q(pdf_status=PdfStatus.KLAAR) | ~Q(pdf=""),
-                name="mbo_verklaring_klaar_heeft_pdf",
-            ),
-            models.UniqueConstraint(
-                fields=["statuslijst", "status_index"],
-                name="mbo_verklaring_status_index_uniek",
-            ),
-        ]
-
-    def __str__(self):
-        return self.nummer
+        constraints = uitgifte_constraints("mbo_verklaring")
 
     def get_absolute_url(self):
         return reverse("verklaringen:mbo_verklaring_detail", args=[self.pk])
-
-    @property
-    def is_ingetrokken(self) -> bool:
-        return self.ingetrokken_op is not None

@@ -1,4 +1,5 @@
-"""The public verification page of a praktijkverklaring: `/verificatie/<code>/`.
+"""The public verification page of a praktijkverklaring or a mbo-verklaring:
+`/verificatie/<code>/`.
 
 No login. It shows only whether the verklaring is valid or revoked, its number, the
 candidate's initials and surname, the kwalificatie with the werkprocessen, the issue
@@ -27,10 +28,16 @@ from core.ratelimit import client_ip
 
 from . import credential as vc
 from .forms import CredentialControleForm
-from .models import MboVerklaring, Statuslijst
+from .models import MboVerklaring, Praktijkverklaring, Statuslijst
 from .selectors import mbo_verklaring_voor_verificatie, verklaring_voor_verificatie
 
 CODE_PATROON = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
+
+
+def portaal_adres(request) -> str:
+    """The portal's public address (scheme and host): what the QR code of a
+    verklaring and the addresses in its credential start with."""
+    return settings.PORTAL_URL or request.build_absolute_uri("/")
 
 
 def _sleutel(request) -> str:
@@ -70,18 +77,27 @@ def initialen(voornaam: str) -> str:
 def verificatie(request, code: str):
     if geweigerd := _te_vaak(request):
         return geweigerd
-    geldig = CODE_PATROON.match(code)
-    verklaring = verklaring_voor_verificatie(code) if geldig else None
-    if verklaring is not None:
-        return render(request, "verklaringen/verificatie.html", _gegevens(verklaring))
-    # The same page address verifies a mbo-verklaring, with its parts.
-    mbo_verklaring = mbo_verklaring_voor_verificatie(code) if geldig else None
-    if mbo_verklaring is not None:
-        return render(
-            request, "verklaringen/verificatie_mbo.html", _mbo_gegevens(mbo_verklaring)
-        )
+    pagina = _pagina(code) if CODE_PATROON.match(code) else None
+    if pagina is not None:
+        return render(request, *pagina)
     _mislukt(request)
     return render(request, "verklaringen/verificatie_onbekend.html", status=404)
+
+
+def _pagina(code: str, soort=None) -> tuple[str, dict] | None:
+    """The public page of the verklaring with this code: its template and what it
+    shows; None when there is none. The same address verifies either kind (a
+    praktijkverklaring first, then a mbo-verklaring with its parts); `soort` looks
+    for that kind only."""
+    if soort in (None, Praktijkverklaring):
+        verklaring = verklaring_voor_verificatie(code)
+        if verklaring is not None:
+            return "verklaringen/verificatie.html", _gegevens(verklaring)
+    if soort in (None, MboVerklaring):
+        verklaring = mbo_verklaring_voor_verificatie(code)
+        if verklaring is not None:
+            return "verklaringen/verificatie_mbo.html", _mbo_gegevens(verklaring)
+    return None
 
 
 def _mbo_gegevens(verklaring) -> dict:
@@ -129,13 +145,10 @@ def controleren(request):
         form = CredentialControleForm(request.POST, request.FILES)
         if form.is_valid():
             uitslag = vc.controleren(form.cleaned_data["jwt"])
-            if isinstance(uitslag.verklaring, MboVerklaring):
-                context = _mbo_gegevens(
-                    mbo_verklaring_voor_verificatie(uitslag.verklaring.code)
-                )
-            elif uitslag.verklaring is not None:
-                context = _gegevens(
-                    verklaring_voor_verificatie(uitslag.verklaring.code)
+            if uitslag.verklaring is not None:
+                # What the public page of this verklaring shows.
+                _sjabloon, context = _pagina(
+                    uitslag.verklaring.code, type(uitslag.verklaring)
                 )
         if uitslag is None or uitslag.oordeel in (vc.VERVALST, vc.ONBEKEND):
             _mislukt(request)
@@ -166,7 +179,7 @@ def statuslijst(request, pk: int):
     """The signed Bitstring Status List credential (VC-JWT); never cached, so a
     revocation is visible at once, as on the public page."""
     lijst = get_object_or_404(Statuslijst, pk=pk)
-    basis = settings.PORTAL_URL or request.build_absolute_uri("/")
+    basis = portaal_adres(request)
     antwoord = HttpResponse(
         vc.statuslijst_credential(lijst, basis), content_type="application/vc+jwt"
     )

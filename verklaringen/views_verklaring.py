@@ -1,7 +1,7 @@
 """Pages of the praktijkverklaring: issuing (from the progress page), the list, the
-detail page with its PDF and revocation."""
+detail page with its PDF, credential and revocation; and the same pages of the
+mbo-verklaring (a kind's view names its scoped selector, `SoortMixin`)."""
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +23,21 @@ from .forms import (
 )
 from .regels import mag_borgen
 from .selectors import bewijs_list, mbo_verklaring_list, verklaring_list
+from .verificatie import portaal_adres
 from .views import TrajectActie, TrajectStap
+
+
+class SoortMixin:
+    """A page of one kind of verklaring: `selector` (the scoped selector of that
+    kind) gives the ones the user may see."""
+
+    selector = staticmethod(verklaring_list)
+
+    def get_queryset(self):
+        return self.selector(user=self.request.user)
+
+    def get_verklaring(self, pk):
+        return get_object_or_404(self.get_queryset(), pk=pk)
 
 
 class UitreikenView(TrajectStap):
@@ -34,8 +48,7 @@ class UitreikenView(TrajectStap):
         self.verklaring = services.verklaring_uitreiken(
             traject=self.traject,
             door=self.request.user,
-            verificatie_basis=settings.PORTAL_URL
-            or self.request.build_absolute_uri("/"),
+            verificatie_basis=portaal_adres(self.request),
             **form.cleaned_data,
         )
         # The PDF was queued on commit: say whether the queue took it.
@@ -60,14 +73,24 @@ class VerklaringListView(ListView):
         return verklaring_list(user=self.request.user).order_by("-uitgereikt_op", "-pk")
 
 
-class VerklaringMixin:
-    def get_queryset(self):
-        return verklaring_list(user=self.request.user)
+class DetailMixin(SoortMixin, AuditedDetailMixin):
+    """The detail page of a verklaring: whether the user may revoke it, and the form
+    that does."""
 
-
-class VerklaringDetailView(VerklaringMixin, AuditedDetailMixin, DetailView):
     context_object_name = "verklaring"
+    intrekken_form_class = IntrekkenForm
 
+    def get_context_data(self, **kwargs):
+        v = self.object
+        return super().get_context_data(
+            mag_intrekken=not v.is_ingetrokken
+            and mag_borgen(v.traject, self.request.user),
+            intrekken_form=self.intrekken_form_class(),
+            **kwargs,
+        )
+
+
+class VerklaringDetailView(DetailMixin, DetailView):
     def get(self, request, *args, **kwargs):
         if request.htmx:
             # The poll for the PDF shows only its status, nothing about the person:
@@ -82,25 +105,20 @@ class VerklaringDetailView(VerklaringMixin, AuditedDetailMixin, DetailView):
         return ["verklaringen/verklaring_detail.html"]
 
     def get_context_data(self, **kwargs):
-        v = self.object
         return super().get_context_data(
-            mag_intrekken=not v.is_ingetrokken
-            and mag_borgen(v.traject, self.request.user),
-            intrekken_form=IntrekkenForm(),
-            pdf_bezig=v.pdf_status == PdfStatus.WACHTRIJ,
-            **kwargs,
+            pdf_bezig=self.object.pdf_status == PdfStatus.WACHTRIJ, **kwargs
         )
 
 
-class VerklaringPdfView(VerklaringMixin, View):
+class VerklaringPdfView(SoortMixin, View):
     """The PDF only for users who may see the traject; every download is audited."""
 
     def get(self, request, pk):
-        verklaring = get_object_or_404(self.get_queryset(), pk=pk)
+        verklaring = self.get_verklaring(pk)
         return pdf_antwoord(
             verklaring,
             verklaring.pdf,
-            f"praktijkverklaring-{verklaring.nummer}.pdf",
+            f"{verklaring.bestandsnaam}.pdf",
             user=request.user,
         )
 
@@ -117,44 +135,36 @@ def credential_antwoord(verklaring, vorm: str) -> HttpResponse:
     return antwoord
 
 
-class CredentialView(View):
-    """The credential of a verklaring the user may see (`scope`); every download is
-    audited like the PDF."""
-
-    def scope(self, user):
-        raise NotImplementedError
+class VerklaringCredentialView(SoortMixin, View):
+    """The credential of a verklaring the user may see; every download is audited
+    like the PDF."""
 
     def get(self, request, pk, vorm):
-        verklaring = get_object_or_404(self.scope(request.user), pk=pk)
+        verklaring = self.get_verklaring(pk)
         antwoord = credential_antwoord(verklaring, vorm)
         toegang_vastleggen([verklaring], actor=request.user, via="credential")
         return antwoord
 
 
-class VerklaringCredentialView(CredentialView):
-    def scope(self, user):
-        return verklaring_list(user=user)
-
-
-class VerklaringPdfOpnieuwView(VerklaringMixin, View):
+class VerklaringPdfOpnieuwView(SoortMixin, View):
     """Queue a PDF once more when the broker was away."""
 
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        verklaring = get_object_or_404(self.get_queryset(), pk=pk)
+        verklaring = self.get_verklaring(pk)
         services.pdf_opnieuw_in_wachtrij(verklaring)
         return redirect(verklaring)
 
 
-class IntrekkenView(ActieStap):
+class IntrekkenView(SoortMixin, ActieStap):
     """Revoke a verklaring; the service checks the rule (`regels.mag_borgen`)."""
 
     form_class = IntrekkenForm
     gelukt = _("De praktijkverklaring is ingetrokken.")
 
     def get_scope(self):
-        return verklaring_list(user=self.request.user)
+        return self.get_queryset()
 
     def uitvoeren(self, form):
         services.verklaring_intrekken(
@@ -189,8 +199,7 @@ class MboVerklaringUitreikenView(TrajectActie, KandidaatInzageMixin, ActieView):
         self.verklaring = services.mbo_verklaring_uitreiken(
             traject=self.traject,
             door=self.request.user,
-            verificatie_basis=settings.PORTAL_URL
-            or self.request.build_absolute_uri("/"),
+            verificatie_basis=portaal_adres(self.request),
             **form.cleaned_data,
         )
 
@@ -198,50 +207,29 @@ class MboVerklaringUitreikenView(TrajectActie, KandidaatInzageMixin, ActieView):
         return self.verklaring.get_absolute_url()
 
 
-class MboVerklaringDetailView(AuditedDetailMixin, DetailView):
+class MboVerklaringDetailView(DetailMixin, DetailView):
     template_name = "verklaringen/mbo_verklaring_detail.html"
-    context_object_name = "verklaring"
-
-    def get_queryset(self):
-        return mbo_verklaring_list(user=self.request.user)
+    selector = staticmethod(mbo_verklaring_list)
+    intrekken_form_class = MboVerklaringIntrekkenForm
 
     def get_context_data(self, **kwargs):
-        v = self.object
         return super().get_context_data(
-            mag_intrekken=not v.is_ingetrokken
-            and mag_borgen(v.traject, self.request.user),
-            intrekken_form=MboVerklaringIntrekkenForm(),
-            **services.mbo_verklaring_onderdelen(v),
-            **kwargs,
+            **services.mbo_verklaring_onderdelen(self.object), **kwargs
         )
 
 
-class MboVerklaringPdfView(View):
-    """The PDF only for users who may see the traject; every download is audited."""
-
-    def get(self, request, pk):
-        verklaring = get_object_or_404(mbo_verklaring_list(user=request.user), pk=pk)
-        return pdf_antwoord(
-            verklaring,
-            verklaring.pdf,
-            f"mbo-verklaring-{verklaring.nummer}.pdf",
-            user=request.user,
-        )
+class MboVerklaringPdfView(VerklaringPdfView):
+    selector = staticmethod(mbo_verklaring_list)
 
 
-class MboVerklaringCredentialView(CredentialView):
-    def scope(self, user):
-        return mbo_verklaring_list(user=user)
+class MboVerklaringCredentialView(VerklaringCredentialView):
+    selector = staticmethod(mbo_verklaring_list)
 
 
-class MboVerklaringIntrekkenView(ActieStap):
-    """Revoke a mbo-verklaring; the service checks the rule (`regels.mag_borgen`)."""
-
+class MboVerklaringIntrekkenView(IntrekkenView):
     form_class = MboVerklaringIntrekkenForm
     gelukt = _("De mbo-verklaring is ingetrokken.")
-
-    def get_scope(self):
-        return mbo_verklaring_list(user=self.request.user)
+    selector = staticmethod(mbo_verklaring_list)
 
     def uitvoeren(self, form):
         services.mbo_verklaring_intrekken(

@@ -25,7 +25,7 @@ from verklaringen.models import (
     Ontwikkeldoel,
     Praktijkverklaring,
 )
-from verklaringen.services.verklaring import verificatie_pad
+from verklaringen.services.uitgifte import verificatie_pad
 
 from . import gegevens as g
 from .basis import ADRES, GEEN_PDF, Omgeving

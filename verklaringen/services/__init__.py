@@ -1,4 +1,5 @@
-"""Writes of verklaringen: the assessment (beoordeling) and the praktijkverklaring."""
+"""Writes of verklaringen: the assessment (beoordeling), the praktijkverklaring and the
+mbo-verklaring (what both kinds share when issued and revoked: `uitgifte`)."""
 
 from .beoordeling import (
     OBSERVATIE_STATUSSEN,
@@ -22,8 +23,8 @@ from .mbo_verklaring import (
     mbo_verklaring_pdf_maken,
     mbo_verklaring_uitreiken,
 )
+from .uitgifte import pdf_opnieuw_in_wachtrij
 from .verklaring import (
-    pdf_opnieuw_in_wachtrij,
     verklaring_intrekken,
     verklaring_pdf_maken,
     verklaring_uitreiken,

@@ -12,41 +12,23 @@ PDF, queued on commit, carries it as attachments.
 """
 
 import datetime
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.pdf import PdfDocument, pdf_in_wachtrij, pdf_opslaan
+from core.pdf import PdfDocument, pdf_opslaan
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
 from trajecten.models import Traject
 from verklaringen import credential as vc
 from verklaringen.constants import BewijsSoort
-from verklaringen.models import MboNummerreeks, MboVerklaring
+from verklaringen.models import MboVerklaring
 from verklaringen.regels import mag_borgen
 
+from . import uitgifte
 from .beoordeling import _eis, _niet_in_toekomst, _vergrendeld
-from .verklaring import credential_bijlagen, qr_svg, verificatie_pad
-
-PDF_TAAK = "verklaringen.tasks.mbo_verklaring_pdf_maken"
-
-
-def _volgnummer(mbo_instelling, jaar: int) -> int:
-    """The next number of the instelling's mbo-verklaring series, under a row lock
-    held until commit."""
-    MboNummerreeks.objects.bulk_create(
-        [MboNummerreeks(mbo_instelling=mbo_instelling, jaar=jaar)],
-        ignore_conflicts=True,
-    )
-    reeks = MboNummerreeks.objects.select_for_update().get(
-        mbo_instelling=mbo_instelling, jaar=jaar
-    )
-    reeks.laatste += 1
-    reeks.save(update_fields=["laatste"])
-    return reeks.laatste
 
 
 @transaction.atomic
@@ -86,37 +68,23 @@ def mbo_verklaring_uitreiken(
     uitgereikt_op = uitgereikt_op or timezone.localdate()
     _niet_in_toekomst(uitgereikt_op, "uitgereikt_op")
 
-    mbo = traject.mbo_instelling
-    volgnummer = _volgnummer(mbo, uitgereikt_op.year)
-    voorvoegsel = mbo.brin_code or f"MBO{mbo.pk}"
-    lijst, index = vc.index_nemen()
-    code = secrets.token_urlsafe(18)
-    verklaring = MboVerklaring.objects.create(
+    verklaring = uitgifte.aanmaken(
+        MboVerklaring,
         traject=traject,
-        mbo_instelling=mbo,
-        jaar=uitgereikt_op.year,
-        volgnummer=volgnummer,
-        nummer=f"{voorvoegsel}-MV-{uitgereikt_op.year}-{volgnummer:04d}",
-        code=code,
-        verificatie_url=verificatie_basis.rstrip("/") + verificatie_pad(code),
+        door=door,
         uitgereikt_op=uitgereikt_op,
-        uitgereikt_door=door,
-        statuslijst=lijst,
-        status_index=index,
+        verificatie_basis=verificatie_basis,
     )
     verklaring.praktijkverklaringen.set(praktijkverklaringen)
     verklaring.bewijzen.set(bewijzen)
-    # Signed now, with its parts, so the PDF, the downloads and every check carry
-    # the same credential.
-    vc.credential_maken(verklaring)
-    verklaring.refresh_from_db()
+    uitgifte.ondertekenen(verklaring)
     gebeurtenis_vastleggen(
         kandidaat=traject.kandidaat,
         soort=GebeurtenisSoort.TRAJECT,
         titel=_("Mbo-verklaring %s uitgereikt") % verklaring.nummer,
         door=door,
     )
-    pdf_in_wachtrij(PDF_TAAK, MboVerklaring, verklaring.pk)
+    uitgifte.pdf_in_wachtrij(verklaring)
     return verklaring
 
 
@@ -142,19 +110,8 @@ def mbo_verklaring_onderdelen(verklaring: MboVerklaring) -> dict:
 
 
 def _document(verklaring: MboVerklaring) -> PdfDocument:
-    traject = verklaring.traject
-    return PdfDocument(
-        sjabloon="pdf/mbo_verklaring.html",
-        context={
-            "v": verklaring,
-            "voettekst": f"Mbo-verklaring {verklaring.nummer}",
-            "kandidaat": traject.kandidaat,
-            "kwalificatie": traject.kwalificatie,
-            "qr": qr_svg(verklaring.verificatie_url),
-            **mbo_verklaring_onderdelen(verklaring),
-        },
-        bestandsnaam=f"mbo-verklaring-{verklaring.nummer}.pdf",
-        bijlagen=credential_bijlagen(verklaring),
+    return uitgifte.pdf_document(
+        verklaring, "pdf/mbo_verklaring.html", **mbo_verklaring_onderdelen(verklaring)
     )
 
 
@@ -169,43 +126,9 @@ def mbo_verklaring_pdf_maken(*, verklaring_id: int) -> MboVerklaring:
     )
 
 
-@transaction.atomic
 def mbo_verklaring_intrekken(
     *, verklaring: MboVerklaring, door, reden: str
 ) -> MboVerklaring:
-    """Revoke with a reason (mbo-medewerker of the issuing mbo-instelling); sets its
-    bit on the status list in the same transaction."""
-    verklaring = (
-        MboVerklaring.objects.select_for_update(of=("self",))
-        .select_related("traject__kandidaat")
-        .get(pk=verklaring.pk)
-    )
-    traject = verklaring.traject
-    _eis(mag_borgen(traject, door))
-    if verklaring.is_ingetrokken:
-        raise ValidationError(_("Deze mbo-verklaring is al ingetrokken."))
-    reden = (reden or "").strip()
-    if not reden:
-        raise ValidationError(
-            {"reden": _("Schrijf op waarom de mbo-verklaring wordt ingetrokken.")}
-        )
-    verklaring.ingetrokken_op = timezone.now()
-    verklaring.intrekking_reden = reden
-    verklaring.ingetrokken_door = door
-    verklaring.save(
-        update_fields=[
-            "ingetrokken_op",
-            "intrekking_reden",
-            "ingetrokken_door",
-            "updated_at",
-        ]
-    )
-    vc.statusbit_zetten(verklaring)
-    gebeurtenis_vastleggen(
-        kandidaat=traject.kandidaat,
-        soort=GebeurtenisSoort.TRAJECT,
-        titel=_("Mbo-verklaring %s ingetrokken") % verklaring.nummer,
-        toelichting=reden,
-        door=door,
-    )
-    return verklaring
+    """Revoke with a reason (`uitgifte.intrekken`); its bit on the status list is
+    set in the same transaction."""
+    return uitgifte.intrekken(verklaring=verklaring, door=door, reden=reden)

@@ -4,28 +4,25 @@
 once the assessment is approved (traject 'beoordeeld', newest borging 'goedgekeurd'),
 for the werkprocessen judged 'beheerst'. The number comes from the mbo-instelling's
 series for the year (`Nummerreeks`, row-locked, in the same transaction: unique and
-without gaps). The traject moves to 'verklaring uitgereikt' through its workflow; the
+without gaps; the steps both kinds share are in `uitgifte`). The traject moves to 'verklaring uitgereikt' through its workflow; the
 PDF is made by a Celery task queued on commit.
 
-`verklaring_intrekken`: the same mbo-instelling revokes it with a reason; the public
+`verklaring_intrekken`: the same mbo-instelling revokes it with a reason
+(`uitgifte.intrekken`, as a mbo-verklaring); the public
 verification page then says 'ingetrokken' (its bit on the status list is set,
 `verklaringen.credential`) and the traject's team is notified. The
 traject's status stays as it was (its history is what happened).
 """
 
 import datetime
-import json
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import pdf as core_pdf
-from core.pdf import Bijlage, PdfDocument, pdf_in_wachtrij, pdf_opslaan
+from core.pdf import PdfDocument, pdf_opslaan
 from core.workflow import TransitionNotAllowed
 from kandidaten.constants import GebeurtenisSoort
 from kandidaten.services import gebeurtenis_vastleggen
@@ -34,10 +31,10 @@ from trajecten.constants import TrajectStatus
 from trajecten.models import Traject
 from trajecten.selectors import traject_team
 from trajecten.services import traject_status_wijzigen
-from verklaringen import credential as vc
-from verklaringen.models import Eindbeoordeling, Nummerreeks, Praktijkverklaring
+from verklaringen.models import Eindbeoordeling, Praktijkverklaring
 from verklaringen.regels import mag_borgen
 
+from . import uitgifte
 from .beoordeling import (
     _eis,
     _niet_in_toekomst,
@@ -47,26 +44,6 @@ from .beoordeling import (
     beoordeling_stand,
     laatste_borging,
 )
-
-# By name: the task calls `verklaring_pdf_maken` below, so this module does not import it.
-PDF_TAAK = "verklaringen.tasks.verklaring_pdf_maken"
-
-
-def _volgnummer(mbo_instelling, jaar: int) -> int:
-    """The next number of the series, under a row lock held until commit."""
-    Nummerreeks.objects.bulk_create(
-        [Nummerreeks(mbo_instelling=mbo_instelling, jaar=jaar)], ignore_conflicts=True
-    )
-    reeks = Nummerreeks.objects.select_for_update().get(
-        mbo_instelling=mbo_instelling, jaar=jaar
-    )
-    reeks.laatste += 1
-    reeks.save(update_fields=["laatste"])
-    return reeks.laatste
-
-
-def verificatie_pad(code: str) -> str:
-    return reverse("verificatie", args=[code])
 
 
 @transaction.atomic
@@ -121,28 +98,18 @@ def verklaring_uitreiken(
             }
         )
 
-    mbo = traject.mbo_instelling
-    volgnummer = _volgnummer(mbo, uitgereikt_op.year)
-    voorvoegsel = mbo.brin_code or f"MBO{mbo.pk}"
-    code = secrets.token_urlsafe(18)
-    verklaring = Praktijkverklaring.objects.create(
+    verklaring = uitgifte.aanmaken(
+        Praktijkverklaring,
         traject=traject,
-        mbo_instelling=mbo,
-        jaar=uitgereikt_op.year,
-        volgnummer=volgnummer,
-        nummer=f"{voorvoegsel}-{uitgereikt_op.year}-{volgnummer:04d}",
-        code=code,
-        verificatie_url=verificatie_basis.rstrip("/") + verificatie_pad(code),
+        door=door,
+        uitgereikt_op=uitgereikt_op,
+        verificatie_basis=verificatie_basis,
         periode_van=min(traject.startdatum, laatste_oordeel),
         periode_tot=laatste_oordeel,
-        uitgereikt_op=uitgereikt_op,
         plaats=plaats,
-        uitgereikt_door=door,
     )
     verklaring.werkprocessen.set(beheerst)
-    # Signed now, so the PDF, the download and every check carry the same credential.
-    vc.credential_maken(verklaring)
-    verklaring.refresh_from_db()
+    uitgifte.ondertekenen(verklaring)
     try:
         traject_status_wijzigen(
             beoordeling=beoordeling_stand(traject),
@@ -160,62 +127,21 @@ def verklaring_uitreiken(
         % {"nummer": verklaring.nummer, "aantal": len(beheerst)},
         door=door,
     )
-    # Published on commit (outbox).
-    pdf_in_wachtrij(PDF_TAAK, Praktijkverklaring, verklaring.pk)
+    uitgifte.pdf_in_wachtrij(verklaring)
     return verklaring
-
-
-@transaction.atomic
-def pdf_opnieuw_in_wachtrij(verklaring: Praktijkverklaring) -> None:
-    """Queue a PDF that could not start once more (`core.pdf`)."""
-    core_pdf.pdf_opnieuw_in_wachtrij(PDF_TAAK, Praktijkverklaring, verklaring.pk)
-
-
-def qr_svg(url: str) -> str:
-    """The QR code of `url` as an SVG data URI (WeasyPrint draws it as a vector)."""
-    import segno
-
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
-
-
-def credential_bijlagen(verklaring: vc.Verklaring) -> tuple[Bijlage, ...]:
-    """The credential in the PDF (a praktijkverklaring's or a mbo-verklaring's):
-    the signed VC-JWT (what a verifier checks) and its content as readable JSON."""
-    jwt = verklaring.credential or vc.credential_maken(verklaring)
-    naam = vc.bestandsnaam(verklaring)
-    return (
-        Bijlage(
-            naam=f"{naam}.jwt",
-            inhoud=jwt.encode(),
-            beschrijving="Verifiable credential (Open Badges 3.0, VC-JWT), ondertekend",
-        ),
-        Bijlage(
-            naam=f"{naam}.json",
-            inhoud=json.dumps(vc.inhoud(jwt), ensure_ascii=False, indent=2).encode(),
-            beschrijving="Inhoud van de verifiable credential (JSON)",
-        ),
-    )
 
 
 def _document(verklaring: Praktijkverklaring) -> PdfDocument:
     traject = verklaring.traject
-    return PdfDocument(
-        sjabloon="pdf/praktijkverklaring.html",
-        context={
-            "v": verklaring,
-            "voettekst": f"Praktijkverklaring {verklaring.nummer}",
-            "kandidaat": traject.kandidaat,
-            "kwalificatie": traject.kwalificatie,
-            "werkprocessen": verklaring.werkprocessen.order_by("code"),
-            "plaatsingen": list(
-                traject.plaatsingen.select_related(
-                    "leerbedrijf__organisatie", "praktijkopleider"
-                ).order_by("startdatum", "pk")
-            ),
-            "qr": qr_svg(verklaring.verificatie_url),
-        },
-        bestandsnaam=f"praktijkverklaring-{verklaring.nummer}.pdf",
-        bijlagen=credential_bijlagen(verklaring),
+    return uitgifte.pdf_document(
+        verklaring,
+        "pdf/praktijkverklaring.html",
+        werkprocessen=verklaring.werkprocessen.order_by("code"),
+        plaatsingen=list(
+            traject.plaatsingen.select_related(
+                "leerbedrijf__organisatie", "praktijkopleider"
+            ).order_by("startdatum", "pk")
+        ),
     )
 
 
@@ -238,47 +164,20 @@ def verklaring_pdf_maken(*, verklaring_id: int) -> Praktijkverklaring:
 def verklaring_intrekken(
     *, verklaring: Praktijkverklaring, door, reden: str
 ) -> Praktijkverklaring:
-    """Revoke with a reason (mbo-medewerker of the issuing mbo-instelling); notifies
-    the traject's team, the consulent first of all."""
-    verklaring = (
-        Praktijkverklaring.objects.select_for_update(of=("self",))
-        .select_related("traject__kandidaat", "traject__advies__mbo_medewerker")
-        .get(pk=verklaring.pk)
+    """Revoke with a reason (`uitgifte.intrekken`); notifies the traject's team, the
+    consulent first of all."""
+    verklaring = uitgifte.intrekken(
+        verklaring=verklaring,
+        door=door,
+        reden=reden,
+        select_related=["traject__advies__mbo_medewerker"],
     )
     traject = verklaring.traject
-    _eis(mag_borgen(traject, door))
-    if verklaring.is_ingetrokken:
-        raise ValidationError(_("Deze praktijkverklaring is al ingetrokken."))
-    reden = (reden or "").strip()
-    if not reden:
-        raise ValidationError(
-            {"reden": _("Schrijf op waarom de praktijkverklaring wordt ingetrokken.")}
-        )
-    verklaring.ingetrokken_op = timezone.now()
-    verklaring.intrekking_reden = reden
-    verklaring.ingetrokken_door = door
-    verklaring.save(
-        update_fields=[
-            "ingetrokken_op",
-            "intrekking_reden",
-            "ingetrokken_door",
-            "updated_at",
-        ]
-    )
-    # The same bit the status list credential and the public page read.
-    vc.statusbit_zetten(verklaring)
-    gebeurtenis_vastleggen(
-        kandidaat=traject.kandidaat,
-        soort=GebeurtenisSoort.TRAJECT,
-        titel=_("Praktijkverklaring %s ingetrokken") % verklaring.nummer,
-        toelichting=reden,
-        door=door,
-    )
     melding_versturen(
         ontvangers=traject_team(traject),
         oorzaak=f"verklaring_ingetrokken:{verklaring.pk}",
         titel=_("Praktijkverklaring %s is ingetrokken") % verklaring.nummer,
-        tekst=f"{traject.kandidaat}: {reden}",
+        tekst=f"{traject.kandidaat}: {verklaring.intrekking_reden}",
         url=verklaring.get_absolute_url(),
         actor=door,
     )

@@ -1,4 +1,4 @@
-from functools import cached_property
+from functools import partial
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,36 @@ SIGNALEN = [
     ("actie_te_laat", _("Actie te laat")),
     ("advies_open", _("Advies staat open")),
 ]
+
+
+def consulent_keuzes(user) -> list[tuple[int, str]]:
+    """The consulent filter's choices as plain (pk, name) pairs: 100+ consulenten at
+    the biggest region, without a model instance (and a server-side cursor) per
+    option. The name is the medewerker's str(): full name, else username."""
+    return [
+        (pk, f"{voornaam} {achternaam}".strip() or gebruikersnaam)
+        for pk, voornaam, achternaam, gebruikersnaam in consulenten_zichtbaar(
+            user=user
+        ).values_list("pk", "first_name", "last_name", "username")
+    ]
+
+
+class EenmaligeKeuzes:
+    """Choices looked up when a form first needs them (rendering or validating), then
+    kept: a request that filters without them (the API, the CSV) asks nothing. The
+    form's deepcopy of its fields shares this object instead of copying it."""
+
+    def __init__(self, opzoeken):
+        self.opzoeken = opzoeken
+        self.keuzes = None
+
+    def __call__(self):
+        if self.keuzes is None:
+            self.keuzes = self.opzoeken()
+        return self.keuzes
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class KandidaatFilter(django_filters.FilterSet):
@@ -42,25 +72,9 @@ class KandidaatFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        # Looked up when the form is rendered or validated (once), not for a
-        # request that only filters without the consulent (the API, the CSV).
-        self.filters["consulent"].extra["choices"] = self.consulent_keuzes
-
-    @cached_property
-    def _consulent_keuzes(self) -> list[tuple[int, str]]:
-        # Plain (pk, name) pairs: 100+ consulenten at the biggest region, without a
-        # model instance (and a server-side cursor) per option. The name is the
-        # medewerker's str(): full name, else username.
-        return [
-            (pk, f"{voornaam} {achternaam}".strip() or gebruikersnaam)
-            for pk, voornaam, achternaam, gebruikersnaam in consulenten_zichtbaar(
-                user=self.user
-            ).values_list("pk", "first_name", "last_name", "username")
-        ]
-
-    def consulent_keuzes(self) -> list[tuple[int, str]]:
-        return self._consulent_keuzes
+        self.filters["consulent"].extra["choices"] = EenmaligeKeuzes(
+            partial(consulent_keuzes, user)
+        )
 
     def zoeken(self, queryset, name, value):
         q = Q()

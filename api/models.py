@@ -46,13 +46,18 @@ class ApiClient(TimeStampedModel):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_begin = models.CharField(
-        _("begin van de sleutel"), max_length=12, editable=False
+        _("begin van de sleutel"), max_length=12, blank=True, editable=False
     )
     ingetrokken_op = models.DateTimeField(
         _("ingetrokken op"), null=True, blank=True, editable=False
     )
     laatst_gebruikt_op = models.DateTimeField(
         _("laatst gebruikt op"), null=True, blank=True, editable=False
+    )
+    # Empty until the medewerker picked the key up (api/sleutels/): until then no
+    # key works, and nobody (not the beheerder who made the client) has seen one.
+    opgehaald_op = models.DateTimeField(
+        _("sleutel opgehaald op"), null=True, blank=True, editable=False
     )
 
     class Meta:
@@ -66,3 +71,7 @@ class ApiClient(TimeStampedModel):
     @property
     def actief(self) -> bool:
         return self.ingetrokken_op is None
+
+    @property
+    def wacht_op_ophalen(self) -> bool:
+        return self.actief and self.opgehaald_op is None

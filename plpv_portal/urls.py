@@ -88,6 +88,7 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),
+    path("api/sleutels/", include("api.urls_sleutels")),
     path("api/v1/", include("api.urls")),
 ]
 

@@ -12,6 +12,9 @@ again with the same key and gets the first answer back, without a second candida
   first ends, then gets the first one's answer (or, when that failed, goes ahead).
   The draft allows a 409 for that case; waiting is friendlier and as safe.
 - Without the header a POST works as before (the header is optional).
+- Authentication, the role's permission and the rate limit run before (DRF's
+  `initial`); a view whose path names a parent object checks its scope there too
+  (`ContactmomentLijst.initial`), so a replay never answers outside today's scope.
 """
 
 import hashlib

@@ -293,6 +293,14 @@ class ContactmomentLijst(ApiView):
     serializer_class = s.ContactmomentSerializer
     recht_schrijven = ("kandidaten.add_contactmoment",)
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # The scope before the Idempotency-Key: a replay never answers for a
+        # candidate the user may no longer see.
+        self.kandidaat = get_object_or_404(
+            kandidaat_list(user=request.user), pk=kwargs["pk"]
+        )
+
     @extend_schema(
         tags=["kandidaten"],
         request=s.ContactmomentInvoer,
@@ -300,7 +308,7 @@ class ContactmomentLijst(ApiView):
     )
     @idempotent
     def post(self, request, pk):
-        kandidaat = get_object_or_404(kandidaat_list(user=request.user), pk=pk)
+        kandidaat = self.kandidaat
         form = ContactmomentForm(data=_gegevens(request))
         formulier_controleren(form)
         contactmoment = dienst_uitvoeren(

@@ -21,7 +21,11 @@ from api.services import apiclient_aanmaken
 from bewaartermijnen.services import bewaartermijnen_toepassen
 from leerbedrijven.models import Leerbedrijf
 from organisaties.constants import Rol
-from tests.factories.organisaties import medewerker_met_rol, regio
+from tests.factories.organisaties import (
+    OrganisatieFactory,
+    medewerker_met_rol,
+    regio,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +202,27 @@ def test_two_posts_with_one_key_at_the_same_moment_create_once(monkeypatch, cons
     assert antwoorden[0].content == antwoorden[1].content
     assert Leerbedrijf.objects.count() == 1
     assert sum(a.has_header("Idempotent-Replayed") for a in antwoorden) == 1
+
+
+def test_a_replay_never_answers_outside_todays_scope(client, consulent, hier):
+    from kandidaten.models import Contactmoment, Kandidaat
+
+    token = _token(consulent)
+    pad = f"/api/v1/kandidaten/{hier.kandidaat.pk}/contactmomenten"
+    moment = {"datum": "2026-01-05", "soort": "gesprek", "samenvatting": "Intake"}
+    assert _post(client, token, moment, "contact-1", pad=pad).status_code == 201
+
+    # The candidate moved to another region and consulent: hers no longer.
+    elders = medewerker_met_rol(
+        Rol.CONSULENT, organisatie=OrganisatieFactory(regios=[regio("AM01")])
+    )
+    Kandidaat.objects.filter(pk=hier.kandidaat.pk).update(
+        regio=regio("AM01"), consulent=elders, jobcoach=None
+    )
+    zichtbaar = Kandidaat.objects.zichtbaar_voor(consulent)
+    assert not zichtbaar.filter(pk=hier.kandidaat.pk).exists()
+    response = _post(client, token, moment, "contact-1", pad=pad)
+
+    assert response.status_code == 404
+    assert "Intake" not in response.content.decode()
+    assert Contactmoment.objects.count() == 1

@@ -1,14 +1,20 @@
-"""The beheerder makes and revokes API clients of their own regions' medewerkers.
+"""The beheerder makes and revokes API clients of their own regions' medewerkers
+(never of a superuser, never of an organisation that also works in another region);
+any other client is a 404.
 
-The token is shown once, right after saving, and never again (only its hash is
-stored). Revoking keeps the row (and its audit trail); a revoked client cannot be
-switched on again: make a new one.
+The key belongs to the medewerker: for someone else, the beheerder never sees it;
+the medewerker picks it up once at /api/sleutels/ (`services.apiclient_aanmaken`).
+Made for oneself, it is shown once, right after saving, and never again (only its
+hash is stored). Revoking keeps the row (and its audit trail); a revoked client
+cannot be switched on again: make a new one.
 """
 
 from django.contrib import admin, messages
+from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from organisaties.admin import RegioBeheerMixin, binnen_eigen_regios
+from organisaties.admin import RegioBeheerMixin
 
 from . import services
 from .models import ApiClient
@@ -22,12 +28,18 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
         "medewerker",
         "organisatie",
         "token_begin",
+        "opgehaald_op",
         "actief",
         "laatst_gebruikt_op",
     ]
     list_select_related = ["medewerker__organisatie"]
     search_fields = ["naam", "medewerker__username"]
-    readonly_fields = ["token_begin", "ingetrokken_op", "laatst_gebruikt_op"]
+    readonly_fields = [
+        "token_begin",
+        "opgehaald_op",
+        "ingetrokken_op",
+        "laatst_gebruikt_op",
+    ]
     actions = ["intrekken"]
 
     @admin.display(boolean=True, description=_("actief"))
@@ -38,16 +50,23 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
     def organisatie(self, obj):
         return obj.medewerker.organisatie
 
+    def get_queryset(self, request):
+        # Only clients of people the beheerder may make clients for: not those of an
+        # organisation that also works in another region (the superuser's call).
+        qs = super().get_queryset(request)
+        return qs.filter(pk__in=services.clients_voor(request.user).values("pk"))
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Out of reach is "does not exist": a 404, no redirect that names the id.
+        raise Http404
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "medewerker" and not request.user.is_superuser:
+        if db_field.name == "medewerker":
             # Active medewerkers of organisations that work only in the beheerder's
-            # regions (as for SSO): a client never reaches into another region.
-            formfield.queryset = formfield.queryset.filter(
-                is_active=True,
-                is_superuser=False,
-                organisatie__in=binnen_eigen_regios(request.user),
-            )
+            # regions (as for SSO), never a superuser: a client never reaches into
+            # another region. The form checks a forced POST against this list.
+            formfield.queryset = services.medewerkers_voor_clients(request.user)
         return formfield
 
     def get_readonly_fields(self, request, obj=None):
@@ -65,9 +84,27 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
             obj.save(update_fields=["naam", "updated_at"])
             return
         client, token = services.apiclient_aanmaken(
-            naam=obj.naam, medewerker=obj.medewerker
+            naam=obj.naam, medewerker=obj.medewerker, door=request.user
         )
         obj.pk, obj.token_begin = client.pk, client.token_begin
+        if token is None:
+            # For someone else: the key is theirs, they pick it up themselves.
+            messages.warning(
+                request,
+                _(
+                    "De koppeling %(naam)s is gemaakt. De sleutel is alleen voor "
+                    "%(medewerker)s: die haalt hem één keer op via %(adres)s, "
+                    "ingelogd met het eigen account. Tot dan werkt er geen sleutel."
+                )
+                % {
+                    "naam": client.naam,
+                    "medewerker": client.medewerker,
+                    "adres": request.build_absolute_uri(
+                        reverse("api_sleutels:sleutels")
+                    ),
+                },
+            )
+            return
         messages.warning(
             request,
             _(

@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
@@ -46,13 +47,18 @@ class ApiClient(TimeStampedModel):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_begin = models.CharField(
-        _("begin van de sleutel"), max_length=12, editable=False
+        _("begin van de sleutel"), max_length=12, blank=True, editable=False
     )
     ingetrokken_op = models.DateTimeField(
         _("ingetrokken op"), null=True, blank=True, editable=False
     )
     laatst_gebruikt_op = models.DateTimeField(
         _("laatst gebruikt op"), null=True, blank=True, editable=False
+    )
+    # Empty until the medewerker picked the key up (api/sleutels/): until then no
+    # key works, and nobody (not the beheerder who made the client) has seen one.
+    opgehaald_op = models.DateTimeField(
+        _("sleutel opgehaald op"), null=True, blank=True, editable=False
     )
 
     class Meta:
@@ -66,3 +72,45 @@ class ApiClient(TimeStampedModel):
     @property
     def actief(self) -> bool:
         return self.ingetrokken_op is None
+
+    @property
+    def wacht_op_ophalen(self) -> bool:
+        return self.actief and self.opgehaald_op is None
+
+
+class Idempotentiesleutel(models.Model):
+    """The first answer to a POST sent with an `Idempotency-Key` header, kept a day:
+    the same key again (same person, same endpoint) gets this answer back and
+    creates nothing (api/idempotentie.py). In the database, so every web process
+    sees it, and its unique constraint settles two requests at the same moment."""
+
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="+",
+        verbose_name=_("medewerker"),
+    )
+    eindpunt = models.CharField(_("eindpunt"), max_length=300)
+    sleutel = models.CharField(_("sleutel"), max_length=255)
+    vingerafdruk = models.CharField(_("vingerafdruk van de inhoud"), max_length=64)
+    status = models.PositiveSmallIntegerField(_("status"), null=True)
+    # The body exactly as sent (jsonb would reorder its keys).
+    antwoord = models.TextField(_("antwoord"), blank=True)
+    locatie = models.CharField(_("Location"), max_length=500, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idempotentiesleutel")
+        verbose_name_plural = _("idempotentiesleutels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["medewerker", "eindpunt", "sleutel"],
+                name="idempotentiesleutel_uniek",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["aangemaakt"], name="idempotentie_aangemaakt_idx")
+        ]
+
+    def __str__(self):
+        return self.sleutel

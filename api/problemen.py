@@ -24,6 +24,7 @@ TITELS = {
     406: "Formaat niet beschikbaar",
     409: "Conflict",
     415: "Formaat niet ondersteund",
+    422: "Niet te verwerken",
     429: "Te veel verzoeken",
 }
 DETAILS = {

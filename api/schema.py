@@ -60,3 +60,40 @@ def kort_is_gesloten(result, generator, request, public):
     if kort is not None:
         kort["additionalProperties"] = False
     return result
+
+
+def idempotency_key_header(result, generator, request, public):
+    """drf-spectacular post-processing hook: every POST takes an optional
+    `Idempotency-Key` header (api/idempotentie.py; every POST view is decorated with
+    `idempotent`, tests/api/test_idempotentie.py checks that) and may answer 422."""
+    parameter = {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "description": (
+            "Optioneel. Een unieke sleutel per verzoek (bijvoorbeeld een UUID). Stuurt "
+            "u hetzelfde verzoek binnen 24 uur opnieuw met dezelfde sleutel, dan krijgt "
+            "u het eerste antwoord terug (met de kop Idempotent-Replayed: true) en "
+            "wordt er niets nieuws gemaakt. Dezelfde sleutel met een andere inhoud "
+            "geeft 422. Alleen een gelukt verzoek (2xx) wordt bewaard."
+        ),
+        "schema": {"type": "string", "minLength": 1, "maxLength": 257},
+        "example": '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+    }
+    for operaties in result.get("paths", {}).values():
+        operatie = operaties.get("post")
+        if not isinstance(operatie, dict):
+            continue
+        parameters = operatie.setdefault("parameters", [])
+        if not any(p.get("name") == "Idempotency-Key" for p in parameters):
+            parameters.append(parameter)
+        antwoorden = operatie.setdefault("responses", {})
+        if "422" not in antwoorden and "400" in antwoorden:
+            antwoorden["422"] = {
+                **antwoorden["400"],
+                "description": (
+                    "De Idempotency-Key is al gebruikt voor een verzoek met een "
+                    "andere inhoud (application/problem+json)."
+                ),
+            }
+    return result

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,20 +14,90 @@ from .models import ApiClient, nieuw_token, token_hash
 GEBRUIK_INTERVAL = timedelta(minutes=1)
 
 
-@transaction.atomic
-def apiclient_aanmaken(*, naam: str, medewerker) -> tuple[ApiClient, str]:
-    """A new client with a fresh token. Returns the client and the token, which is
-    shown once and never stored (only its hash)."""
-    token = nieuw_token()
-    client = ApiClient(
-        naam=naam,
-        medewerker=medewerker,
-        token_hash=token_hash(token),
-        token_begin=token[:9],
+def medewerkers_voor_clients(door):
+    """The medewerkers `door` may make or revoke API clients for: active, never a
+    superuser (a token that sees everything), and for a beheerder only people of
+    organisations that work in their own regions alone and that they may see
+    (`Medewerker.objects.zichtbaar_voor`), so a token never reaches further than the
+    beheerder's own regions."""
+    from organisaties.admin import binnen_eigen_regios
+    from organisaties.models import Medewerker
+
+    qs = Medewerker.objects.filter(is_active=True, is_superuser=False)
+    if door.is_superuser:
+        return qs
+    return qs.zichtbaar_voor(door).filter(organisatie__in=binnen_eigen_regios(door))
+
+
+def clients_voor(door):
+    """The API clients `door` may see, rename and revoke."""
+    qs = ApiClient.objects.all()
+    if door.is_superuser:
+        return qs
+    return qs.filter(
+        medewerker__in=medewerkers_voor_clients(door).values("pk"),
     )
+
+
+def _sleutel_zetten(client: ApiClient) -> str:
+    token = nieuw_token()
+    client.token_hash = token_hash(token)
+    client.token_begin = token[:9]
+    client.opgehaald_op = timezone.now()
+    return token
+
+
+@transaction.atomic
+def apiclient_aanmaken(
+    *, naam: str, medewerker, door=None
+) -> tuple[ApiClient, str | None]:
+    """A new client acting as `medewerker`. With `door` (the person making it), the
+    medewerker must be within their reach; a client never acts as a superuser.
+
+    The key belongs to the medewerker and only they see it: made for oneself (or
+    without `door`: scripts, tests), the key is returned at once; made by a beheerder
+    for someone else, no key exists yet (None) and the medewerker picks it up once,
+    logged in as themselves (`apiclient_ophalen`). A beheerder so never holds a key
+    that reads what their own role may not (a consulent's candidates, say). Only its
+    hash is ever stored."""
+    if medewerker.is_superuser or (
+        door is not None
+        and not medewerkers_voor_clients(door).filter(pk=medewerker.pk).exists()
+    ):
+        raise PermissionDenied("Geen API-koppeling voor deze medewerker.")
+    client = ApiClient(naam=naam, medewerker=medewerker)
+    if door is None or door.pk == medewerker.pk:
+        token = _sleutel_zetten(client)
+    else:
+        token = None
+        # A placeholder nobody knows (unique, like every hash); no key works until
+        # the pick-up, which `client_bij_token` checks as well.
+        client.token_hash = token_hash(nieuw_token())
+        client.token_begin = ""
     client.full_clean()
     client.save()
     return client, token
+
+
+@transaction.atomic
+def apiclient_ophalen(*, client: ApiClient, door) -> str:
+    """The medewerker picks up their client's key: made now, shown once. Only the
+    medewerker themselves, only once (a second tab finds it picked up already)."""
+    client = ApiClient.objects.select_for_update().get(pk=client.pk)
+    if client.medewerker_id != door.pk or not client.wacht_op_ophalen:
+        raise PermissionDenied("Deze sleutel is al opgehaald of niet van jou.")
+    token = _sleutel_zetten(client)
+    client.save(
+        update_fields=["token_hash", "token_begin", "opgehaald_op", "updated_at"]
+    )
+    return token
+
+
+def clients_om_op_te_halen(user):
+    """The user's own clients whose key still waits for them."""
+    return ApiClient.objects.filter(
+        medewerker=user, ingetrokken_op__isnull=True, opgehaald_op__isnull=True
+    )
 
 
 @transaction.atomic
@@ -50,6 +121,12 @@ def client_bij_token(token: str) -> ApiClient | None:
     """The active client with this token, or None."""
     return (
         ApiClient.objects.select_related("medewerker")
-        .filter(token_hash=token_hash(token), ingetrokken_op__isnull=True)
+        .filter(
+            token_hash=token_hash(token),
+            ingetrokken_op__isnull=True,
+            opgehaald_op__isnull=False,
+            # Should someone become superuser later, their clients stop working.
+            medewerker__is_superuser=False,
+        )
         .first()
     )

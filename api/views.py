@@ -42,6 +42,7 @@ from verklaringen.selectors import verklaring_list
 from . import serializers as s
 from .basis import ApiView, UiFilterBackend, lijst_of_pagina
 from .filters import KwalificatieFilter, TrajectFilter
+from .idempotentie import idempotent
 
 PROBLEEM = OpenApiResponse(description="Probleem (application/problem+json)")
 FOUTEN = {
@@ -152,6 +153,7 @@ class LeerbedrijfLijst(ApiView):
         request=s.LeerbedrijfInvoer,
         responses={201: s.LeerbedrijfSerializer, **SCHRIJFFOUTEN},
     )
+    @idempotent
     def post(self, request):
         form = LeerbedrijfForm(data=_gegevens(request), user=request.user)
         formulier_controleren(form)
@@ -242,6 +244,7 @@ class KandidaatLijst(ApiView):
         request=s.KandidaatInvoer,
         responses={201: s.KandidaatSerializer, **SCHRIJFFOUTEN},
     )
+    @idempotent
     def post(self, request):
         form = KandidaatForm(data=_gegevens(request), user=request.user)
         formulier_controleren(form)
@@ -290,13 +293,22 @@ class ContactmomentLijst(ApiView):
     serializer_class = s.ContactmomentSerializer
     recht_schrijven = ("kandidaten.add_contactmoment",)
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # The scope before the Idempotency-Key: a replay never answers for a
+        # candidate the user may no longer see.
+        self.kandidaat = get_object_or_404(
+            kandidaat_list(user=request.user), pk=kwargs["pk"]
+        )
+
     @extend_schema(
         tags=["kandidaten"],
         request=s.ContactmomentInvoer,
         responses={201: s.ContactmomentSerializer, **SCHRIJFFOUTEN},
     )
+    @idempotent
     def post(self, request, pk):
-        kandidaat = get_object_or_404(kandidaat_list(user=request.user), pk=pk)
+        kandidaat = self.kandidaat
         form = ContactmomentForm(data=_gegevens(request))
         formulier_controleren(form)
         contactmoment = dienst_uitvoeren(

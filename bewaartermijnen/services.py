@@ -189,6 +189,17 @@ def kandidaat_anonimiseren(*, kandidaat: Kandidaat, door, reden: str) -> Anonimi
     return anonimisering
 
 
+# Cleanups of higher apps' short-lived data (they register from AppConfig.ready, as
+# this app may not import them): called with the run's time, return how many rows
+# went. Counted with the sessions and temporary data.
+TIJDELIJKE_GEGEVENS: list[Callable[..., int]] = []
+
+
+def tijdelijke_gegevens_registreren(opruimen: Callable[..., int]) -> None:
+    if opruimen not in TIJDELIJKE_GEGEVENS:
+        TIJDELIJKE_GEGEVENS.append(opruimen)
+
+
 def bewaartermijnen_toepassen() -> dict[str, int]:
     """Apply every retention period once (idempotent: what is done stays done) and
     return counts per category. Logs the counts, never a name or an id."""
@@ -221,6 +232,8 @@ def bewaartermijnen_toepassen() -> dict[str, int]:
     telling["sessies"] += Inzending.objects.filter(
         aangemaakt__lt=sessie_grens
     ).delete()[0]
+    for opruimen in TIJDELIJKE_GEGEVENS:
+        telling["sessies"] += opruimen(nu)
     logger.info(
         "Bewaartermijnen toegepast: %(kandidaten)d kandidaten geanonimiseerd, "
         "%(audit)d auditregels, %(meldingen)d meldingen en %(sessies)d sessies "

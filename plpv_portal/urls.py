@@ -34,7 +34,8 @@ urlpatterns = [
     path("uitloggen/", sso_views.UitloggenView.as_view(), name="logout"),
     path(
         "wachtwoord/wijzigen/",
-        auth_views.PasswordChangeView.as_view(),
+        # Not after a login through the organisation: its password is there.
+        sso_views.WachtwoordWijzigenView.as_view(),
         name="password_change",
     ),
     path(
@@ -87,6 +88,7 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("beheer/", admin.site.urls),
+    path("api/sleutels/", include("api.urls_sleutels")),
     path("api/v1/", include("api.urls")),
 ]
 

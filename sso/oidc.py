@@ -11,7 +11,7 @@ expiry are checked (the library does not), and the userinfo must be about the sa
 import time
 
 from django.core.exceptions import SuspiciousOperation
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
@@ -125,22 +125,47 @@ class SsoBackend(KoppelingInstellingen, OIDCAuthenticationBackend):
         claims = self.get_userinfo(access_token, id_token, payload)
         return self.medewerker_zoeken(claims)
 
-    def medewerker_zoeken(self, claims: dict) -> Medewerker:
-        """The medewerker of THIS organisation the claims are about: by the stored
-        `sub`, else by a verified e-mail address (then the `sub` is stored), else a
-        new account when the beheerder allows it. Anything else: SsoGeweigerd."""
+    def _identiteit(self, sub: str) -> SsoIdentiteit | None:
         koppeling = self.koppeling
-        sub = claims["sub"]
-        identiteit = (
+        return (
             SsoIdentiteit.objects.select_related("medewerker")
             .filter(koppeling=koppeling, issuer=koppeling.issuer, sub=sub)
             .first()
         )
+
+    def _bekende(self, identiteit: SsoIdentiteit) -> Medewerker:
+        medewerker = identiteit.medewerker
+        self._mag_inloggen(medewerker)
+        services.identiteit_gebruikt(identiteit=identiteit)
+        return medewerker
+
+    def medewerker_zoeken(self, claims: dict) -> Medewerker:
+        """The medewerker of THIS organisation the claims are about: by the stored
+        `sub`, else by a verified e-mail address (then the `sub` is stored), else a
+        new account when the beheerder allows it. Anything else: SsoGeweigerd.
+
+        Two first logins of the same person at once (two tabs, a double click) both
+        miss the `sub` and both link or create: the second insert meets the unique
+        constraint. Its savepoint is rolled back and the first one's link, committed
+        by then, is read again (PostgreSQL's READ COMMITTED sees it)."""
+        sub = claims["sub"]
+        identiteit = self._identiteit(sub)
         if identiteit is not None:
-            medewerker = identiteit.medewerker
-            self._mag_inloggen(medewerker)
-            services.identiteit_gebruikt(identiteit=identiteit)
-            return medewerker
+            return self._bekende(identiteit)
+        try:
+            with transaction.atomic():
+                return self._eerste_keer(claims, sub)
+        except IntegrityError:
+            identiteit = self._identiteit(sub)
+            if identiteit is None:
+                # Someone else took the same user name at the same moment: once more.
+                with transaction.atomic():
+                    return self._eerste_keer(claims, sub)
+            return self._bekende(identiteit)
+
+    def _eerste_keer(self, claims: dict, sub: str) -> Medewerker:
+        """No link for this `sub` yet: link by e-mail, or make the account."""
+        koppeling = self.koppeling
 
         email = claims.get(koppeling.claim_email)
         if not isinstance(email, str) or "@" not in email:
@@ -159,15 +184,17 @@ class SsoBackend(KoppelingInstellingen, OIDCAuthenticationBackend):
         if gevonden:
             medewerker = gevonden[0]
             self._mag_inloggen(medewerker)
-            if medewerker.sso_identiteiten.filter(
+            bestaand = medewerker.sso_identiteiten.filter(
                 koppeling=koppeling, issuer=koppeling.issuer
-            ).exists():
+            ).first()
+            if bestaand is not None and bestaand.sub == sub:
+                return medewerker  # linked a moment ago by a simultaneous login
+            if bestaand is not None:
                 # Linked to another account at the provider: not silently moved.
                 raise SsoGeweigerd("ander_sub", medewerker.username)
-            with transaction.atomic():
-                services.identiteit_koppelen(
-                    koppeling=koppeling, medewerker=medewerker, sub=sub
-                )
+            services.identiteit_koppelen(
+                koppeling=koppeling, medewerker=medewerker, sub=sub
+            )
             return medewerker
         if koppeling.accounts_aanmaken:
             return services.medewerker_uit_claims(

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import LogoutView
+from django.contrib.auth.views import LogoutView, PasswordChangeView
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
@@ -31,7 +31,11 @@ from mozilla_django_oidc.views import (
 )
 
 from .oidc import KoppelingInstellingen, SsoBackend, SsoGeweigerd
-from .selectors import koppeling_get_actief, koppeling_list_actief
+from .selectors import (
+    koppeling_get_actief,
+    koppeling_list_actief,
+    wachtwoord_geweigerd,
+)
 
 logger = logging.getLogger("plpv.sso")
 
@@ -211,3 +215,17 @@ class UitloggenView(LogoutView):
             parameters["id_token_hint"] = id_token
         scheiding = "&" if "?" in koppeling.end_session_endpoint else "?"
         return f"{koppeling.end_session_endpoint}{scheiding}{urlencode(parameters)}"
+
+
+class WachtwoordWijzigenView(PasswordChangeView):
+    """Django's password change, except after a login through the organisation or
+    for someone who may only log in that way: their password lives at the provider,
+    so the page says that (plainly, no form) and changes nothing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and (
+            request.session.get(SSO) or wachtwoord_geweigerd(request.user)
+        ):
+            koppeling = koppeling_get_actief(pk=request.session.get(SSO_KOPPELING))
+            return render(request, "sso/geen_wachtwoord.html", {"koppeling": koppeling})
+        return super().dispatch(request, *args, **kwargs)

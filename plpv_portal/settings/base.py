@@ -472,6 +472,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.api_version_header",
         "api.schema.kort_is_gesloten",
+        "api.schema.idempotency_key_header",
     ],
     "CONTACT": {"name": "Functioneel beheer PLPV-portaal", "url": "/privacy/"},
     "LICENSE": {"name": "EUPL-1.2"},

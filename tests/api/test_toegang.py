@@ -12,6 +12,7 @@ from api.services import apiclient_aanmaken, apiclient_intrekken
 from rapportage import feiten
 from tests.factories.kandidaten import KandidaatFactory
 from tests.factories.organisaties import regio
+from tests.formulieren import posten
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +187,7 @@ def test_docs_page_uses_only_vendored_files_under_the_csp(client):
     assert b"SwaggerUIBundle" in script.content
 
 
-def test_beheerder_makes_a_client_in_the_admin_and_sees_the_token_once(
+def test_beheerder_makes_a_client_and_only_its_medewerker_sees_the_token(
     app, client, beheerder, consulent
 ):
     from tests.formulieren import verzenden
@@ -197,11 +198,24 @@ def test_beheerder_makes_a_client_in_the_admin_and_sees_the_token_once(
     ).follow()
     api_client = ApiClient.objects.get()
     assert api_client.medewerker == consulent
-    tekst = response.text
-    token = tekst[tekst.index("plpv_") :].split()[0]
+    # The beheerder never sees a key: it reads what a consulent reads.
+    assert "plpv_" not in response.text
+    assert "/api/sleutels/" in response.text
+    assert api_client.opgehaald_op is None
+
+    # The consulent, logged in as herself, picks it up once.
+    eigen = app.get("/api/sleutels/", user=consulent)
+    opgehaald = verzenden(eigen, status=200)
+    tekst = opgehaald.text
+    token = tekst[tekst.index("plpv_") :].split("<")[0]
+    api_client.refresh_from_db()
     assert api_client.token_hash == token_hash(token)
     assert client.get("/api/v1/trajecten", **_bearer(token)).status_code == 200
-    # Never shown again.
+    # Never shown again, to nobody; a second pick-up (another tab) is a 404.
+    assert token not in app.get("/api/sleutels/", user=consulent).text
+    posten(app, "/api/sleutels/", {"client": api_client.pk}, status=404)
+    api_client.refresh_from_db()
+    assert api_client.token_hash == token_hash(token)
     assert (
         token
         not in app.get(
@@ -215,6 +229,32 @@ def test_beheerder_makes_a_client_in_the_admin_and_sees_the_token_once(
     formulier["_selected_action"] = [str(api_client.pk)]
     formulier.submit().follow()
     assert client.get("/api/v1/trajecten", **_bearer(token)).status_code == 401
+
+
+def test_a_client_made_for_oneself_shows_its_token_at_once(app, client, beheerder):
+    from tests.formulieren import verzenden
+
+    pagina = app.get("/beheer/api/apiclient/add/", user=beheerder)
+    response = verzenden(
+        pagina, naam="Eigen script", medewerker=str(beheerder.pk), status=302
+    ).follow()
+    tekst = response.text
+    token = tekst[tekst.index("plpv_") :].split()[0]
+    assert ApiClient.objects.get().token_hash == token_hash(token)
+    assert client.get("/api/v1/kwalificaties", **_bearer(token)).status_code == 200
+
+
+def test_nobody_picks_up_another_persons_key(app, beheerder, consulent, jobcoach):
+    api_client, token = apiclient_aanmaken(
+        naam="Suite4", medewerker=consulent, door=beheerder
+    )
+    assert token is None
+    # Not offered to a colleague, and a forced POST is a 404 that changes nothing.
+    assert "Suite4" not in app.get("/api/sleutels/", user=jobcoach).text
+    posten(app, "/api/sleutels/", {"client": api_client.pk}, user=jobcoach, status=404)
+    posten(app, "/api/sleutels/", {"client": "x"}, user=jobcoach, status=404)
+    api_client.refresh_from_db()
+    assert api_client.opgehaald_op is None
 
 
 def test_admin_offers_no_medewerker_of_another_region(app, beheerder, consulent):

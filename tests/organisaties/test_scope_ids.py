@@ -88,3 +88,39 @@ def test_the_regions_are_looked_up_once_per_user_object():
     ]
     assert len(regio_queries) == 1
     assert user.regio_ids
+
+
+def _pad_als_subquery(model, lookup, waarde, *, als_lijst=True):
+    # The rule before the key arrays: a multi-valued path as `pk IN (subquery)`,
+    # any other path as a plain (joined) condition.
+    if scoping._is_multivalued(model, lookup):
+        return scoping.Q(
+            pk__in=model._base_manager.filter(**{lookup: waarde}).values("pk")
+        )
+    return scoping.Q(**{lookup: waarde})
+
+
+@pytest.mark.usefixtures("wereld")
+def test_paths_as_key_arrays_give_the_rows_of_subqueries_and_joins():
+    vergeleken = 0
+    for user in Medewerker.objects.filter(is_active=True):
+        for model in _gescoorde_modellen():
+            nieuw = set(model._default_manager.zichtbaar_voor(user).values_list("pk"))
+            with mock.patch.object(scoping, "_pad_q", _pad_als_subquery):
+                oud = set(model._default_manager.zichtbaar_voor(user).values_list("pk"))
+            assert nieuw == oud, (user.username, model.__name__)
+            vergeleken += bool(oud)
+    assert vergeleken > 20
+
+
+@pytest.mark.usefixtures("wereld")
+def test_a_path_across_a_relation_is_an_index_condition_on_postgresql():
+    # `= ANY(ARRAY(...))` lets PostgreSQL answer the scope's OR with a BitmapOr of
+    # index scans; `IN (SELECT ...)` in an OR is a hashed subplan over every row.
+    from trajecten.models import Traject
+
+    coordinator = Medewerker.objects.filter(groups__name="regiocoordinator").first()
+    for model in (Kandidaat, Traject):
+        sql = str(model.objects.zichtbaar_voor(coordinator).query)
+        assert "= ANY(ARRAY(SELECT" in sql, model.__name__
+        assert " IN (SELECT" not in sql, model.__name__

@@ -279,9 +279,9 @@ def werkprocessen(pop: Populatie) -> dict[int, dict]:
     """Per werkproces: persons whose traject includes it, and persons with a valid
     praktijkverklaring for it: one pass over the region's rows (an index-only scan
     of wfeit_regio_idx), the labels after."""
+    rijen = WerkprocesFeit.objects.filter(pop.detail_feit_q())
     tellingen = list(
-        WerkprocesFeit.objects.filter(pop.detail_feit_q())
-        .values("werkproces_id")
+        rijen.values("werkproces_id")
         .annotate(
             gekozen=_personen(Q(gekozen=True)),
             verklaring=_personen(Q(verklaard=True)),
@@ -290,8 +290,11 @@ def werkprocessen(pop: Populatie) -> dict[int, dict]:
     )
     labels = {
         w["pk"]: w
+        # With the subquery the query also runs without rows (a constant number
+        # of queries); with the ids every counted werkproces has its label.
         for w in Werkproces.objects.filter(
-            pk__in=[r["werkproces_id"] for r in tellingen]
+            Q(pk__in=rijen.values("werkproces_id"))
+            | Q(pk__in=[r["werkproces_id"] for r in tellingen])
         ).values("pk", "code", "titel", kwalificatie=F("kerntaak__kwalificatie__naam"))
     }
     return {

@@ -135,14 +135,14 @@ def _doorlooptijden_python(per_kandidaat: QuerySet, per_regio: bool) -> dict:
     }
 
 
-def per_regio_met_trechter(pop: Populatie, *, bron: str = "feiten") -> tuple:
-    """(`cijfers.trechter(pop, per_regio=True)`, `doorlooptijden(pop,
-    per_regio=True)`), for the comparison of regions.
+def met_trechter(pop: Populatie, *, per_regio: bool, bron: str = "feiten") -> tuple:
+    """(`trechter(pop, per_regio=...)` of the source, `doorlooptijden(pop,
+    per_regio=...)`): the funnel and the lead times, which both count candidates.
 
     On PostgreSQL from the facts (without a kwalificatie) in ONE pass over the
-    candidates' facts: they carry the funnel, so the counts per region come with
-    the lead times (an index-only scan of kfeit_regio_trechter_idx at national
-    scale). Otherwise the two functions.
+    candidates' facts: they carry the funnel, so its counts come with the lead
+    times (per region: an index-only scan of kfeit_regio_trechter_idx).
+    Otherwise the two functions.
     """
     if (
         bron == "live"
@@ -150,16 +150,20 @@ def per_regio_met_trechter(pop: Populatie, *, bron: str = "feiten") -> tuple:
         or connection.vendor != "postgresql"
     ):
         return (
-            BRONNEN[bron].trechter(pop, per_regio=True),
-            doorlooptijden(pop, per_regio=True, bron=bron),
+            BRONNEN[bron].trechter(pop, per_regio=per_regio),
+            doorlooptijden(pop, per_regio=per_regio, bron=bron),
         )
     vlaggen = cijfers.TRECHTER_VLAGGEN
     try:
         sql, params = _per_kandidaat(
-            pop, True, *vlaggen.values()
+            pop, per_regio, *vlaggen.values()
         ).query.sql_with_params()
-    except EmptyResultSet:
-        return {}, {None: dict.fromkeys(DOORLOOPTIJDEN, (None, 0))}
+    except EmptyResultSet:  # a population that cannot hold anyone
+        geen = dict.fromkeys(["aangemeld", "advies", *vlaggen], 0)
+        return (
+            {} if per_regio else {None: geen},
+            {None: dict.fromkeys(DOORLOOPTIJDEN, (None, 0))},
+        )
     medianen = ", ".join(
         f'percentile_cont(0.5) WITHIN GROUP (ORDER BY "{stap}" - "intake"), '
         f'COUNT("{stap}")'
@@ -168,11 +172,15 @@ def per_regio_met_trechter(pop: Populatie, *, bron: str = "feiten") -> tuple:
     tellingen = ", ".join(
         f'COUNT(*) FILTER (WHERE "{veld}")' for veld in vlaggen.values()
     )
+    if per_regio:
+        groep = 'GROUPING("groep"), "groep"'
+        group_by = ' GROUP BY GROUPING SETS (("groep"), ())'
+    else:
+        groep, group_by = "1, NULL", ""
     with connection.cursor() as cursor:
         cursor.execute(
-            f'SELECT GROUPING("groep"), "groep", {medianen}, COUNT(*), '  # noqa: S608
-            f"{tellingen} FROM ({sql}) AS per_kandidaat "
-            'GROUP BY GROUPING SETS (("groep"), ())',
+            f"SELECT {groep}, {medianen}, COUNT(*), {tellingen} "  # noqa: S608
+            f"FROM ({sql}) AS per_kandidaat{group_by}",
             params,
         )
         rijen = cursor.fetchall()
@@ -186,7 +194,8 @@ def per_regio_met_trechter(pop: Populatie, *, bron: str = "feiten") -> tuple:
                 stap: (waarden[2 * i], waarden[2 * i + 1])
                 for i, stap in enumerate(DOORLOOPTIJDEN)
             }
-        if not totaal:
+        # The funnel per region has no total row; without regions only that.
+        if bool(totaal) != per_regio:
             aangemeld, *aantallen = waarden[2 * n :]
             trechter[groep] = {
                 "aangemeld": aangemeld,

@@ -2,7 +2,7 @@
 
 from functools import cached_property
 
-from .doorlooptijden import per_regio_met_trechter
+from .doorlooptijden import met_trechter
 from .onderdrukking import mediaan_cel
 from .overzicht import DOORLOOPTIJD_LABELS, Sectie
 from .populatie import Populatie
@@ -20,7 +20,7 @@ class Vergelijking:
     @cached_property
     def _per_regio(self) -> tuple[dict, dict]:
         """(funnel, lead times) per region: one query from the facts."""
-        return per_regio_met_trechter(self.pop, bron=self.bron)
+        return met_trechter(self.pop, per_regio=True, bron=self.bron)
 
     def sleutel(self) -> str:
         """What the figures depend on (for the cache): population and regions."""

@@ -79,9 +79,10 @@ class KandidaatFeit(FeitFilter):
             models.Index(fields=["regio", "toestemming_op"], name="kfeit_regio_idx"),
             # Covering the funnel and the lead times per region (the comparison
             # of all regions): an index-only scan, already in region order.
+            # Key columns, not INCLUDE, which SQLite (make run) does not have.
             models.Index(
-                fields=["regio"],
-                include=[
+                fields=[
+                    "regio",
                     "toestemming_op",
                     "eerste_advies",
                     "eerste_start",
@@ -172,8 +173,7 @@ class PlaatsingFeit(TrajectDetail):
     class Meta:
         indexes = [
             models.Index(
-                fields=["regio", "traject"],
-                include=["leerbedrijf", "kandidaat_id"],
+                fields=["regio", "traject", "leerbedrijf", "kandidaat_id"],
                 name="pfeit_regio_idx",
             ),
         ]
@@ -193,8 +193,7 @@ class VerklaringFeit(TrajectDetail):
     class Meta:
         indexes = [
             models.Index(
-                fields=["regio", "traject"],
-                include=["uitgereikt_op", "kandidaat_id"],
+                fields=["regio", "traject", "uitgereikt_op", "kandidaat_id"],
                 name="vfeit_regio_idx",
             ),
         ]
@@ -218,10 +217,17 @@ class WerkprocesFeit(TrajectDetail):
 
     class Meta:
         indexes = [
-            # Covering: the per-werkproces counts read the index only.
+            # Covering (every column a key column: SQLite has no INCLUDE): the
+            # per-werkproces counts read the index only.
             models.Index(
-                fields=["regio", "werkproces", "kandidaat_id"],
-                include=["traject", "gekozen", "verklaard"],
+                fields=[
+                    "regio",
+                    "werkproces",
+                    "kandidaat_id",
+                    "traject",
+                    "gekozen",
+                    "verklaard",
+                ],
                 name="wfeit_regio_idx",
             ),
         ]

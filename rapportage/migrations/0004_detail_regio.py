@@ -56,14 +56,14 @@ class Migration(migrations.Migration):
         migrations.RunPython(regio_invullen, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='plaatsingfeit',
-            index=models.Index(fields=['regio', 'traject'], include=('leerbedrijf', 'kandidaat_id'), name='pfeit_regio_idx'),
+            index=models.Index(fields=['regio', 'traject', 'leerbedrijf', 'kandidaat_id'], name='pfeit_regio_idx'),
         ),
         migrations.AddIndex(
             model_name='verklaringfeit',
-            index=models.Index(fields=['regio', 'traject'], include=('uitgereikt_op', 'kandidaat_id'), name='vfeit_regio_idx'),
+            index=models.Index(fields=['regio', 'traject', 'uitgereikt_op', 'kandidaat_id'], name='vfeit_regio_idx'),
         ),
         migrations.AddIndex(
             model_name='werkprocesfeit',
-            index=models.Index(fields=['regio', 'werkproces', 'kandidaat_id'], include=('traject', 'gekozen', 'verklaard'), name='wfeit_regio_idx'),
+            index=models.Index(fields=['regio', 'werkproces', 'kandidaat_id', 'traject', 'gekozen', 'verklaard'], name='wfeit_regio_idx'),
         ),
     ]

@@ -96,6 +96,6 @@ class Migration(migrations.Migration):
         migrations.RunPython(vlaggen_invullen, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='kandidaatfeit',
-            index=models.Index(fields=['regio'], include=('toestemming_op', 'eerste_advies', 'eerste_start', 'eerste_verklaring', 'geplaatst', 'lopend', 'na_advies', 'zonder_advies', 'met_uitkomst', 'werk_6', 'werk_12', 'met_verklaring', 'werk', 'uitgevallen'), name='kfeit_regio_trechter_idx'),
+            index=models.Index(fields=['regio', 'toestemming_op', 'eerste_advies', 'eerste_start', 'eerste_verklaring', 'geplaatst', 'lopend', 'na_advies', 'zonder_advies', 'met_uitkomst', 'werk_6', 'werk_12', 'met_verklaring', 'werk', 'uitgevallen'], name='kfeit_regio_trechter_idx'),
         ),
     ]

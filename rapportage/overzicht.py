@@ -100,7 +100,7 @@ class Dashboard:
         trechter, tijden = met_trechter(self.pop, per_regio=False, bron=self.bron)
         return trechter[None], tijden[None]
 
-    @property
+    @cached_property
     def _trechter(self) -> dict:
         return self._kandidaten[0]
 

@@ -12,9 +12,19 @@ suppresses small numbers first.
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncQuarter
 
+from kwalificaties.models import Werkproces
 from leerbedrijven.constants import SOORTEN_ONTWIKKELBEDRIJF
 from trajecten.constants import TrajectStatus
 from uitkomsten.constants import WERK_UITKOMSTEN
@@ -83,9 +93,40 @@ def _resultaat_aggregaten() -> dict:
 # --- the funnel --------------------------------------------------------------------
 
 
+# Funnel step: its flag on KandidaatFeit (see feiten.TRECHTER_VLAGGEN).
+TRECHTER_VLAGGEN = {
+    "geplaatst": "geplaatst",
+    "lopend": "lopend",
+    "na_advies": "na_advies",
+    "zonder_advies": "zonder_advies",
+    "met_uitkomst": "met_uitkomst",
+    "werk_6": "werk_6",
+    "werk_12": "werk_12",
+    "verklaring": "met_verklaring",
+    "werk": "werk",
+    "uitgevallen": "uitgevallen",
+}
+
+
 def trechter(pop: Populatie, *, per_regio: bool = False) -> dict:
-    """As `cijfers_live.trechter`, in two queries."""
+    """As `cijfers_live.trechter`: in one pass over the candidates' facts, which
+    carry the funnel over all their trajecten; with a kwalificatie (only the
+    trajecten in it count) in two queries."""
     regio = {"in_regio": F("regio_id")} if per_regio else None
+    if pop.kwalificatie_id is None:
+        return {
+            sleutel: {k: v for k, v in rij.items() if k != "in_regio"}
+            for sleutel, rij in _per_groep(
+                _kandidaten(pop),
+                regio,
+                aangemeld=Count("pk"),
+                advies=Count("pk", filter=Q(eerste_advies__isnull=False)),
+                **{
+                    stap: Count("pk", filter=Q(**{veld: True}))
+                    for stap, veld in TRECHTER_VLAGGEN.items()
+                },
+            ).items()
+        }
     uitkomst = defaultdict(dict)
     for sleutel, rij in _per_groep(
         _kandidaten(pop),
@@ -172,23 +213,37 @@ def _resultaten(qs: QuerySet, groep: dict) -> dict:
     return _per_groep(qs, groep, **_resultaat_aggregaten())
 
 
+def _met_plaatsingen(pop: Populatie) -> tuple[QuerySet, str]:
+    """The trajecten with their placements (a LEFT JOIN), and the path to them. With
+    a set of regions the join reads only those regions' placements (the condition
+    is on the join, so a traject without a placement still has its row)."""
+    if pop.regio_ids is None:
+        return _trajecten(pop), "plaatsingen"
+    return _trajecten(pop).annotate(
+        plaatsing=FilteredRelation(
+            "plaatsingen",
+            condition=Q(plaatsingen__regio_id__in=list(pop.regio_ids)),
+        )
+    ), "plaatsing"
+
+
 def resultaten_per_soort(pop: Populatie) -> dict:
     """Per kind of leerbedrijf of a placement; both rows for a traject with both."""
+    qs, p = _met_plaatsingen(pop)
     soort = Case(
-        When(plaatsingen__isnull=True, then=Value(GEEN_PLAATSING)),
+        When(**{f"{p}__isnull": True}, then=Value(GEEN_PLAATSING)),
         When(
-            plaatsingen__leerbedrijf__soort__in=list(SOORTEN_ONTWIKKELBEDRIJF),
+            **{f"{p}__leerbedrijf__soort__in": list(SOORTEN_ONTWIKKELBEDRIJF)},
             then=Value(SOORT_ONTWIKKELBEDRIJF),
         ),
         default=Value(SOORT_REGULIER),
     )
-    return _resultaten(_trajecten(pop), {"groep": soort})
+    return _resultaten(qs, {"groep": soort})
 
 
 def resultaten_per_sector(pop: Populatie) -> dict:
-    return _resultaten(
-        _trajecten(pop), {"groep": F("plaatsingen__leerbedrijf__sector")}
-    )
+    qs, p = _met_plaatsingen(pop)
+    return _resultaten(qs, {"groep": F(f"{p}__leerbedrijf__sector")})
 
 
 def resultaten_per_kwalificatie(pop: Populatie) -> dict:
@@ -222,30 +277,37 @@ def resultaten_per_verwijzer(pop: Populatie) -> dict:
 
 def werkprocessen(pop: Populatie) -> dict[int, dict]:
     """Per werkproces: persons whose traject includes it, and persons with a valid
-    praktijkverklaring for it (two queries)."""
-    uitkomst: dict[int, dict] = {}
-    label = {
-        "code": F("werkproces__code"),
-        "titel": F("werkproces__titel"),
-        "kwalificatie": F("werkproces__kerntaak__kwalificatie__naam"),
+    praktijkverklaring for it: one pass over the region's rows (an index-only scan
+    of wfeit_regio_idx), the labels after."""
+    rijen = WerkprocesFeit.objects.filter(pop.detail_feit_q())
+    tellingen = list(
+        rijen.values("werkproces_id")
+        .annotate(
+            gekozen=_personen(Q(gekozen=True)),
+            verklaring=_personen(Q(verklaard=True)),
+        )
+        .order_by()
+    )
+    labels = {
+        w["pk"]: w
+        # With the subquery the query also runs without rows (a constant number
+        # of queries); with the ids every counted werkproces has its label.
+        for w in Werkproces.objects.filter(
+            Q(pk__in=rijen.values("werkproces_id"))
+            | Q(pk__in=[r["werkproces_id"] for r in tellingen])
+        ).values("pk", "code", "titel", kwalificatie=F("kerntaak__kwalificatie__naam"))
     }
-    rijen = WerkprocesFeit.objects.filter(pop.traject_feit_q("traject__"))
-    for r in (
-        rijen.filter(gekozen=True)
-        .values("werkproces_id", **label)
-        .annotate(n=_personen())
-        .order_by()
-    ):
-        uitkomst[r["werkproces_id"]] = {**r, "gekozen": r["n"], "verklaring": 0}
-    for r in (
-        rijen.filter(verklaard=True)
-        .values("werkproces_id", **label)
-        .annotate(n=_personen())
-        .order_by()
-    ):
-        rij = uitkomst.setdefault(r["werkproces_id"], {**r, "gekozen": 0})
-        rij["verklaring"] = r["n"]
-    return uitkomst
+    return {
+        r["werkproces_id"]: {
+            "werkproces_id": r["werkproces_id"],
+            "code": labels[r["werkproces_id"]]["code"],
+            "titel": labels[r["werkproces_id"]]["titel"],
+            "kwalificatie": labels[r["werkproces_id"]]["kwalificatie"],
+            "gekozen": r["gekozen"],
+            "verklaring": r["verklaring"],
+        }
+        for r in tellingen
+    }
 
 
 # --- trends ------------------------------------------------------------------------
@@ -265,7 +327,7 @@ def per_kwartaal(pop: Populatie) -> dict[str, dict[date, int]]:
         .order_by()
     )
     verklaringen = (
-        VerklaringFeit.objects.filter(pop.traject_feit_q("traject__"))
+        VerklaringFeit.objects.filter(pop.detail_feit_q())
         .values(kwartaal=TruncQuarter("uitgereikt_op"))
         .annotate(n=_personen())
         .order_by()
@@ -284,16 +346,15 @@ def per_kwartaal(pop: Populatie) -> dict[str, dict[date, int]]:
 
 
 def kerncijfers(pop: Populatie, *, vandaag: date) -> dict[str, int]:
-    """As `cijfers_live.kerncijfers`, in one query."""
-    trajecten = TrajectFeit.objects.filter(kandidaat=OuterRef("pk"))
+    """As `cijfers_live.kerncijfers`, in one query. The trajecten and verklaringen
+    are semi-joins on the population's own fact rows (a hashed subplan: one scan of
+    the region's rows, not one probe per candidate)."""
+    lopend = _trajecten(pop).filter(status=TrajectStatus.LOPEND)
     verklaringen = VerklaringFeit.objects.filter(
-        kandidaat_id=OuterRef("pk"),
+        pop.detail_feit_q(),
         uitgereikt_op__gte=date(vandaag.year, 1, 1),
         uitgereikt_op__lte=vandaag,
     )
-    if pop.kwalificatie_id is not None:
-        trajecten = trajecten.filter(kwalificatie_id=pop.kwalificatie_id)
-        verklaringen = verklaringen.filter(traject__kwalificatie_id=pop.kwalificatie_id)
     return _kandidaten(pop).aggregate(
         instroom_kwartaal=Count(
             "pk",
@@ -302,8 +363,8 @@ def kerncijfers(pop: Populatie, *, vandaag: date) -> dict[str, int]:
                 toestemming_op__lte=vandaag,
             ),
         ),
-        lopend=Count(
-            "pk", filter=Q(Exists(trajecten.filter(status=TrajectStatus.LOPEND)))
+        lopend=Count("pk", filter=Q(pk__in=lopend.values("kandidaat_id"))),
+        verklaringen_jaar=Count(
+            "pk", filter=Q(pk__in=verklaringen.values("kandidaat_id"))
         ),
-        verklaringen_jaar=Count("pk", filter=Q(Exists(verklaringen))),
     )

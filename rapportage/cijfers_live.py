@@ -300,7 +300,8 @@ def werkprocessen(pop: Populatie) -> dict[int, dict]:
         .order_by()
     )
     for r in gekozen:
-        uitkomst[r["werkproces_id"]] = {**r, "gekozen": r["n"], "verklaring": 0}
+        n = r.pop("n")
+        uitkomst[r["werkproces_id"]] = {**r, "gekozen": n, "verklaring": 0}
     verklaard = (
         Praktijkverklaring.werkprocessen.through.objects.filter(
             pop.traject_q("praktijkverklaring__traject__"),
@@ -311,8 +312,9 @@ def werkprocessen(pop: Populatie) -> dict[int, dict]:
         .order_by()
     )
     for r in verklaard:
+        n = r.pop("n")
         rij = uitkomst.setdefault(r["werkproces_id"], {**r, "gekozen": 0})
-        rij["verklaring"] = r["n"]
+        rij["verklaring"] = n
     return uitkomst
 
 

@@ -11,13 +11,15 @@ from django.db.models.functions import TruncDate
 
 from kandidaten.models import Kandidaat
 
+from . import cijfers, cijfers_live
 from .models import KandidaatFeit
 from .populatie import Populatie
 
 DOORLOOPTIJDEN = ("advies", "plaatsing", "verklaring")
+BRONNEN = {"feiten": cijfers, "live": cijfers_live}
 
 
-def _per_kandidaat(pop: Populatie, per_regio: bool) -> QuerySet:
+def _per_kandidaat(pop: Populatie, per_regio: bool, *extra: str) -> QuerySet:
     """One row per candidate: intake date and the first advice, traject start and
     valid verklaring (dates; NULL when not reached), from the fact tables."""
     groep = {"groep": F("regio_id")} if per_regio else {}
@@ -34,7 +36,7 @@ def _per_kandidaat(pop: Populatie, per_regio: bool) -> QuerySet:
         }
     return (
         KandidaatFeit.objects.filter(pop.kandidaat_feit_q())
-        .values("pk")
+        .values("pk", *extra)
         .annotate(
             **groep,
             intake=F("toestemming_op"),
@@ -131,3 +133,73 @@ def _doorlooptijden_python(per_kandidaat: QuerySet, per_regio: bool) -> dict:
         }
         for sleutel, reeksen in dagen.items()
     }
+
+
+def met_trechter(pop: Populatie, *, per_regio: bool, bron: str = "feiten") -> tuple:
+    """(`trechter(pop, per_regio=...)` of the source, `doorlooptijden(pop,
+    per_regio=...)`): the funnel and the lead times, which both count candidates.
+
+    On PostgreSQL from the facts (without a kwalificatie) in ONE pass over the
+    candidates' facts: they carry the funnel, so its counts come with the lead
+    times (per region: an index-only scan of kfeit_regio_trechter_idx).
+    Otherwise the two functions.
+    """
+    if (
+        bron == "live"
+        or pop.kwalificatie_id is not None
+        or connection.vendor != "postgresql"
+    ):
+        return (
+            BRONNEN[bron].trechter(pop, per_regio=per_regio),
+            doorlooptijden(pop, per_regio=per_regio, bron=bron),
+        )
+    vlaggen = cijfers.TRECHTER_VLAGGEN
+    try:
+        sql, params = _per_kandidaat(
+            pop, per_regio, *vlaggen.values()
+        ).query.sql_with_params()
+    except EmptyResultSet:  # a population that cannot hold anyone
+        geen = dict.fromkeys(["aangemeld", "advies", *vlaggen], 0)
+        return (
+            {} if per_regio else {None: geen},
+            {None: dict.fromkeys(DOORLOOPTIJDEN, (None, 0))},
+        )
+    medianen = ", ".join(
+        f'percentile_cont(0.5) WITHIN GROUP (ORDER BY "{stap}" - "intake"), '
+        f'COUNT("{stap}")'
+        for stap in DOORLOOPTIJDEN
+    )
+    tellingen = ", ".join(
+        f'COUNT(*) FILTER (WHERE "{veld}")' for veld in vlaggen.values()
+    )
+    if per_regio:
+        groep = 'GROUPING("groep"), "groep"'
+        group_by = ' GROUP BY GROUPING SETS (("groep"), ())'
+    else:
+        groep, group_by = "1, NULL", ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {groep}, {medianen}, COUNT(*), {tellingen} "  # noqa: S608
+            f"FROM ({sql}) AS per_kandidaat{group_by}",
+            params,
+        )
+        rijen = cursor.fetchall()
+    trechter, tijden = {}, {}
+    n = len(DOORLOOPTIJDEN)
+    for totaal, groep, *waarden in rijen:
+        # Candidates without a region (grouped under None too) count in the
+        # total's lead times only, as in `doorlooptijden`.
+        if totaal or groep is not None:
+            tijden[None if totaal else groep] = {
+                stap: (waarden[2 * i], waarden[2 * i + 1])
+                for i, stap in enumerate(DOORLOOPTIJDEN)
+            }
+        # The funnel per region has no total row; without regions only that.
+        if bool(totaal) != per_regio:
+            aangemeld, *aantallen = waarden[2 * n :]
+            trechter[groep] = {
+                "aangemeld": aangemeld,
+                "advies": waarden[1],  # COUNT of the first advice's date
+                **dict(zip(vlaggen, aantallen, strict=True)),
+            }
+    return trechter, tijden

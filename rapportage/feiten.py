@@ -29,7 +29,7 @@ from core.uitgaand import na_commit
 from kandidaten.models import Kandidaat
 from trajecten.constants import TrajectStatus
 from trajecten.models import Plaatsing, Traject, TrajectStatuswijziging
-from uitkomsten.constants import WERK_SITUATIES
+from uitkomsten.constants import WERK_SITUATIES, WERK_UITKOMSTEN
 from uitkomsten.models import Vervolgmeting
 from verklaringen.models import Praktijkverklaring
 
@@ -173,12 +173,17 @@ def berekenen(kandidaat_ids: list[int]) -> Feiten:
         WerkprocesFeit(**r) for r in werkprocessen.values()
     ]
 
+    for rijen in feiten.details.values():
+        for rij in rijen:  # the region, as on the traject's facts
+            rij.regio_id = kandidaten[rij.kandidaat_id]["regio_id"]
+
     per_kandidaat = defaultdict(list)
+    trajecten_per_kandidaat: dict[int, list[TrajectFeit]] = defaultdict(list)
     for t in trajecten:
         k = kandidaten[t["kandidaat_id"]]
         verklaring_op = eerste_verklaring.get(t["pk"])
         per_kandidaat[t["kandidaat_id"]].append((t["startdatum"], verklaring_op))
-        feiten.trajectfeiten.append(
+        trajecten_per_kandidaat[t["kandidaat_id"]].append(
             TrajectFeit(
                 traject_id=t["pk"],
                 kandidaat_id=t["kandidaat_id"],
@@ -197,8 +202,11 @@ def berekenen(kandidaat_ids: list[int]) -> Feiten:
                 werk_12=t["werk_12"],
             )
         )
+    for eigen in trajecten_per_kandidaat.values():
+        feiten.trajectfeiten.extend(eigen)
     for pk, k in kandidaten.items():
         eigen = per_kandidaat.get(pk, [])
+        vlaggen = trechter_vlaggen(trajecten_per_kandidaat.get(pk, []))
         feiten.kandidaatfeiten.append(
             KandidaatFeit(
                 kandidaat_id=pk,
@@ -213,9 +221,33 @@ def berekenen(kandidaat_ids: list[int]) -> Feiten:
                 eerste_verklaring=min(
                     (v for _, v in eigen if v is not None), default=None
                 ),
+                **vlaggen,
             )
         )
     return feiten
+
+
+# The funnel steps of a candidate: whether any of their trajecten has it (the same
+# definitions as the per-traject counts of cijfers_live.trechter; the field of
+# the step "verklaring" is met_verklaring, see cijfers.TRECHTER_VLAGGEN).
+TRECHTER_VLAGGEN = {
+    "geplaatst": lambda t: True,
+    "lopend": lambda t: t.gestart,
+    "na_advies": lambda t: t.met_advies,
+    "zonder_advies": lambda t: not t.met_advies,
+    "met_uitkomst": lambda t: t.uitkomst is not None,
+    "werk_6": lambda t: t.werk_6,
+    "werk_12": lambda t: t.werk_12,
+    "met_verklaring": lambda t: t.verklaring_op is not None,
+    "werk": lambda t: t.uitkomst in WERK_UITKOMSTEN,
+    "uitgevallen": lambda t: t.status == TrajectStatus.UITGEVALLEN,
+}
+
+
+def trechter_vlaggen(trajecten: list[TrajectFeit]) -> dict[str, bool]:
+    return {
+        naam: any(vlag(t) for t in trajecten) for naam, vlag in TRECHTER_VLAGGEN.items()
+    }
 
 
 def _vervangen(kandidaat_ids: list[int]) -> Feiten:
@@ -276,8 +308,11 @@ def herbouwen() -> int:
             connection.ops.quote_name(m._meta.db_table)
             for m in (KandidaatFeit, TrajectFeit, *DETAILS)
         )
+        # Outside a transaction also VACUUM: the rebuild rewrote every row, and
+        # the dashboards' index-only scans need the visibility map set again.
+        opdracht = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {tabellen}")
+            cursor.execute(f"{opdracht} {tabellen}")
     logger.info("Dashboard facts rebuilt for %s candidates", aantal)
     return aantal
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Datumveld
+from core.lijsten import SnelleSelect
 from kwalificaties.models import Kwalificatie
 
 
@@ -31,6 +32,7 @@ class DashboardFilterForm(forms.Form):
         queryset=None,
         required=False,
         empty_label=_("Alle organisaties"),
+        widget=SnelleSelect,
         error_messages={
             "invalid_choice": _("Deze organisatie staat niet in de lijst. Kies er een.")
         },
@@ -40,6 +42,7 @@ class DashboardFilterForm(forms.Form):
         queryset=Kwalificatie.objects.order_by("naam"),
         required=False,
         empty_label=_("Alle kwalificaties"),
+        widget=SnelleSelect,
         error_messages={
             "invalid_choice": _(
                 "Deze kwalificatie staat niet in de lijst. Kies er een."

@@ -15,7 +15,7 @@ from trajecten.constants import UitvalReden
 from uitkomsten.constants import UitkomstSoort
 
 from . import cijfers, cijfers_live
-from .doorlooptijden import doorlooptijden
+from .doorlooptijden import met_trechter
 from .onderdrukking import Cel, mediaan_cel, onderdruk
 from .populatie import Populatie
 from .tabellen import (
@@ -95,8 +95,14 @@ class Dashboard:
 
     # --- raw figures, each one query (or a few) run at most once ---
     @cached_property
+    def _kandidaten(self) -> tuple[dict, dict]:
+        """(funnel, lead times): one query from the facts."""
+        trechter, tijden = met_trechter(self.pop, per_regio=False, bron=self.bron)
+        return trechter[None], tijden[None]
+
+    @cached_property
     def _trechter(self) -> dict:
-        return self.cijfers.trechter(self.pop)[None]
+        return self._kandidaten[0]
 
     @cached_property
     def _instroom(self) -> dict:
@@ -139,7 +145,7 @@ class Dashboard:
         )
 
     def tabel_doorlooptijden(self) -> Tabel:
-        tijden = doorlooptijden(self.pop, bron=self.bron)[None]
+        tijden = self._kandidaten[1]
         aantallen, _ = onderdruk([tijden[stap][1] for stap in DOORLOOPTIJD_LABELS])
         rijen = [
             Rij(label, [mediaan_cel(*tijden[stap]), aantal])

@@ -107,6 +107,18 @@ class Populatie:
             q &= Q(**{f"{pad}kwalificatie_id": self.kwalificatie_id})
         return q
 
+    def detail_feit_q(self) -> Q:
+        """Detail rows of TrajectFeit (PlaatsingFeit, VerklaringFeit,
+        WerkprocesFeit): filtered on their own region column, so that an index
+        that starts with the region serves them, and through their traject for
+        the rest of the filter (no join at all for a plain set of regions)."""
+        q = Q()
+        if self.regio_ids is not None:
+            q &= Q(regio_id__in=list(self.regio_ids))
+        if self == Populatie(regio_ids=self.regio_ids):
+            return q
+        return q & self.traject_feit_q("traject__")
+
     def traject_q(self, pad: str = "") -> Q:
         """Trajecten of the candidates; with a kwalificatie only those in it."""
         q = self._kandidaat_velden(f"{pad}kandidaat__")

@@ -1,8 +1,10 @@
 """The comparison of regions for the functioneel beheerder: aggregates only."""
 
-from .doorlooptijden import doorlooptijden
+from functools import cached_property
+
+from .doorlooptijden import met_trechter
 from .onderdrukking import mediaan_cel
-from .overzicht import BRONNEN, DOORLOOPTIJD_LABELS, Sectie
+from .overzicht import DOORLOOPTIJD_LABELS, Sectie
 from .populatie import Populatie
 from .tabellen import Rij, Tabel, tabel_maken
 
@@ -14,6 +16,11 @@ class Vergelijking:
         self.pop = populatie
         self.regios = regios  # Arbeidsmarktregio objects, in order
         self.bron = bron  # as in Dashboard
+
+    @cached_property
+    def _per_regio(self) -> tuple[dict, dict]:
+        """(funnel, lead times) per region: one query from the facts."""
+        return met_trechter(self.pop, per_regio=True, bron=self.bron)
 
     def sleutel(self) -> str:
         """What the figures depend on (for the cache): population and regions."""
@@ -32,7 +39,7 @@ class Vergelijking:
     ]
 
     def tabel_regios(self) -> Tabel:
-        per_regio = BRONNEN[self.bron].trechter(self.pop, per_regio=True)
+        per_regio = self._per_regio[0]
         rijen = [
             (r.naam, [per_regio.get(r.pk, {}).get(k, 0) for k, _ in self.KOLOMMEN])
             for r in self.regios
@@ -53,7 +60,7 @@ class Vergelijking:
         )
 
     def tabel_regios_doorlooptijden(self) -> Tabel:
-        per_regio = doorlooptijden(self.pop, per_regio=True, bron=self.bron)
+        per_regio = self._per_regio[1]
         leeg = dict.fromkeys(DOORLOOPTIJD_LABELS, (None, 0))
         totaal = per_regio.get(None, leeg)
 

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from core.csv_export import csv_response, xlsx_response
 
 from .forms import DashboardFilterForm
+from .html import secties_html
 from .overzicht import Dashboard
 from .populatie import (
     Populatie,
@@ -100,14 +101,12 @@ class OverzichtView(UserPassesTestMixin, TemplateView):
                     },
                     request=self.request,
                 ),
-                "secties": render_to_string(
-                    "rapportage/dashboard/_secties.html",
-                    {
-                        "secties": secties,
-                        "berekend_op": nu,
-                        "ververs_minuten": settings.DASHBOARD_CACHE_SECONDEN // 60,
-                    },
-                    request=self.request,
+                # In Python: the same HTML as "rapportage/dashboard/_secties.html".
+                "secties": secties_html(
+                    secties,
+                    self.request.GET,
+                    berekend_op=nu,
+                    ververs_minuten=settings.DASHBOARD_CACHE_SECONDEN // 60,
                 ),
             }
             cache.set(sleutel, fragmenten, settings.DASHBOARD_CACHE_SECONDEN)

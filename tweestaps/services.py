@@ -59,7 +59,9 @@ def voor_alle_rollen(verplicht: bool) -> None:
 
 
 # Checked on every request of a session that has not passed the second step: the
-# required roles come from the shared cache (emptied when a row changes), whether
+# required roles come from the shared cache (emptied when a row is saved or deleted,
+# and after migrate; kept without expiry, so a page's query count never depends on
+# when the cache last expired), whether
 # the user has an app from the session (looked up again by the second step's own
 # pages), so a page costs no extra query.
 CACHE_VERPLICHT = "tweestaps:verplichte_rollen"
@@ -76,7 +78,7 @@ def verplichte_rollen() -> frozenset[str]:
         lambda: frozenset(
             TweedeStapRegel.objects.filter(verplicht=True).values_list("rol", flat=True)
         ),
-        60,
+        None,
     )
 
 

@@ -14,8 +14,17 @@ from playwright.sync_api import expect
 from organisaties.constants import Rol
 from tests.e2e.conftest import axe_violations, login
 from tweestaps.models import TweedeStapRegel
+from tweestaps.services import regels_vergeten
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(autouse=True)
+def _regels_vergeten():
+    # The tests below switch the step on with update(), which sends no signal: the
+    # cached rule is forgotten after each, so later tests see the database's rule.
+    yield
+    regels_vergeten()
 
 
 def code_uit_app(sleutel: str, volgende: bool = False) -> str:

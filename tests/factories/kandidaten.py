@@ -8,12 +8,13 @@ from factory.django import DjangoModelFactory
 from kandidaten.constants import Bron, Fase, Opleiding, Startkwalificatie, Uitkering
 from kandidaten.models import Contactmoment, Kandidaat
 from organisaties.constants import Rol
+from tests.factories.namen import Naam
 from tests.factories.organisaties import MedewerkerFactory, regio
 
 
 class KandidaatFactory(DjangoModelFactory):
-    voornaam = factory.Faker("first_name", locale="nl_NL")
-    achternaam = factory.Faker("last_name", locale="nl_NL")
+    voornaam = Naam("first_name")
+    achternaam = Naam("last_name")
     geboortedatum = factory.Faker(
         "date_between",
         start_date=datetime.date(1965, 1, 1),

@@ -21,6 +21,7 @@ from leerbedrijven.models import (
     Vestiging,
 )
 from organisaties.constants import Rol
+from tests.factories.namen import Naam
 from tests.factories.organisaties import MedewerkerFactory, OrganisatieFactory, regio
 
 
@@ -67,7 +68,7 @@ class VestigingFactory(DjangoModelFactory):
 
 class ContactpersoonFactory(DjangoModelFactory):
     leerbedrijf = factory.SubFactory(LeerbedrijfFactory)
-    naam = factory.Faker("name", locale="nl_NL")
+    naam = Naam("name")
     is_praktijkopleider = True
 
     class Meta:

@@ -4,6 +4,7 @@ from factory.django import DjangoModelFactory
 from organisaties.constants import OrganisatieType, Rol
 from organisaties.models import Arbeidsmarktregio, Medewerker, Organisatie
 from organisaties.services import medewerker_rollen_zetten
+from tests.factories.namen import Naam
 
 
 def regio(code: str = "AM05") -> Arbeidsmarktregio:
@@ -38,8 +39,8 @@ class OrganisatieFactory(DjangoModelFactory):
 
 class MedewerkerFactory(DjangoModelFactory):
     username = factory.Sequence(lambda n: f"medewerker{n}")
-    first_name = factory.Faker("first_name", locale="nl_NL")
-    last_name = factory.Faker("last_name", locale="nl_NL")
+    first_name = Naam("first_name")
+    last_name = Naam("last_name")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
     organisatie = factory.SubFactory(OrganisatieFactory)
     password = factory.django.Password("geheim-wachtwoord-123")

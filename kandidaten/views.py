@@ -29,6 +29,7 @@ from .models import Kandidaat
 from .panelen import panelen_voor
 from .selectors import (
     caseload,
+    caseload_pagina,
     caseload_per_consulent,
     kandidaat_detail,
     kandidaat_list,
@@ -77,6 +78,11 @@ class KandidaatListView(
             user=self.request.user, sort=self.request.GET.get("sort")
         )
         return qs
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        # The page shows a few columns; the exports every one (csv_rij).
+        return qs if self.request.GET.get("export") else caseload_pagina(qs)
 
     def get_filterset_kwargs(self):
         kwargs = {**super().get_filterset_kwargs(), "user": self.request.user}

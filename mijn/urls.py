@@ -9,20 +9,29 @@ urlpatterns = [
     path("gesprekken/<int:pk>/tekenen/", views.gesprek_tekenen, name="gesprek_tekenen"),
     path("wat-ik-kan/", views.wat_ik_kan, name="wat_ik_kan"),
     path("verklaringen/", views.verklaringen, name="verklaringen"),
-    path("verklaringen/<int:pk>/pdf/", views.verklaring_pdf, name="verklaring_pdf"),
+    # One view per download for both kinds; `soort` picks the kind (views.py).
+    path(
+        "verklaringen/<int:pk>/pdf/",
+        views.verklaring_pdf,
+        {"soort": "praktijkverklaring"},
+        name="verklaring_pdf",
+    ),
     path(
         "verklaringen/<int:pk>/credential.<str:vorm>",
         views.verklaring_credential,
+        {"soort": "praktijkverklaring"},
         name="verklaring_credential",
     ),
     path(
         "mbo-verklaringen/<int:pk>/pdf/",
-        views.mbo_verklaring_pdf,
+        views.verklaring_pdf,
+        {"soort": "mbo-verklaring"},
         name="mbo_verklaring_pdf",
     ),
     path(
         "mbo-verklaringen/<int:pk>/credential.<str:vorm>",
-        views.mbo_verklaring_credential,
+        views.verklaring_credential,
+        {"soort": "mbo-verklaring"},
         name="mbo_verklaring_credential",
     ),
     path("privacy/", views.privacy, name="privacy"),

@@ -222,7 +222,26 @@ def verklaringen(request):
     )
 
 
-def _pdf(request, verklaring, bestandsnaam: str):
+# The candidate's two kinds of verklaring (the `soort` each download URL passes):
+# the selector that keeps them to my own, and the start of the file's name.
+MIJN_VERKLARINGEN = {
+    "praktijkverklaring": selectors.mijn_verklaringen,
+    "mbo-verklaring": selectors.mijn_mbo_verklaringen,
+}
+
+
+def _mijn_verklaring(request, soort: str, pk: int):
+    """One of my own verklaringen of `soort` (another candidate's: 404)."""
+    mijn = MIJN_VERKLARINGEN[soort](kandidaat=request.kandidaat)
+    return get_object_or_404(mijn, pk=pk)
+
+
+@kandidaat_vereist
+@require_GET
+def verklaring_pdf(request, pk: int, soort: str):
+    """The PDF of one of my own praktijkverklaringen or mbo-verklaringen (another
+    candidate's: 404), audited as my read."""
+    verklaring = _mijn_verklaring(request, soort, pk)
     if not verklaring.pdf:
         raise Http404
     audit.inzage_vastleggen(verklaring, kandidaat_id=request.kandidaat.pk, via_pdf=True)
@@ -230,57 +249,21 @@ def _pdf(request, verklaring, bestandsnaam: str):
         verklaring.pdf.open("rb"),
         as_attachment=True,
         content_type="application/pdf",
-        filename=bestandsnaam,
+        filename=f"{soort}-{verklaring.nummer}.pdf",
     )
 
 
-def _credential(request, verklaring, vorm: str):
-    """The credential of my own verklaring (.jwt or .json), audited as my read."""
+@kandidaat_vereist
+@require_GET
+def verklaring_credential(request, pk: int, vorm: str, soort: str):
+    """The credential (.jwt or .json) of one of my own praktijkverklaringen or
+    mbo-verklaringen (another's: 404), audited as my read."""
+    verklaring = _mijn_verklaring(request, soort, pk)
     antwoord = credential_antwoord(verklaring, vorm)
     audit.inzage_vastleggen(
         verklaring, kandidaat_id=request.kandidaat.pk, via_credential=True
     )
     return antwoord
-
-
-@kandidaat_vereist
-@require_GET
-def verklaring_pdf(request, pk: int):
-    """The PDF of one of my own verklaringen (another candidate's: 404)."""
-    verklaring = get_object_or_404(
-        selectors.mijn_verklaringen(kandidaat=request.kandidaat), pk=pk
-    )
-    return _pdf(request, verklaring, f"praktijkverklaring-{verklaring.nummer}.pdf")
-
-
-@kandidaat_vereist
-@require_GET
-def verklaring_credential(request, pk: int, vorm: str):
-    """The credential of one of my own praktijkverklaringen (another's: 404)."""
-    verklaring = get_object_or_404(
-        selectors.mijn_verklaringen(kandidaat=request.kandidaat), pk=pk
-    )
-    return _credential(request, verklaring, vorm)
-
-
-@kandidaat_vereist
-@require_GET
-def mbo_verklaring_pdf(request, pk: int):
-    """The PDF of one of my own mbo-verklaringen (another candidate's: 404)."""
-    verklaring = get_object_or_404(
-        selectors.mijn_mbo_verklaringen(kandidaat=request.kandidaat), pk=pk
-    )
-    return _pdf(request, verklaring, f"mbo-verklaring-{verklaring.nummer}.pdf")
-
-
-@kandidaat_vereist
-@require_GET
-def mbo_verklaring_credential(request, pk: int, vorm: str):
-    """The credential of one of my own mbo-verklaringen (another's: 404)."""
-    verklaring = get_object_or_404(
-        selectors.mijn_mbo_verklaringen(kandidaat=request.kandidaat), pk=pk
-    )
-    return _credential(request, verklaring, vorm)
 
 
 @kandidaat_vereist

@@ -7,7 +7,7 @@ from organisaties.constants import Rol
 from tests.factories.leerbedrijven import werkprocessen
 from tests.factories.organisaties import medewerker_met_rol
 from tests.factories.trajecten import PlaatsingFactory, TrajectFactory
-from verklaringen.constants import ObservatieSoort
+from verklaringen.constants import BewijsSoort, ObservatieSoort
 from verklaringen.models import Gedragsvoorbeeld, Observatie, Ontwikkeldoel
 
 
@@ -91,3 +91,68 @@ def goedgekeurd_traject(beheerst=True, **traject_kwargs):
     mbo = mbo_van(traject)
     beoordeling_goedkeuren(traject=traject, door=mbo)
     return traject, opleider, mbo
+
+
+# --- issued verklaringen (tests/verklaringen, tests/mijn) ---
+VERIFICATIE_BASIS = "http://testserver"  # the public links point at the test server
+
+
+def met_praktijkverklaring(**traject_kwargs):
+    """A praktijkverklaring issued on a goedgekeurd_traject; returns (traject,
+    mbo_medewerker, praktijkverklaring)."""
+    from verklaringen.services import verklaring_uitreiken
+
+    traject, _opleider, mbo = goedgekeurd_traject(**traject_kwargs)
+    p = verklaring_uitreiken(
+        traject=traject, door=mbo, plaats="Zwolle", verificatie_basis=VERIFICATIE_BASIS
+    )
+    return traject, mbo, p
+
+
+def certificaat(traject, door, **kwargs):
+    """Another proof (`Bewijs`) for the traject; by default a werknemersvaardigheden
+    certificate of today by Werkbedrijf Oost."""
+    from verklaringen.services import bewijs_toevoegen
+
+    kwargs.setdefault("soort", BewijsSoort.WERKNEMERSVAARDIGHEDEN)
+    kwargs.setdefault("uitgever", "Werkbedrijf Oost")
+    kwargs.setdefault("datum", timezone.localdate())
+    return bewijs_toevoegen(traject=traject, door=door, **kwargs)
+
+
+def onderdelen(traject, door):
+    """A werknemersvaardigheden certificate (one gedragsvoorbeeld) and an exam
+    result; returns (gedragsvoorbeeld, [certificate, exam result])."""
+    gv = GedragsvoorbeeldFactory(werkproces=traject.werkprocessen.first())
+    cert = certificaat(traject, door, gedragsvoorbeelden=[gv])
+    examen = certificaat(
+        traject,
+        door,
+        soort=BewijsSoort.EXAMENRESULTAAT,
+        uitgever="ROC Examenbureau",
+        omschrijving="Nederlands 2F: voldoende",
+    )
+    return gv, [cert, examen]
+
+
+def mbo_uitreiken(traject, door, praktijkverklaringen, bewijzen=(), **kwargs):
+    """A mbo-verklaring issued by `door` with these parts."""
+    from verklaringen.services import mbo_verklaring_uitreiken
+
+    return mbo_verklaring_uitreiken(
+        traject=traject,
+        door=door,
+        praktijkverklaringen=praktijkverklaringen,
+        bewijzen=bewijzen,
+        verificatie_basis=VERIFICATIE_BASIS,
+        **kwargs,
+    )
+
+
+def met_onderdelen(**uitreiken_kwargs):
+    """A mbo-verklaring with a praktijkverklaring and the two `onderdelen`; returns
+    (mbo_verklaring, praktijkverklaring, mbo_medewerker, gedragsvoorbeeld)."""
+    traject, mbo, p = met_praktijkverklaring()
+    gv, bewijzen = onderdelen(traject, mbo)
+    m = mbo_uitreiken(traject, mbo, [p], bewijzen, **uitreiken_kwargs)
+    return m, p, mbo, gv

@@ -10,9 +10,9 @@ from django.urls import reverse
 import pytest
 from auditlog.models import LogEntry
 
+from tests.factories.verklaringen import met_onderdelen
 from tests.mijn.test_paginas import inloggen
 from tests.verklaringen.test_credential import controleren
-from tests.verklaringen.test_mbo_credential import met_onderdelen
 
 pytestmark = pytest.mark.django_db
 

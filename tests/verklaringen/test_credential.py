@@ -5,7 +5,6 @@ and the public upload check (django-webtest, CSRF on)."""
 import base64
 import json
 
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -14,33 +13,15 @@ from jwcrypto import jwk, jws
 from jwcrypto.common import json_encode
 from webtest import Upload
 
-from tests.factories.verklaringen import goedgekeurd_traject
+from tests.factories.verklaringen import met_praktijkverklaring
 from tests.formulieren import formulier, invullen, verzenden
 from verklaringen import credential as vc
 from verklaringen.models import Ondertekeningssleutel, Praktijkverklaring, Statuslijst
-from verklaringen.services import verklaring_intrekken, verklaring_uitreiken
+from verklaringen.services import verklaring_intrekken
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_cache")]
 
 CONTROLE = "/verificatie/controleren/"
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def uitgereikt():
-    traject, _opleider, mbo = goedgekeurd_traject()
-    v = verklaring_uitreiken(
-        traject=traject,
-        door=mbo,
-        plaats="Deventer",
-        verificatie_basis="http://testserver",
-    )
-    return v, mbo
 
 
 def b64(data: bytes) -> str:
@@ -67,7 +48,7 @@ def controleren(app, **waarden):
 
 # --- the credential and its signature ---
 def test_the_signature_verifies_with_the_published_jwks(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     kandidaat = v.traject.kandidaat
     kwalificatie = v.traject.kwalificatie
 
@@ -105,8 +86,8 @@ def test_the_signature_verifies_with_the_published_jwks(app):
 
 
 def test_the_status_list_is_signed_and_decodes_to_the_revoked_bit(app):
-    v, mbo = uitgereikt()
-    ander, _ = uitgereikt()
+    _traject, mbo, v = met_praktijkverklaring()
+    _traject, _mbo, ander = met_praktijkverklaring()
     verklaring_intrekken(verklaring=v, door=mbo, reden="Fout in de beoordeling.")
 
     status = geverifieerd(app, v.credential)["credentialStatus"]
@@ -142,7 +123,7 @@ def test_bitstring_encoding_round_trip_and_bit_order():
 
 # --- the public upload check ---
 def test_a_valid_credential_is_geldig_pasted_and_as_file(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
 
     geplakt = controleren(app, tekst=v.credential)
     assert geplakt.context["uitslag"].oordeel == "geldig"
@@ -159,7 +140,7 @@ def test_a_valid_credential_is_geldig_pasted_and_as_file(app):
 
 
 def test_tampered_payload_is_vervalst(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     kopdeel, _inhoud, handtekening = v.credential.split(".")
     cred = vc.inhoud(v.credential)
     cred["credentialSubject"]["achievement"]["alignment"].append(
@@ -175,7 +156,7 @@ def test_tampered_payload_is_vervalst(app):
 
 
 def test_a_credential_signed_by_an_unknown_key_is_vervalst(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     vreemd = jwk.JWK.generate(kty="EC", crv="P-256")
     token = jws.JWS(json.dumps(vc.inhoud(v.credential)).encode())
     token.add_signature(
@@ -193,7 +174,7 @@ def test_a_credential_signed_by_an_unknown_key_is_vervalst(app):
 
 
 def test_revoked_is_ingetrokken_on_the_upload_check_and_the_public_page(app):
-    v, mbo = uitgereikt()
+    _traject, mbo, v = met_praktijkverklaring()
     assert controleren(app, tekst=v.credential).context["uitslag"].oordeel == "geldig"
 
     verklaring_intrekken(verklaring=v, door=mbo, reden="Fout in de beoordeling.")
@@ -208,7 +189,7 @@ def test_revoked_is_ingetrokken_on_the_upload_check_and_the_public_page(app):
 
 def test_the_public_page_reads_the_status_list_bit():
     """The page and the status list cannot disagree: the page reads the bit."""
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     lijst = Statuslijst.objects.get(pk=v.statuslijst_id)
     assert vc.ingetrokken(v) is False
     lijst.bits = vc._bit_zetten(bytes(lijst.bits), v.status_index)
@@ -217,9 +198,9 @@ def test_the_public_page_reads_the_status_list_bit():
 
 
 def test_key_rotation_keeps_old_credentials_valid(app):
-    oud, _mbo = uitgereikt()
+    _traject, _mbo, oud = met_praktijkverklaring()
     call_command("credential_sleutel_maken")
-    nieuw, _mbo = uitgereikt()
+    _traject, _mbo, nieuw = met_praktijkverklaring()
 
     assert kop(oud.credential)["kid"] != kop(nieuw.credential)["kid"]
     assert kop(nieuw.credential)["kid"] == Ondertekeningssleutel.objects.first().kid
@@ -234,7 +215,7 @@ def test_key_rotation_keeps_old_credentials_valid(app):
 
 
 def test_the_private_key_is_stored_encrypted():
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     rij = Ondertekeningssleutel.objects.get(kid=kop(v.credential)["kid"])
     assert b'"d"' not in bytes(rij.prive)
     assert "d" not in rij.publiek
@@ -259,7 +240,7 @@ def test_the_private_key_is_stored_encrypted():
     ],
 )
 def test_bad_input_gets_a_dutch_error_and_changes_nothing(app, waarden, melding):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     bits = bytes(Statuslijst.objects.get().bits)
 
     antwoord = controleren(app, **waarden)
@@ -273,7 +254,7 @@ def test_bad_input_gets_a_dutch_error_and_changes_nothing(app, waarden, melding)
 
 def test_the_upload_check_is_rate_limited(app, settings):
     settings.VERIFICATIE_LIMIET = (3, 900)
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     for _ in range(3):
         controleren(app, tekst="geen verklaring")
     pagina = app.get(CONTROLE, status=429)
@@ -281,7 +262,7 @@ def test_the_upload_check_is_rate_limited(app, settings):
 
 
 def test_the_upload_form_needs_the_csrf_token(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     form = invullen(formulier(app.get(CONTROLE)), tekst=v.credential)
     form["csrfmiddlewaretoken"] = "fout"
     form.submit(status=403)
@@ -289,7 +270,7 @@ def test_the_upload_form_needs_the_csrf_token(app):
 
 # --- downloads from the verklaring page ---
 def test_the_consulent_downloads_the_credential_as_jwt_and_json(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     pagina = app.get(v.get_absolute_url(), user=v.traject.consulent)
 
     als_jwt = pagina.click(description="Downloaden als .jwt")
@@ -307,8 +288,8 @@ def test_the_consulent_downloads_the_credential_as_jwt_and_json(app):
 
 
 def test_another_region_cannot_download_the_credential(app):
-    v, _mbo = uitgereikt()
-    vreemde, _mbo2 = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
+    _traject, _mbo2, vreemde = met_praktijkverklaring()
     url = reverse("verklaringen:verklaring_credential", args=[vreemde.pk, "jwt"])
     eigen = reverse("verklaringen:verklaring_credential", args=[v.pk, "jwt"])
     gebruiker = v.traject.consulent
@@ -319,7 +300,7 @@ def test_another_region_cannot_download_the_credential(app):
 
 
 def test_revoking_through_the_verklaring_page_sets_the_status_list_bit(app):
-    v, mbo = uitgereikt()
+    _traject, mbo, v = met_praktijkverklaring()
     pagina = app.get(v.get_absolute_url(), user=mbo)
 
     verzenden(
@@ -339,7 +320,7 @@ def test_revoking_through_the_verklaring_page_sets_the_status_list_bit(app):
 
 
 def test_a_valid_signature_for_a_verklaring_not_here_is_onbekend(app):
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     cred = vc.inhoud(v.credential)
     cred["id"] = "http://testserver/verificatie/bestaatniet00000000000000/"
     anders = vc.ondertekenen(cred)
@@ -353,7 +334,7 @@ def test_a_valid_signature_for_a_verklaring_not_here_is_onbekend(app):
 def test_after_anonymising_the_holders_copy_still_verifies_without_a_name(app):
     from bewaartermijnen.services import kandidaat_anonimiseren
 
-    v, _mbo = uitgereikt()
+    _traject, _mbo, v = met_praktijkverklaring()
     kopie = v.credential
     kandidaat = v.traject.kandidaat
     kandidaat_anonimiseren(

@@ -6,7 +6,6 @@ PDF, downloaded by staff who may see it, and checked on the public upload page."
 import base64
 import json
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,68 +13,15 @@ import pytest
 from pypdf import PdfReader
 from webtest import Upload
 
-from tests.factories.verklaringen import GedragsvoorbeeldFactory, goedgekeurd_traject
+from tests.factories.verklaringen import VERIFICATIE_BASIS, met_onderdelen
 from tests.formulieren import verzenden
-from tests.verklaringen.test_credential import controleren, geverifieerd, kop
+from tests.verklaringen.test_credential import b64, controleren, geverifieerd, kop
 from tests.verklaringen.test_credential_onafhankelijk import ingetrokken, verifieer
 from verklaringen import credential as vc
-from verklaringen.constants import BewijsSoort
 from verklaringen.models import MboVerklaring, Statuslijst
-from verklaringen.services import (
-    bewijs_toevoegen,
-    mbo_verklaring_intrekken,
-    mbo_verklaring_uitreiken,
-    verklaring_uitreiken,
-)
+from verklaringen.services import mbo_verklaring_intrekken
 
-pytestmark = pytest.mark.django_db
-BASIS = "http://testserver"
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def met_onderdelen(**uitreiken_kwargs):
-    """A mbo-verklaring with a praktijkverklaring, a werknemersvaardigheden
-    certificate (one gedragsvoorbeeld) and an exam result."""
-    traject, _opleider, mbo = goedgekeurd_traject()
-    p = verklaring_uitreiken(
-        traject=traject, door=mbo, plaats="Zwolle", verificatie_basis=BASIS
-    )
-    gv = GedragsvoorbeeldFactory(werkproces=traject.werkprocessen.first())
-    cert = bewijs_toevoegen(
-        traject=traject,
-        door=mbo,
-        soort=BewijsSoort.WERKNEMERSVAARDIGHEDEN,
-        uitgever="Werkbedrijf Oost",
-        datum=timezone.localdate(),
-        gedragsvoorbeelden=[gv],
-    )
-    examen = bewijs_toevoegen(
-        traject=traject,
-        door=mbo,
-        soort=BewijsSoort.EXAMENRESULTAAT,
-        uitgever="ROC Examenbureau",
-        datum=timezone.localdate(),
-        omschrijving="Nederlands 2F: voldoende",
-    )
-    m = mbo_verklaring_uitreiken(
-        traject=traject,
-        door=mbo,
-        praktijkverklaringen=[p],
-        bewijzen=[cert, examen],
-        verificatie_basis=BASIS,
-        **uitreiken_kwargs,
-    )
-    return m, p, mbo, gv
-
-
-def b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_cache")]
 
 
 def test_signed_at_issue_and_verifies_with_the_jwks_listing_its_parts(app):
@@ -203,7 +149,7 @@ def test_the_check_page_names_the_mbo_verklaring_and_its_parts(app):
 def test_a_signed_credential_with_an_unknown_mbo_code_is_onbekend(app):
     m, _p, _mbo, _gv = met_onderdelen()
     cred = vc.inhoud(m.credential)
-    cred["id"] = f"{BASIS}/verificatie/bestaatniet00000000000000/"
+    cred["id"] = f"{VERIFICATIE_BASIS}/verificatie/bestaatniet00000000000000/"
 
     antwoord = controleren(app, tekst=vc.ondertekenen(cred))
 

@@ -3,7 +3,6 @@ status list), its pages and its public verification."""
 
 import threading
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.urls import reverse
@@ -14,55 +13,21 @@ from pypdf import PdfReader
 
 from core.pdf import PdfStatus
 from tests.factories.organisaties import OrganisatieFactory
-from tests.factories.verklaringen import GedragsvoorbeeldFactory, goedgekeurd_traject
+from tests.factories.verklaringen import (
+    VERIFICATIE_BASIS,
+    certificaat,
+    mbo_uitreiken,
+    met_praktijkverklaring,
+    onderdelen,
+)
 from tests.formulieren import posten, verzenden
 from tests.pdf import pdftekst
 from tests.verklaringen.test_verklaring_pdfa import is_tagged, pdfa_identificatie
 from verklaringen import credential as vc
-from verklaringen.constants import BewijsSoort
 from verklaringen.models import MboNummerreeks, MboVerklaring, Praktijkverklaring
-from verklaringen.services import (
-    bewijs_toevoegen,
-    mbo_verklaring_intrekken,
-    mbo_verklaring_uitreiken,
-    verklaring_intrekken,
-    verklaring_uitreiken,
-)
+from verklaringen.services import mbo_verklaring_intrekken, verklaring_intrekken
 
-pytestmark = pytest.mark.django_db
-BASIS = "https://plpv.example.nl"
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def met_praktijkverklaring(**kwargs):
-    traject, opleider, mbo = goedgekeurd_traject(**kwargs)
-    p = verklaring_uitreiken(
-        traject=traject, door=mbo, plaats="Zwolle", verificatie_basis=BASIS
-    )
-    return traject, mbo, p
-
-
-def certificaat(traject, door, **kwargs):
-    kwargs.setdefault("soort", BewijsSoort.WERKNEMERSVAARDIGHEDEN)
-    kwargs.setdefault("uitgever", "Werkbedrijf Oost")
-    kwargs.setdefault("datum", timezone.localdate())
-    return bewijs_toevoegen(traject=traject, door=door, **kwargs)
-
-
-def uitreiken(traject, door, praktijkverklaringen, bewijzen=()):
-    return mbo_verklaring_uitreiken(
-        traject=traject,
-        door=door,
-        praktijkverklaringen=praktijkverklaringen,
-        bewijzen=bewijzen,
-        verificatie_basis=BASIS,
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_cache")]
 
 
 # --- services ---
@@ -72,14 +37,14 @@ def test_issuing_numbers_per_instelling_and_takes_a_status_index():
     nummers = []
     for _ in range(2):
         traject, mbo, p = met_praktijkverklaring(mbo_instelling=mbo_a)
-        nummers.append(uitreiken(traject, mbo, [p]))
+        nummers.append(mbo_uitreiken(traject, mbo, [p]))
     assert [m.nummer for m in nummers] == [
         f"25PZ-MV-{jaar}-0001",
         f"25PZ-MV-{jaar}-0002",
     ]
     assert MboNummerreeks.objects.get(mbo_instelling=mbo_a, jaar=jaar).laatste == 2
     m = nummers[0]
-    assert m.verificatie_url == f"{BASIS}/verificatie/{m.code}/"
+    assert m.verificatie_url == f"{VERIFICATIE_BASIS}/verificatie/{m.code}/"
     # The shared status list: no index is used twice, by either kind of verklaring.
     indexen = [
         (v.statuslijst_id, v.status_index) for v in Praktijkverklaring.objects.all()
@@ -98,7 +63,7 @@ def test_concurrent_issuing_gives_unique_gapless_numbers():
     def reik_uit(traject, mw, p):
         try:
             start.wait()
-            nummers.append(uitreiken(traject, mw, [p]).volgnummer)
+            nummers.append(mbo_uitreiken(traject, mw, [p]).volgnummer)
         except Exception as exc:  # noqa: BLE001 — reported below
             fouten.append(exc)
         finally:
@@ -118,24 +83,24 @@ def test_refuses_bad_parts_and_other_roles_and_saves_nothing():
     traject, mbo, p = met_praktijkverklaring()
     ander, ander_mbo, ander_p = met_praktijkverklaring()
     with pytest.raises(ValidationError, match="minstens één"):
-        uitreiken(traject, mbo, [])
+        mbo_uitreiken(traject, mbo, [])
     with pytest.raises(ValidationError, match="geldige praktijkverklaringen"):
-        uitreiken(traject, mbo, [ander_p])
+        mbo_uitreiken(traject, mbo, [ander_p])
     with pytest.raises(ValidationError, match="bewijzen van dit traject"):
-        uitreiken(traject, mbo, [p], [certificaat(ander, ander_mbo)])
+        mbo_uitreiken(traject, mbo, [p], [certificaat(ander, ander_mbo)])
     with pytest.raises(PermissionDenied):
-        uitreiken(traject, ander_mbo, [p])
+        mbo_uitreiken(traject, ander_mbo, [p])
     with pytest.raises(PermissionDenied):
-        uitreiken(traject, traject.consulent, [p])
+        mbo_uitreiken(traject, traject.consulent, [p])
     verklaring_intrekken(verklaring=p, door=mbo, reden="Fout.")
     with pytest.raises(ValidationError, match="geldige praktijkverklaringen"):
-        uitreiken(traject, mbo, [p])
+        mbo_uitreiken(traject, mbo, [p])
     assert not MboVerklaring.objects.exists()
 
 
 def test_revoking_needs_a_reason_and_sets_the_status_bit():
     traject, mbo, p = met_praktijkverklaring()
-    m = uitreiken(traject, mbo, [p])
+    m = mbo_uitreiken(traject, mbo, [p])
     assert not vc.ingetrokken(m)
     with pytest.raises(ValidationError):
         mbo_verklaring_intrekken(verklaring=m, door=mbo, reden="  ")
@@ -155,17 +120,9 @@ def test_revoking_needs_a_reason_and_sets_the_status_bit():
 
 def test_the_pdf_lists_the_parts(django_capture_on_commit_callbacks):
     traject, mbo, p = met_praktijkverklaring()
-    gv = GedragsvoorbeeldFactory(werkproces=traject.werkprocessen.first())
-    cert = certificaat(traject, mbo, gedragsvoorbeelden=[gv])
-    examen = certificaat(
-        traject,
-        mbo,
-        soort=BewijsSoort.EXAMENRESULTAAT,
-        uitgever="ROC Examenbureau",
-        omschrijving="Nederlands 2F: voldoende",
-    )
+    gv, bewijzen = onderdelen(traject, mbo)
     with django_capture_on_commit_callbacks(execute=True):
-        m = uitreiken(traject, mbo, [p], [cert, examen])
+        m = mbo_uitreiken(traject, mbo, [p], bewijzen)
     m.refresh_from_db()
 
     assert m.pdf_status == PdfStatus.KLAAR
@@ -218,7 +175,7 @@ def test_issuing_without_a_praktijkverklaring_comes_back_with_a_dutch_error(app)
 
 def test_revoking_through_the_page_shows_revoked_on_the_public_page(app):
     traject, mbo, p = met_praktijkverklaring()
-    m = uitreiken(traject, mbo, [p])
+    m = mbo_uitreiken(traject, mbo, [p])
     detail = app.get(m.get_absolute_url(), user=mbo)
     verzenden(
         detail,
@@ -235,7 +192,7 @@ def test_revoking_through_the_page_shows_revoked_on_the_public_page(app):
 
 def test_other_instelling_and_scope(app):
     traject, mbo, p = met_praktijkverklaring()
-    m = uitreiken(traject, mbo, [p])
+    m = mbo_uitreiken(traject, mbo, [p])
     _ander, ander_mbo, _ap = met_praktijkverklaring()
     app.get(m.get_absolute_url(), user=ander_mbo, status=404)
     app.get(

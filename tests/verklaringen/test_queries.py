@@ -1,28 +1,22 @@
 """Other proofs (`Bewijs`) and mbo-verklaringen on every page that lists them run
 as many SQL queries with many rows as with few (issue #16)."""
 
-from django.core.cache import cache
 from django.urls import reverse
 
 import pytest
 
-from tests.factories.verklaringen import GedragsvoorbeeldFactory, traject_met_opleider
-from tests.queries import queries, zelfde_aantal
-from tests.verklaringen.test_mbo_verklaring import (
+from tests.factories.verklaringen import (
+    VERIFICATIE_BASIS,
+    GedragsvoorbeeldFactory,
     certificaat,
+    mbo_uitreiken,
     met_praktijkverklaring,
-    uitreiken,
+    traject_met_opleider,
 )
+from tests.queries import queries, zelfde_aantal
 from verklaringen.constants import BewijsSoort
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()  # the public page's rate limit counts in the cache
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_cache")]
 
 
 def bewijzen(traject, door, aantal):
@@ -49,11 +43,11 @@ def test_the_progress_page_with_more_proofs_and_mbo_verklaringen(app, wie):
     traject, mbo, p = met_praktijkverklaring()
     user = mbo if wie == "mbo" else traject.consulent
     url = reverse("verklaringen:voortgang", args=[traject.pk])
-    uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
+    mbo_uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
     weinig = queries(lambda: app.get(url, user=user))
     nieuw = bewijzen(traject, mbo, 4)
-    uitreiken(traject, mbo, [p], nieuw[:2])
-    uitreiken(traject, mbo, [p], nieuw[2:])
+    mbo_uitreiken(traject, mbo, [p], nieuw[:2])
+    mbo_uitreiken(traject, mbo, [p], nieuw[2:])
     veel = queries(lambda: app.get(url, user=user))
     assert app.get(url, user=user).text.count("Uitgever ") == 6
     zelfde_aantal(weinig, veel)
@@ -63,11 +57,11 @@ def test_the_candidate_page_panel_with_more_proofs_and_mbo_verklaringen(app):
     traject, mbo, p = met_praktijkverklaring()
     consulent = traject.consulent
     url = traject.kandidaat.get_absolute_url()
-    uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
+    mbo_uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
     weinig = queries(lambda: app.get(url, user=consulent))
     nieuw = bewijzen(traject, consulent, 4)
-    uitreiken(traject, mbo, [p], nieuw[:3])
-    uitreiken(traject, mbo, [p])
+    mbo_uitreiken(traject, mbo, [p], nieuw[:3])
+    mbo_uitreiken(traject, mbo, [p])
     veel = queries(lambda: app.get(url, user=consulent))
     assert "Andere bewijzen" in app.get(url, user=consulent)
     zelfde_aantal(weinig, veel)
@@ -88,13 +82,13 @@ def test_a_mbo_verklaring_with_more_parts(app, pagina):
     def adres(m):
         if pagina == "detail":
             return reverse("verklaringen:mbo_verklaring_detail", args=[m.pk])
-        return m.verificatie_url.removeprefix("https://plpv.example.nl")
+        return m.verificatie_url.removeprefix(VERIFICATIE_BASIS)
 
     traject, mbo, p = met_praktijkverklaring()
-    klein = uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
+    klein = mbo_uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 2))
     user = {"user": mbo} if pagina == "detail" else {}
     weinig = queries(lambda: app.get(adres(klein), **user))
-    groot = uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 6))
+    groot = mbo_uitreiken(traject, mbo, [p], bewijzen(traject, mbo, 6))
     veel = queries(lambda: app.get(adres(groot), **user))
     assert app.get(adres(groot), **user).text.count("Uitgever ") == 6
     zelfde_aantal(weinig, veel)

@@ -1,6 +1,5 @@
 """The pages of the praktijkverklaring and the public verification page."""
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,14 +13,7 @@ from trajecten.constants import TrajectStatus
 from verklaringen.models import Praktijkverklaring
 from verklaringen.services import verklaring_intrekken, verklaring_uitreiken
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lege_cache")]
 
 
 def uitgereikt(**kwargs):

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
@@ -198,6 +198,25 @@ class MedewerkerAdmin(RegioBeheerMixin, UserAdmin):
             # Roles only: no other group a permission could be hung on.
             formfield.queryset = Group.objects.filter(name__in=Rol.values)
         return formfield
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RolAdmin(GroupAdmin):
+    """The roles, read only: what a role may do is the role matrix in the apps'
+    `rechten.py` (organisaties.rollen), which the permission checks read and every
+    migrate writes to these groups. A change made here would not count."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 admin.site.unregister(LogEntry)

@@ -16,6 +16,7 @@ Every codename in the matrix is checked by a view, a template, a rule or the adm
 tests/portal/test_rechten.py fails for one that nothing checks.
 """
 
+from functools import cache
 from importlib import import_module
 
 from django.apps import apps
@@ -46,6 +47,19 @@ def rol_permissies() -> dict[str, frozenset[str]]:
                 raise ValueError(f"{label}.rechten names an unknown role: {rol!r}")
             matrix[rol] |= set(codenames)
     return {rol: frozenset(codenames) for rol, codenames in matrix.items()}
+
+
+@cache
+def _matrix() -> dict[str, frozenset[str]]:
+    return rol_permissies()
+
+
+@cache
+def rechten_van_rollen(rollen: frozenset[str]) -> frozenset[str]:
+    """Every "app_label.codename" the roles `rollen` hold together (kept per process:
+    the matrix is code)."""
+    matrix = _matrix()
+    return frozenset().union(*(matrix.get(rol, frozenset()) for rol in rollen))
 
 
 def rollen_synchroniseren() -> None:

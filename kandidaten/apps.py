@@ -12,6 +12,7 @@ class KandidatenConfig(AppConfig):
 
         from . import (
             checks,  # noqa: F401  (registers the system check)
+            consulent_keuzes,  # noqa: F401  (forgets the cached choices on change)
             herinneringen,  # noqa: F401  (registers the reminder rule)
         )
         from .models import Contactmoment, Kandidaat

@@ -8,25 +8,14 @@ import django_filters
 from core.lijsten import SnelleSelect
 
 from .constants import Fase
-from .selectors import actie_te_laat_filter, consulenten_zichtbaar, geen_contact_filter
+from .consulent_keuzes import consulent_keuzes
+from .selectors import actie_te_laat_filter, geen_contact_filter
 
 SIGNALEN = [
     ("geen_contact", _("Geen contact in 30 dagen")),
     ("actie_te_laat", _("Actie te laat")),
     ("advies_open", _("Advies staat open")),
 ]
-
-
-def consulent_keuzes(user) -> list[tuple[int, str]]:
-    """The consulent filter's choices as plain (pk, name) pairs: 100+ consulenten at
-    the biggest region, without a model instance (and a server-side cursor) per
-    option. The name is the medewerker's str(): full name, else username."""
-    return [
-        (pk, f"{voornaam} {achternaam}".strip() or gebruikersnaam)
-        for pk, voornaam, achternaam, gebruikersnaam in consulenten_zichtbaar(
-            user=user
-        ).values_list("pk", "first_name", "last_name", "username")
-    ]
 
 
 class EenmaligeKeuzes:

@@ -232,10 +232,36 @@ def consulenten_zichtbaar(*, user) -> QuerySet[Medewerker]:
     candidates keep cheap. Unlike that definition, a consulent of such an organisation
     without candidates (yet) is a choice too; tests/kandidaten/test_consulent_filter.py
     compares both for every role."""
-    regel = Kandidaat.zichtbaarheid
-    rollen = user.rollen if user.is_authenticated else frozenset()
-    if not user.is_authenticated or not user.is_active or user.is_superuser:
+    deel = _organisatie_deel(user)
+    if deel is None:
         return consulenten_van(Kandidaat.objects.zichtbaar_voor(user))
+    persoonlijk = Kandidaat.objects.filter(Q(consulent=user) | Q(jobcoach=user))
+    return Medewerker.objects.filter(
+        _met_consulentrol(deel[1]) | Q(InLijst("pk", persoonlijk.values("consulent")))
+    ).order_by(*_CONSULENT_VOLGORDE)
+
+
+_CONSULENT_VOLGORDE = ("first_name", "last_name", "pk")
+
+
+def consulenten_per_organisatie(*, user) -> tuple[str, QuerySet[Medewerker]] | None:
+    """The part of `consulenten_zichtbaar` that follows from the user's regions or
+    organisation alone (the same for everyone there), with a key that names that
+    scope; None for the roles that keep the definition over the candidates."""
+    deel = _organisatie_deel(user)
+    if deel is None:
+        return None
+    sleutel, organisaties = deel
+    return sleutel, Medewerker.objects.filter(_met_consulentrol(organisaties)).order_by(
+        *_CONSULENT_VOLGORDE
+    )
+
+
+def _organisatie_deel(user) -> tuple[str, Q] | None:
+    regel = Kandidaat.zichtbaarheid
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return None
+    rollen = user.rollen
     if rollen & regel.regiobreed:
         # The organisations of the regions straight from the link table, as a key
         # array (InLijst): the medewerkers are then found on their organisation's
@@ -244,21 +270,20 @@ def consulenten_zichtbaar(*, user) -> QuerySet[Medewerker]:
         in_regio = Organisatie.regios.through.objects.filter(
             arbeidsmarktregio__in=user.regio_ids
         ).values("organisatie_id")
-        organisaties = Q(InLijst("organisatie_id", in_regio))
-    elif rollen & {Rol.CONSULENT, Rol.JOBCOACH} and Rol.MBO_MEDEWERKER not in rollen:
-        organisaties = Q(organisatie=user.organisatie_id)
-    else:
-        return consulenten_van(Kandidaat.objects.zichtbaar_voor(user))
+        sleutel = "regios:" + ",".join(str(pk) for pk in user.regio_ids)
+        return sleutel, Q(InLijst("organisatie_id", in_regio))
+    if rollen & {Rol.CONSULENT, Rol.JOBCOACH} and Rol.MBO_MEDEWERKER not in rollen:
+        return f"organisatie:{user.organisatie_id}", Q(organisatie=user.organisatie_id)
+    return None
+
+
+def _met_consulentrol(organisaties: Q) -> Q:
     # A subquery on the primary key: a join on the groups would repeat a medewerker
     # with several roles.
     met_rol = Medewerker.groups.through.objects.filter(
         group__name=Rol.CONSULENT
     ).values("medewerker_id")
-    persoonlijk = Kandidaat.objects.filter(Q(consulent=user) | Q(jobcoach=user))
-    return Medewerker.objects.filter(
-        (organisaties & Q(pk__in=met_rol))
-        | Q(InLijst("pk", persoonlijk.values("consulent")))
-    ).order_by("first_name", "last_name", "pk")
+    return organisaties & Q(pk__in=met_rol)
 
 
 def consulenten_van(kandidaten: QuerySet[Kandidaat]) -> QuerySet[Medewerker]:

@@ -391,6 +391,11 @@ WORKER_STIL_SECONDEN = env.int("WORKER_STIL_SECONDEN", default=300)
 SECURITY_CONTACT = env("SECURITY_CONTACT", default="mailto:security@plpv.local")
 # How long the dashboards' figures are kept before they are computed again.
 DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=600)
+# How long the caseload's consulent filter keeps its choices per region (emptied
+# sooner when a medewerker, a role or an organisation's regions change).
+CONSULENT_KEUZES_CACHE_SECONDEN = env.int(
+    "CONSULENT_KEUZES_CACHE_SECONDEN", default=600
+)
 # Where the client's address is: empty for REMOTE_ADDR (no proxy), or a header such as
 # HTTP_X_FORWARDED_FOR whose last entry the trusted proxy in front appended.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")

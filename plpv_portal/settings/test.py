@@ -49,6 +49,9 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 # Figures are computed on every request in tests (a test changes data between two
 # requests); tests/rapportage/test_cache.py turns the cache on.
 DASHBOARD_CACHE_SECONDEN = 0
+# The same for the consulent filter's choices: tests/kandidaten/test_consulent_keuzes.py
+# turns that cache on.
+CONSULENT_KEUZES_CACHE_SECONDEN = 0
 
 # The second login step starts off for every role here, so that the many tests that
 # log in with `app.get(url, user=...)` or force_login test their own page; the tests

@@ -58,17 +58,17 @@ def _caseload_traject(kandidaten, *, user):
                 nieuwste_plaatsing.values("leerbedrijf__organisatie__naam")[:1]
             )
         )
-        .only("pk", "kandidaat_id", "status", "startdatum")
         .order_by("kandidaat_id", "-startdatum", "-pk")
+        .values_list("kandidaat_id", "status", "leerbedrijf_naam")
     )
     huidig = {}
-    for traject in trajecten:
-        huidig.setdefault(traject.kandidaat_id, traject)
+    for kandidaat_id, status, leerbedrijf in trajecten:
+        huidig.setdefault(kandidaat_id, (status, leerbedrijf))
     labels = {waarde: str(label) for waarde, label in TrajectStatus.choices}
     for kandidaat in kandidaten:
-        traject = huidig.get(kandidaat.pk)
-        kandidaat.huidig_traject_status = traject and labels.get(traject.status)
-        kandidaat.huidig_leerbedrijf = traject and traject.leerbedrijf_naam
+        status, leerbedrijf = huidig.get(kandidaat.pk, (None, None))
+        kandidaat.huidig_traject_status = status and labels.get(status)
+        kandidaat.huidig_leerbedrijf = leerbedrijf
 
 
 def _traject_namen(pks: list[int], *, user) -> dict[int, str]:

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -799,6 +800,7 @@ class Gunicorn:
             "CACHE_URL",
             broker if broker.startswith("redis") else "redis://127.0.0.1:6379/2",
         )
+        self.cache_url = omgeving["CACHE_URL"]
         self.statisch = None
         if not (Path(omgeving.get("STATIC_ROOT", "")) / "staticfiles.json").exists():
             # The production storage needs collected files with a manifest.
@@ -854,6 +856,18 @@ class Gunicorn:
         staart = self._staart()
         self.__exit__(None, None, None)
         raise GunicornFout(f"gunicorn antwoordt niet: {staart}")
+
+    def cache_bereikbaar(self) -> bool:
+        """Whether the shared cache's Redis answers: without it production's cache
+        falls back to nothing and every cached answer is computed again."""
+        deel = urlsplit(self.cache_url)
+        try:
+            with socket.create_connection(
+                (deel.hostname or "127.0.0.1", deel.port or 6379), timeout=1
+            ):
+                return True
+        except OSError:
+            return False
 
     def _staart(self) -> str:
         self.log.seek(0)
@@ -942,6 +956,11 @@ def doorvoer_meten(
         doelen[(v.url, v.gebruiker)] = []
         doelen[(v.kaal_url, v.gebruiker)] = []
     with Gunicorn(workers=doorvoer.workers) as server:
+        if not server.cache_bereikbaar():
+            schrijf(
+                f"    let op: geen Redis op {server.cache_url}: gunicorn draait zonder "
+                "gedeelde cache (start er een, of zet CACHE_URL)"
+            )
         for pad, gebruiker in doelen:  # warm-up (and a check)
             status, _ = _ophalen(server.poort, pad, cookies[gebruiker])
             if status != 200:

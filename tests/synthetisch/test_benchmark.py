@@ -195,6 +195,18 @@ def test_benchmark_doorvoer_serves_with_gunicorn_at_minimal_load(
         re.MULTILINE,
     )
     assert regels == [v["pagina"] for v in verhoudingen]
+    assert "geen Redis" not in uit.getvalue()  # the test stack's Redis is the cache
+
+
+def test_the_throughput_warns_when_the_cache_has_no_redis():
+    """Without Redis production's cache answers nothing and every cached answer (the
+    consulent choices, the dashboards) is computed on every request: the throughput
+    run says so instead of measuring a portal without its cache."""
+    from plpv_portal.benchmark import Gunicorn, vrije_poort
+
+    server = Gunicorn()
+    server.cache_url = f"redis://127.0.0.1:{vrije_poort()}/0"  # nothing listens
+    assert not server.cache_bereikbaar()
 
 
 def test_benchmark_skips_a_url_that_does_not_exist_yet(db):

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.html import conditional_escape, escape, format_html
@@ -60,7 +61,7 @@ class SnelleSelect(forms.Select):
         # As Django's optgroups(): only the first matching option is selected, unless
         # several may be. Flat choices only (no filter of ours has option groups).
         al_gekozen = False
-        for waarde, label in self.choices:
+        for waarde, label in _zonder_cursor(self.choices):
             tekst = "" if waarde is None else str(waarde)
             selected = (self.allow_multiple_selected or not al_gekozen) and (
                 tekst in gekozen
@@ -70,3 +71,21 @@ class SnelleSelect(forms.Select):
                 f'<option value="{escape(tekst)}"{" selected" if selected else ""}>'
                 f"{conditional_escape(label)}</option>"
             )
+
+
+def _zonder_cursor(keuzes):
+    """A model field's choices read in one query. Django's ModelChoiceIterator reads
+    its queryset with .iterator(): on PostgreSQL a server-side cursor (DECLARE ...
+    WITH HOLD, FETCH, CLOSE), several round trips for a dropdown of a few hundred
+    rows (5 ms of the regional dashboard at 100,000 candidates). Only Django's own
+    iterator: django-filter's adds a "none" option of its own."""
+    if type(keuzes) is not ModelChoiceIterator:
+        return keuzes
+    return _modelkeuzes(keuzes)
+
+
+def _modelkeuzes(keuzes: ModelChoiceIterator):
+    if keuzes.field.empty_label is not None:
+        yield "", keuzes.field.empty_label
+    for obj in keuzes.queryset.all():
+        yield keuzes.choice(obj)

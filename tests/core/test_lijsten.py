@@ -63,3 +63,42 @@ def test_detail_urls_match_reverse(db):
         "/kandidaten/987654321/",
         "/kandidaten/42/",
     ]
+
+
+def test_the_fast_select_reads_a_model_field_in_one_query(db):
+    """A model field's options: the same HTML as Django's select, read in one plain
+    query instead of through a server-side cursor (DECLARE ... FETCH ... CLOSE)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from organisaties.models import Arbeidsmarktregio
+
+    class Modelformulier(forms.Form):
+        snel = forms.ModelChoiceField(
+            Arbeidsmarktregio.objects.order_by("naam"),
+            widget=SnelleSelect,
+            empty_label="Alle regio's",
+            required=False,
+        )
+        django = forms.ModelChoiceField(
+            Arbeidsmarktregio.objects.order_by("naam"),
+            empty_label="Alle regio's",
+            required=False,
+        )
+
+    gekozen = str(Arbeidsmarktregio.objects.order_by("naam")[3].pk)
+    form = Modelformulier(data={"snel": gekozen, "django": gekozen})
+    with CaptureQueriesContext(connection) as vastgelegd:
+        snel = form["snel"].as_widget()
+    django = form["django"].as_widget()
+    assert _zonder_witruimte(snel) == _zonder_witruimte(django).replace(
+        'name="django"', 'name="snel"'
+    ).replace('id="id_django"', 'id="id_snel"')
+    assert snel.count("<option") == Arbeidsmarktregio.objects.count() + 1
+    assert f'value="{gekozen}" selected' in snel
+    sql = [q["sql"] for q in vastgelegd.captured_queries]
+    assert not [q for q in sql if "DECLARE" in q]
+    assert (
+        len([q for q in sql if 'ORDER BY "organisaties_arbeidsmarktregio"."naam"' in q])
+        == 1
+    )

@@ -3,7 +3,8 @@
 any other client is a 404.
 
 The key belongs to the medewerker: for someone else, the beheerder never sees it;
-the medewerker picks it up once at /api/sleutels/ (`services.apiclient_aanmaken`).
+the medewerker is notified and picks it up once at /api/sleutels/
+(`services.apiclient_aanmaken`).
 Made for oneself, it is shown once, right after saving, and never again (only its
 hash is stored). Revoking keeps the row (and its audit trail); a revoked client
 cannot be switched on again: make a new one.
@@ -93,8 +94,9 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
                 request,
                 _(
                     "De koppeling %(naam)s is gemaakt. De sleutel is alleen voor "
-                    "%(medewerker)s: die haalt hem één keer op via %(adres)s, "
-                    "ingelogd met het eigen account. Tot dan werkt er geen sleutel."
+                    "%(medewerker)s: die krijgt een melding in het portaal en haalt "
+                    "de sleutel één keer op via %(adres)s, ingelogd met het eigen "
+                    "account. Tot dan werkt er geen sleutel."
                 )
                 % {
                     "naam": client.naam,

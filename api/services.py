@@ -1,17 +1,24 @@
-"""Writes of the API's own model: making and revoking a client, noting its last use."""
+"""Writes of the API's own model: making and revoking a client (telling the medewerker
+when a key waits for them), noting its last use."""
 
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.audit import bijwerken
+from meldingen.services import melding_versturen, meldingen_gelezen
 
 from .models import ApiClient, nieuw_token, token_hash
 
 # The last use is written at most once per this period (not on every request).
 GEBRUIK_INTERVAL = timedelta(minutes=1)
+# The oorzaak prefix of "a key waits for you" (meldingen: kind "overig").
+SLEUTEL_KLAAR = "api_sleutel_klaar"
 
 
 def medewerkers_voor_clients(door):
@@ -76,7 +83,31 @@ def apiclient_aanmaken(
         client.token_begin = ""
     client.full_clean()
     client.save()
+    if token is None:
+        _sleutel_klaar_melden(client=client, door=door)
     return client, token
+
+
+def _oorzaak(client: ApiClient) -> str:
+    return f"{SLEUTEL_KLAAR}:{client.pk}"
+
+
+def _sleutel_klaar_melden(*, client: ApiClient, door) -> None:
+    # Only a key that waits is told about: made for oneself (or by a script) the
+    # key was shown at once. The title goes into e-mails too: no names in it.
+    melding_versturen(
+        ontvangers=[client.medewerker],
+        oorzaak=_oorzaak(client),
+        titel=_("Er staat een API-sleutel voor je klaar"),
+        tekst=_(
+            "De functioneel beheerder heeft de koppeling %(naam)s voor je gemaakt. "
+            "Haal de sleutel op bij API-sleutels. Dat kan één keer, en alleen als je "
+            "met je eigen account bent ingelogd. Tot dan werkt de koppeling niet."
+        )
+        % {"naam": client.naam},
+        url=reverse("api_sleutels:sleutels"),
+        actor=door,
+    )
 
 
 @transaction.atomic
@@ -90,6 +121,8 @@ def apiclient_ophalen(*, client: ApiClient, door) -> str:
     client.save(
         update_fields=["token_hash", "token_begin", "opgehaald_op", "updated_at"]
     )
+    # Done what the notification asked: it no longer counts as unread.
+    meldingen_gelezen(user=door, oorzaak=_oorzaak(client))
     return token
 
 
@@ -102,11 +135,27 @@ def clients_om_op_te_halen(user):
 
 @transaction.atomic
 def apiclient_intrekken(*, client: ApiClient) -> ApiClient:
-    """Revoke: the token stops working at once. The row stays, for the audit trail."""
+    """Revoke: the token stops working at once. The row stays, for the audit trail.
+    Nobody is notified; a notice that its key waits no longer holds, so it is marked
+    read (the pick-up page says the client is revoked)."""
     if client.ingetrokken_op is None:
         client.ingetrokken_op = timezone.now()
         client.save(update_fields=["ingetrokken_op", "updated_at"])
+        if client.opgehaald_op is None:
+            meldingen_gelezen(user=client.medewerker, oorzaak=_oorzaak(client))
     return client
+
+
+def heeft_clients(medewerker=None) -> Exists:
+    """Whether `medewerker` (default `OuterRef("pk")`) has a client that is not
+    revoked (in use or waiting for its key), as an expression for a query on users:
+    the header asks it in the query of the bell, to show "API-sleutels" in the user
+    menu without a query of its own."""
+    if medewerker is None:
+        medewerker = OuterRef("pk")
+    return Exists(
+        ApiClient.objects.filter(medewerker=medewerker, ingetrokken_op__isnull=True)
+    )
 
 
 def gebruik_vastleggen(client: ApiClient) -> None:

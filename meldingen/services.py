@@ -24,7 +24,18 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import CharField, Count, F, Max, Q, QuerySet, Value, Window
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    Window,
+)
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -154,12 +165,18 @@ def melding_versturen(
 
 
 @transaction.atomic
-def meldingen_gelezen(*, user, ids: Iterable[int] | None = None) -> int:
-    """Mark the unread notifications of `user` as read (only those in `ids`, when
-    given); returns how many changed. Other people's notifications are never touched."""
+def meldingen_gelezen(
+    *, user, ids: Iterable[int] | None = None, oorzaak: str | None = None
+) -> int:
+    """Mark the unread notifications of `user` as read (only those in `ids`, or of
+    the cause `oorzaak`, when given); returns how many changed. Other people's
+    notifications are never touched. An app passes `oorzaak` when what its
+    notification asked for is done or no longer holds (a key picked up)."""
     qs = Melding.objects.filter(ontvanger=user).ongelezen()
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
+    if oorzaak is not None:
+        qs = qs.filter(oorzaak=oorzaak)
     return qs.update(gelezen_op=timezone.now())
 
 
@@ -372,6 +389,23 @@ def groep_list(*, user, groep: str) -> QuerySet[Melding]:
 def ongelezen_aantal(*, user) -> int:
     """How many notifications of `user` are unread (one query)."""
     return Melding.objects.filter(ontvanger=user).ongelezen().count()
+
+
+def ongelezen_aantal_expressie(ontvanger=None) -> Coalesce:
+    """`ongelezen_aantal` as an expression for a query on users (`ontvanger`, default
+    `OuterRef("pk")`), so the header asks it together with what else it needs in
+    one query (plpv_portal.context_processors)."""
+    if ontvanger is None:
+        ontvanger = OuterRef("pk")
+    aantal = (
+        Melding.objects.filter(ontvanger=ontvanger)
+        .ongelezen()
+        .order_by()
+        .values("ontvanger")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(aantal), 0)
 
 
 def geplande_acties_herinneren(

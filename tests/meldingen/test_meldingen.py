@@ -8,6 +8,7 @@ from meldingen.services import (
     melding_versturen,
     meldingen_gelezen,
     ongelezen_aantal,
+    ongelezen_aantal_expressie,
     voorkeuren_opslaan,
 )
 from organisaties.constants import Rol
@@ -102,6 +103,33 @@ def test_meldingen_gelezen_marks_only_the_users_own(consulent, jobcoach):
     assert meldingen_gelezen(user=consulent) == 1
     assert meldingen_gelezen(user=consulent) == 0
     assert ongelezen_aantal(user=consulent) == 0
+
+
+def test_meldingen_gelezen_of_one_cause(consulent, jobcoach):
+    versturen([consulent, jobcoach], oorzaak="a:1")
+    versturen([consulent], oorzaak="a:2")
+
+    assert meldingen_gelezen(user=consulent, oorzaak="a:1") == 1
+    assert meldingen_gelezen(user=consulent, oorzaak="a:1") == 0
+    assert set(Melding.objects.ongelezen().values_list("ontvanger", "oorzaak")) == {
+        (jobcoach.pk, "a:1"),
+        (consulent.pk, "a:2"),
+    }
+
+
+def test_the_unread_count_as_an_expression(consulent, jobcoach, beheerder):
+    versturen([consulent, jobcoach], oorzaak="a")
+    versturen([consulent], oorzaak="b")
+    meldingen_gelezen(user=jobcoach)
+
+    aantallen = dict(
+        type(consulent)
+        .objects.filter(pk__in=[consulent.pk, jobcoach.pk, beheerder.pk])
+        .annotate(n=ongelezen_aantal_expressie())
+        .values_list("pk", "n")
+    )
+    assert aantallen == {consulent.pk: 2, jobcoach.pk: 0, beheerder.pk: 0}
+    assert aantallen[consulent.pk] == ongelezen_aantal(user=consulent)
 
 
 def test_melding_list_is_newest_first_and_own_only(consulent, jobcoach):

@@ -8,6 +8,8 @@ from auditlog.models import LogEntry
 from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
+from core.beheer import AlleenLezen
+
 from .constants import Rol
 from .models import Arbeidsmarktregio, Medewerker, Organisatie
 from .scoping import zichtbaar_filter
@@ -204,19 +206,10 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RolAdmin(GroupAdmin):
+class RolAdmin(AlleenLezen, GroupAdmin):
     """The roles, read only: what a role may do is the role matrix in the apps'
     `rechten.py` (organisaties.rollen), which the permission checks read and every
     migrate writes to these groups. A change made here would not count."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 admin.site.unregister(LogEntry)

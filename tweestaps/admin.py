@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.beheer import AlleenLezen
 from organisaties.admin import RegioBeheerMixin, binnen_eigen_regios
 from organisaties.models import Medewerker
 from organisaties.scoping import zichtbaar_filter
@@ -138,7 +139,7 @@ class TweedeStapAccountAdmin(RegioBeheerMixin, admin.ModelAdmin):
 
 
 @admin.register(TweedeStapGebeurtenis)
-class TweedeStapGebeurtenisAdmin(admin.ModelAdmin):
+class TweedeStapGebeurtenisAdmin(AlleenLezen, admin.ModelAdmin):
     list_display = ["op", "gebruiker", "soort", "door", "ip_adres"]
     list_filter = ["soort"]
     list_select_related = ["gebruiker", "door"]
@@ -152,12 +153,3 @@ class TweedeStapGebeurtenisAdmin(admin.ModelAdmin):
             zichtbaar_filter(Medewerker, request.user), is_superuser=False
         )
         return qs.filter(gebruiker__in=accounts)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

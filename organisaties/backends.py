@@ -26,14 +26,14 @@ class MedewerkerBackend(ModelBackend):
         return user if self.user_can_authenticate(user) else None
 
     def get_user_permissions(self, user_obj, obj=None):
-        return set()
+        return frozenset()
 
     def get_group_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
-            return set()
+            return frozenset()
         from .rollen import rechten_van_rollen
 
-        return set(rechten_van_rollen(user_obj.rollen))
+        return rechten_van_rollen(user_obj.rollen)  # kept per process: not copied
 
     def get_all_permissions(self, user_obj, obj=None):
         return self.get_group_permissions(user_obj, obj)

@@ -56,8 +56,11 @@ ALG = "ES256"
 # 131,072 bits (16 KB), the W3C minimum: a list this long gives herd privacy (a
 # verifier that fetches the list does not learn which credential it checks).
 LIJST_BITS = 131_072
-# An uploaded credential is a few KB; anything larger is refused before parsing.
-MAX_GROOTTE = 32 * 1024
+# An uploaded credential is a few KB; a mbo-verklaring lists every werkproces twice
+# (its achievement and its part): 53 KB for 36 werkprocessen with titles of 250
+# characters (tests/verklaringen/test_mbo_credential.py). Anything larger than this is
+# refused before parsing.
+MAX_GROOTTE = 256 * 1024
 INSTELLING = "CREDENTIAL_SLEUTEL"
 
 

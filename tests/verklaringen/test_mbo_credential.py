@@ -13,7 +13,13 @@ import pytest
 from pypdf import PdfReader
 from webtest import Upload
 
-from tests.factories.verklaringen import VERIFICATIE_BASIS, met_onderdelen
+from tests.factories.verklaringen import (
+    VERIFICATIE_BASIS,
+    mbo_uitreiken,
+    met_onderdelen,
+    met_praktijkverklaring,
+    onderdelen,
+)
 from tests.formulieren import verzenden
 from tests.verklaringen.test_credential import b64, controleren, geverifieerd, kop
 from tests.verklaringen.test_credential_onafhankelijk import ingetrokken, verifieer
@@ -238,3 +244,33 @@ def test_after_anonymising_the_holders_copy_still_verifies(app):
     assert m.credential == ""
     assert antwoord.context["uitslag"].oordeel == "geldig"
     assert "(geanonimiseerd)" in antwoord.text
+
+
+def test_a_large_kwalificatie_still_fits_the_check_page(app):
+    """Every werkproces is in the credential twice (the achievement and its part): a
+    kwalificatie far larger than any in the SBB catalog (36 werkprocessen, titles of
+    250 characters; real ones have up to about 30 of under 100) still gives a
+    credential the public check accepts, as text and as an uploaded file."""
+    from kwalificaties.models import Kerntaak, Kwalificatie, Werkproces
+
+    groot = Kwalificatie.objects.create(
+        naam="Grote kwalificatie", crebo="99999", niveau=4
+    )
+    for k in range(1, 4):
+        kerntaak = Kerntaak.objects.create(
+            kwalificatie=groot, code=f"P1-K{k}", titel="Kerntaak " + "k" * 180
+        )
+        for w in range(1, 13):
+            Werkproces.objects.create(
+                kerntaak=kerntaak, code=f"P1-K{k}-W{w}", titel=f"W{w} " + "w" * 246
+            )
+    traject, mbo, p = met_praktijkverklaring(kwalificatie=groot)
+    _gv, bewijzen = onderdelen(traject, mbo)
+    m = mbo_uitreiken(traject, mbo, [p], bewijzen)
+    assert m.traject.werkprocessen.count() == 36
+    assert len(m.credential.encode()) < vc.MAX_GROOTTE
+    assert controleren(app, tekst=m.credential).context["uitslag"].oordeel == "geldig"
+    antwoord = controleren(
+        app, bestand=Upload("mbo.jwt", m.credential.encode(), "application/vc+jwt")
+    )
+    assert antwoord.context["uitslag"].oordeel == "geldig"

@@ -2,11 +2,9 @@
 answer and creates nothing; another body with the key is a Dutch 422."""
 
 import json
-import threading
 import time
 from datetime import timedelta
 
-from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -26,6 +24,7 @@ from tests.factories.organisaties import (
     medewerker_met_rol,
     regio,
 )
+from tests.gelijktijdig import gelijktijdig
 
 pytestmark = pytest.mark.django_db
 
@@ -182,22 +181,11 @@ def test_two_posts_with_one_key_at_the_same_moment_create_once(monkeypatch, cons
         return echt(**kwargs)
 
     monkeypatch.setattr(views.leerbedrijf_services, "leerbedrijf_create", traag)
-    start = threading.Barrier(2)
-    antwoorden = []
 
     def versturen():
-        try:
-            start.wait()
-            antwoorden.append(_post(Client(), token, _leerbedrijf(), "tegelijk"))
-        finally:
-            connection.close()
+        return _post(Client(), token, _leerbedrijf(), "tegelijk")
 
-    draden = [threading.Thread(target=versturen) for _ in range(2)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join()
-
+    antwoorden = gelijktijdig(versturen, versturen)
     assert [a.status_code for a in antwoorden] == [201, 201]
     assert antwoorden[0].content == antwoorden[1].content
     assert Leerbedrijf.objects.count() == 1

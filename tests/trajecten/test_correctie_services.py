@@ -2,16 +2,16 @@
 agreement check reacting to a correction, rights, and concurrent corrections."""
 
 import datetime
-import threading
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, transaction
 
 import pytest
 
 from core.workflow import TransitionNotAllowed
 from organisaties.constants import Rol
 from tests.factories.organisaties import medewerker_met_rol
+from tests.gelijktijdig import gelijktijdig
 from tests.trajecten.test_correctie import EIND, WISSEL, plaatsingen, traject_met_route
 from trajecten.constants import CorrectieVeld, PdfStatus, TrajectStatus
 from trajecten.models import (
@@ -129,26 +129,16 @@ def test_only_the_consulent_or_the_schools_mbo_medewerker_may(consulent, jobcoac
     assert Traject.objects.get(pk=traject.pk).uren_per_week == 8
 
 
-def gelijktijdig(*opdrachten):
-    """Run the callables at the same moment in their own threads and connections."""
+def gelijktijdig_corrigeren(*opdrachten) -> list[str]:
+    """Run the corrections at the same moment: "ok" or the refusal's message each."""
     uitkomsten = []
-    start = threading.Barrier(len(opdrachten))
-
-    def draai(opdracht):
-        start.wait()
-        try:
-            opdracht()
+    for uitkomst in gelijktijdig(*opdrachten):
+        if isinstance(uitkomst, ValidationError):
+            uitkomsten.append(" ".join(uitkomst.messages))
+        elif isinstance(uitkomst, Exception):
+            raise uitkomst
+        else:
             uitkomsten.append("ok")
-        except ValidationError as exc:
-            uitkomsten.append(" ".join(exc.messages))
-        finally:
-            connections.close_all()
-
-    draden = [threading.Thread(target=draai, args=(o,)) for o in opdrachten]
-    for d in draden:
-        d.start()
-    for d in draden:
-        d.join()
     return uitkomsten
 
 
@@ -160,7 +150,7 @@ def test_concurrent_corrections_lose_no_data(consulent):
 
     # Two people correcting different things at once: the row lock serialises them
     # and each keeps its own change.
-    uitkomsten = gelijktijdig(
+    uitkomsten = gelijktijdig_corrigeren(
         lambda: traject_corrigeren(
             traject=traject,
             door=consulent,
@@ -187,7 +177,7 @@ def test_concurrent_corrections_lose_no_data(consulent):
     # Two forms opened on the same version: the second save is refused, not merged
     # over the first.
     versie = traject.versie
-    uitkomsten = gelijktijdig(
+    uitkomsten = gelijktijdig_corrigeren(
         *(
             lambda uren=uren: traject_corrigeren(
                 traject=traject,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisaties.admin import RegioBeheerMixin
 
-from . import services
+from . import selectors, services
 from .models import ApiClient
 
 
@@ -55,7 +55,7 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
         # Only clients of people the beheerder may make clients for: not those of an
         # organisation that also works in another region (the superuser's call).
         qs = super().get_queryset(request)
-        return qs.filter(pk__in=services.clients_voor(request.user).values("pk"))
+        return qs.filter(pk__in=selectors.clients_voor(request.user).values("pk"))
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Out of reach is "does not exist": a 404, no redirect that names the id.
@@ -67,7 +67,7 @@ class ApiClientAdmin(RegioBeheerMixin, admin.ModelAdmin):
             # Active medewerkers of organisations that work only in the beheerder's
             # regions (as for SSO), never a superuser: a client never reaches into
             # another region. The form checks a forced POST against this list.
-            formfield.queryset = services.medewerkers_voor_clients(request.user)
+            formfield.queryset = selectors.medewerkers_voor_clients(request.user)
         return formfield
 
     def get_readonly_fields(self, request, obj=None):

@@ -1,11 +1,10 @@
 """Writes of the API's own model: making and revoking a client (telling the medewerker
-when a key waits for them), noting its last use."""
+when a key waits for them), noting its last use. The reads are in `selectors`."""
 
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,36 +13,12 @@ from core.audit import bijwerken
 from meldingen.services import melding_versturen, meldingen_gelezen
 
 from .models import ApiClient, nieuw_token, token_hash
+from .selectors import medewerkers_voor_clients
 
 # The last use is written at most once per this period (not on every request).
 GEBRUIK_INTERVAL = timedelta(minutes=1)
 # The oorzaak prefix of "a key waits for you" (meldingen: kind "overig").
 SLEUTEL_KLAAR = "api_sleutel_klaar"
-
-
-def medewerkers_voor_clients(door):
-    """The medewerkers `door` may make or revoke API clients for: active, never a
-    superuser (a token that sees everything), and for a beheerder only people of
-    organisations that work in their own regions alone and that they may see
-    (`Medewerker.objects.zichtbaar_voor`), so a token never reaches further than the
-    beheerder's own regions."""
-    from organisaties.admin import binnen_eigen_regios
-    from organisaties.models import Medewerker
-
-    qs = Medewerker.objects.filter(is_active=True, is_superuser=False)
-    if door.is_superuser:
-        return qs
-    return qs.zichtbaar_voor(door).filter(organisatie__in=binnen_eigen_regios(door))
-
-
-def clients_voor(door):
-    """The API clients `door` may see, rename and revoke."""
-    qs = ApiClient.objects.all()
-    if door.is_superuser:
-        return qs
-    return qs.filter(
-        medewerker__in=medewerkers_voor_clients(door).values("pk"),
-    )
 
 
 def _sleutel_zetten(client: ApiClient) -> str:
@@ -126,13 +101,6 @@ def apiclient_ophalen(*, client: ApiClient, door) -> str:
     return token
 
 
-def clients_om_op_te_halen(user):
-    """The user's own clients whose key still waits for them."""
-    return ApiClient.objects.filter(
-        medewerker=user, ingetrokken_op__isnull=True, opgehaald_op__isnull=True
-    )
-
-
 @transaction.atomic
 def apiclient_intrekken(*, client: ApiClient) -> ApiClient:
     """Revoke: the token stops working at once. The row stays, for the audit trail.
@@ -144,18 +112,6 @@ def apiclient_intrekken(*, client: ApiClient) -> ApiClient:
         if client.opgehaald_op is None:
             meldingen_gelezen(user=client.medewerker, oorzaak=_oorzaak(client))
     return client
-
-
-def heeft_clients(medewerker=None) -> Exists:
-    """Whether `medewerker` (default `OuterRef("pk")`) has a client that is not
-    revoked (in use or waiting for its key), as an expression for a query on users:
-    the header asks it in the query of the bell, to show "API-sleutels" in the user
-    menu without a query of its own."""
-    if medewerker is None:
-        medewerker = OuterRef("pk")
-    return Exists(
-        ApiClient.objects.filter(medewerker=medewerker, ingetrokken_op__isnull=True)
-    )
 
 
 def gebruik_vastleggen(client: ApiClient) -> None:

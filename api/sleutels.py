@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import selectors, services
 from .models import ApiClient
 
 
@@ -20,7 +20,7 @@ def sleutels(request):
         pk = request.POST.get("client", "")
         if not (pk.isascii() and pk.isdigit()) or len(pk) > 18:
             raise Http404
-        client = get_object_or_404(services.clients_om_op_te_halen(user), pk=pk)
+        client = get_object_or_404(selectors.clients_om_op_te_halen(user), pk=pk)
         try:
             token = services.apiclient_ophalen(client=client, door=user)
         except PermissionDenied:

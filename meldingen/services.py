@@ -391,14 +391,11 @@ def ongelezen_aantal(*, user) -> int:
     return Melding.objects.filter(ontvanger=user).ongelezen().count()
 
 
-def ongelezen_aantal_expressie(ontvanger=None) -> Coalesce:
-    """`ongelezen_aantal` as an expression for a query on users (`ontvanger`, default
-    `OuterRef("pk")`), so the header asks it together with what else it needs in
-    one query (plpv_portal.context_processors)."""
-    if ontvanger is None:
-        ontvanger = OuterRef("pk")
+def ongelezen_aantal_expressie() -> Coalesce:
+    """`ongelezen_aantal` as an expression for a query on users, so the header asks
+    it together with what else it needs in one query (plpv_portal.context_processors)."""
     aantal = (
-        Melding.objects.filter(ontvanger=ontvanger)
+        Melding.objects.filter(ontvanger=OuterRef("pk"))
         .ongelezen()
         .order_by()
         .values("ontvanger")

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.utils.functional import SimpleLazyObject
 
-from api.services import heeft_clients
+from api.selectors import heeft_clients
 from meldingen.services import ongelezen_aantal_expressie
 
 from .menu import kopmenu, menu_voor
